@@ -1,0 +1,470 @@
+//! The command line: check files, search the library, start a program from
+//! a template, export a handout. With no arguments, the desktop app starts.
+//!
+//! Every problem is printed as one line naming the file, line and column;
+//! nothing is written when something is wrong.
+
+use crate::library::search::EquipmentFilter;
+use crate::library::{
+    Category, Difficulty, Equipment, Filters, Library, Position, Region, SearchIndex,
+};
+use crate::store::{self, FileProblem, Kind, Store};
+use clap::{Parser, Subcommand};
+use std::collections::HashMap;
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Build, save and print home exercise programs. Run without a command to
+/// open the program builder window.
+#[derive(Debug, Parser)]
+#[command(name = "ptbuilder", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check program, template and exercise files and report every problem.
+    Check {
+        /// Files to check (programs, templates or exercises, in RON).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Search the exercise library.
+    Library {
+        /// Words to look for in names, other names, purpose, regions and tags.
+        query: Vec<String>,
+        /// Only this kind: stretch, strengthen, mobility, aerobic, heat-and-cold, relaxation, education.
+        #[arg(long, short)]
+        category: Option<String>,
+        /// Only this body part, e.g. lower-back, neck, hips.
+        #[arg(long, short)]
+        region: Option<String>,
+        /// Only this starting position, e.g. sitting, standing, lying-on-your-back.
+        #[arg(long, short)]
+        position: Option<String>,
+        /// Only exercises using this equipment, or "none" for none.
+        #[arg(long, short)]
+        equipment: Option<String>,
+        /// Only this difficulty: easy, moderate, hard.
+        #[arg(long, short)]
+        difficulty: Option<String>,
+    },
+    /// List the templates a new program can start from.
+    Templates,
+    /// Write a new program from a template, dated today.
+    New {
+        /// Template id, as `ptbuilder templates` lists them.
+        #[arg(long, short)]
+        template: String,
+        /// Where to write the program.
+        #[arg(long, short)]
+        output: PathBuf,
+        /// Patient name to fill in.
+        #[arg(long)]
+        patient: Option<String>,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Write the patient handout of a program as a PDF.
+    Export {
+        /// The program file.
+        file: PathBuf,
+        /// The PDF to write.
+        #[arg(long, short)]
+        output: PathBuf,
+        /// Paper size: a4 or letter (default: from settings).
+        #[arg(long)]
+        paper: Option<String>,
+        /// Print in large type (18 pt).
+        #[arg(long)]
+        large_print: bool,
+        /// Leave out the tracking chart page.
+        #[arg(long)]
+        no_chart: bool,
+    },
+}
+
+/// A failure the user must read: one line each.
+struct Failure(Vec<String>);
+
+impl From<String> for Failure {
+    fn from(line: String) -> Self {
+        Self(vec![line])
+    }
+}
+
+impl From<Vec<FileProblem>> for Failure {
+    fn from(problems: Vec<FileProblem>) -> Self {
+        Self(problems.iter().map(ToString::to_string).collect())
+    }
+}
+
+/// Runs the command line with these arguments (the first is the program).
+pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(error) => {
+            let _ = error.print();
+            return if error.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    let result = match cli.command {
+        None => start_gui(),
+        Some(Command::Check { files }) => check(&files),
+        Some(Command::Library {
+            query,
+            category,
+            region,
+            position,
+            equipment,
+            difficulty,
+        }) => library(
+            &query.join(" "),
+            category,
+            region,
+            position,
+            equipment,
+            difficulty,
+        ),
+        Some(Command::Templates) => templates(),
+        Some(Command::New {
+            template,
+            output,
+            patient,
+            force,
+        }) => new_program(&template, &output, patient, force),
+        Some(Command::Export {
+            file,
+            output,
+            paper,
+            large_print,
+            no_chart,
+        }) => export(&file, &output, paper.as_deref(), large_print, no_chart),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure(lines)) => {
+            for line in lines {
+                eprintln!("{line}");
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn start_gui() -> Result<(), Failure> {
+    Err(
+        "ptbuilder: the program builder window is not available in this build yet; \
+         use `ptbuilder --help` for the command line"
+            .to_string()
+            .into(),
+    )
+}
+
+fn open_store() -> Result<Store, Failure> {
+    Store::from_environment().ok_or_else(|| {
+        Failure::from(format!(
+            "ptbuilder: cannot find a home folder for ptbuilder's files; set {} to a folder",
+            store::HOME_VARIABLE
+        ))
+    })
+}
+
+/// Checks every file and prints every problem; fails if any is an error.
+fn check(files: &[PathBuf]) -> Result<(), Failure> {
+    let library = Library::builtin();
+    let mut lines = Vec::new();
+    let mut errors = 0;
+    let mut warnings = 0;
+    let mut seen_ids: HashMap<String, String> = HashMap::new();
+    for path in files {
+        let problems = check_file(path, library, &mut seen_ids);
+        errors += problems.iter().filter(|p| p.is_error()).count();
+        warnings += problems.iter().filter(|p| !p.is_error()).count();
+        if problems.is_empty() {
+            println!("{}: ok", path.display());
+        }
+        lines.extend(problems.iter().map(ToString::to_string));
+    }
+    for line in &lines {
+        eprintln!("{line}");
+    }
+    let summary = format!(
+        "checked {} file{}: {errors} error{}, {warnings} warning{}",
+        files.len(),
+        plural(files.len()),
+        plural(errors),
+        plural(warnings)
+    );
+    if errors > 0 {
+        Err(summary.into())
+    } else {
+        println!("{summary}");
+        Ok(())
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+fn check_file(
+    path: &Path,
+    library: &Library,
+    seen_ids: &mut HashMap<String, String>,
+) -> Vec<FileProblem> {
+    let file = path.display().to_string();
+    let text = match store::read_text(path) {
+        Ok(text) => text,
+        Err(problem) => return vec![problem],
+    };
+    match store::sniff(&text) {
+        Some(Kind::Program) => match store::read_program(&text, &file, library) {
+            Ok((_, warnings)) => warnings,
+            Err(problems) => problems,
+        },
+        Some(Kind::Exercise) => match store::read_exercise(&text, &file) {
+            Ok(exercise) => {
+                let mut problems = Vec::new();
+                if let Some(other) = seen_ids.insert(exercise.id.to_string(), file.clone()) {
+                    problems.push(FileProblem::whole(
+                        &file,
+                        format!(
+                            "exercise id {:?} is also used by {other}",
+                            exercise.id.as_str()
+                        ),
+                    ));
+                }
+                if let Some(picture) = &exercise.picture
+                    && !picture_exists(picture, path)
+                {
+                    let mut problem = FileProblem::whole(
+                        &file,
+                        format!(
+                            "picture {picture:?} is not a shipped illustration and is not beside the file"
+                        ),
+                    );
+                    problem.severity = crate::program::Severity::Warning;
+                    problems.push(problem);
+                }
+                problems
+            }
+            Err(problems) => problems,
+        },
+        Some(Kind::Settings) => Vec::new(),
+        None => vec![FileProblem {
+            file,
+            position: Some(store::locate::Position { line: 1, column: 1 }),
+            message: "not a ptbuilder file: it should start with Program( or Exercise(".to_string(),
+            severity: crate::program::Severity::Error,
+        }],
+    }
+}
+
+fn picture_exists(picture: &str, exercise_file: &Path) -> bool {
+    if crate::assets::illustration(picture).is_some() {
+        return true;
+    }
+    let folder = exercise_file.parent().unwrap_or(Path::new("."));
+    let beside = [
+        folder.join(picture),
+        folder.join("../illustrations").join(picture),
+        folder.join("../pictures").join(picture),
+    ];
+    beside.iter().any(|p| p.is_file())
+}
+
+/// Parses a filter value, listing the valid ones when it is wrong.
+fn choice<T: Copy + std::fmt::Debug>(
+    what: &str,
+    text: Option<String>,
+    all: &[T],
+    find: fn(&str) -> Option<T>,
+    label: fn(T) -> &'static str,
+) -> Result<Option<T>, Failure> {
+    let Some(text) = text else { return Ok(None) };
+    find(&text).map(Some).ok_or_else(|| {
+        let valid: Vec<String> = all
+            .iter()
+            .map(|v| label(*v).to_lowercase().replace(' ', "-"))
+            .collect();
+        Failure::from(format!(
+            "ptbuilder: unknown {what} {text:?}; choose one of: {}",
+            valid.join(", ")
+        ))
+    })
+}
+
+fn library(
+    query: &str,
+    category: Option<String>,
+    region: Option<String>,
+    position: Option<String>,
+    equipment: Option<String>,
+    difficulty: Option<String>,
+) -> Result<(), Failure> {
+    let equipment = match equipment.as_deref() {
+        Some("none" | "nothing") => Some(EquipmentFilter::Nothing),
+        _ => choice(
+            "equipment",
+            equipment,
+            Equipment::ALL,
+            Equipment::from_name,
+            Equipment::label,
+        )?
+        .map(EquipmentFilter::Uses),
+    };
+    let filters = Filters {
+        category: choice(
+            "category",
+            category,
+            Category::ALL,
+            Category::from_name,
+            Category::label,
+        )?,
+        region: choice(
+            "region",
+            region,
+            Region::ALL,
+            Region::from_name,
+            Region::label,
+        )?,
+        position: choice(
+            "position",
+            position,
+            Position::ALL,
+            Position::from_name,
+            Position::label,
+        )?,
+        equipment,
+        difficulty: choice(
+            "difficulty",
+            difficulty,
+            Difficulty::ALL,
+            Difficulty::from_name,
+            Difficulty::label,
+        )?,
+    };
+    let store = open_store()?;
+    let (settings, _) = store.load_settings();
+    let (library, problems) = store.library(&settings);
+    for problem in &problems {
+        eprintln!("{problem}");
+    }
+    let index = SearchIndex::build(&library);
+    let hits = index.search(query, &filters);
+    if hits.is_empty() {
+        return Err(format!("no exercises match {query:?} with these filters").into());
+    }
+    let width = hits
+        .iter()
+        .map(|&p| library.exercises()[p].id.as_str().len())
+        .max()
+        .unwrap_or(0);
+    for position in hits {
+        let exercise = &library.exercises()[position];
+        println!(
+            "{:width$}  {} ({}, {}): {}",
+            exercise.id.as_str(),
+            exercise.name,
+            exercise.category.label().to_lowercase(),
+            exercise.position.label().to_lowercase(),
+            exercise.dose.summary(),
+        );
+    }
+    Ok(())
+}
+
+fn templates() -> Result<(), Failure> {
+    let store = open_store()?;
+    let (settings, _) = store.load_settings();
+    let (library, _) = store.library(&settings);
+    let (templates, problems) = store.templates(&settings, &library);
+    for problem in &problems {
+        eprintln!("{problem}");
+    }
+    let width = templates.iter().map(|t| t.id.len()).max().unwrap_or(0);
+    for template in &templates {
+        println!(
+            "{:width$}  {} ({} exercises)",
+            template.id,
+            template.program.title,
+            template.program.item_count()
+        );
+    }
+    Ok(())
+}
+
+fn new_program(
+    template: &str,
+    output: &Path,
+    patient: Option<String>,
+    force: bool,
+) -> Result<(), Failure> {
+    if output.exists() && !force {
+        return Err(format!(
+            "{}: already exists; choose another name or add --force to replace it",
+            output.display()
+        )
+        .into());
+    }
+    let store = open_store()?;
+    let (settings, _) = store.load_settings();
+    let (library, _) = store.library(&settings);
+    let (templates, _) = store.templates(&settings, &library);
+    let Some(found) = templates.iter().find(|t| t.id == template) else {
+        let ids: Vec<&str> = templates.iter().map(|t| t.id.as_str()).collect();
+        return Err(format!(
+            "ptbuilder: no template {template:?}; choose one of: {}",
+            ids.join(", ")
+        )
+        .into());
+    };
+    let mut program = found.program.instantiate(chrono::Local::now().date_naive());
+    if let Some(patient) = patient {
+        program.patient = Some(crate::program::Patient {
+            name: patient,
+            identifier: String::new(),
+        });
+    }
+    if program.clinician.is_empty() {
+        program.clinician = settings.clinician.clone();
+    }
+    if program.clinic.is_empty() {
+        program.clinic = settings.clinic.clone();
+    }
+    if program.phone.is_empty() {
+        program.phone = settings.phone.clone();
+    }
+    store
+        .save_program(output, &program, &library)
+        .map_err(|error| {
+            Failure::from(format!("{}: cannot write it: {error}", output.display()))
+        })?;
+    println!(
+        "{}: new program from template {template:?}",
+        output.display()
+    );
+    Ok(())
+}
+
+fn export(
+    file: &Path,
+    output: &Path,
+    _paper: Option<&str>,
+    _large_print: bool,
+    _no_chart: bool,
+) -> Result<(), Failure> {
+    let _ = (file, output);
+    Err("ptbuilder: PDF export is not available in this build yet"
+        .to_string()
+        .into())
+}

@@ -1,0 +1,465 @@
+//! How much of an exercise to do, and how to say it in plain words.
+//!
+//! A [`Dose`] holds the numbers a therapist sets (sets, repetitions, hold,
+//! rest, minutes, side, times a day, days a week, load). [`Dose::describe`]
+//! turns them into short sentences a patient can follow without doing any
+//! sums, and [`Dose::session_seconds`] estimates how long it takes.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A number of seconds or minutes: one value ("20") or a range ("20 to 30").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Span {
+    /// The lower (or only) value.
+    pub low: u16,
+    /// The upper value; equal to `low` for a single value.
+    pub high: u16,
+}
+
+impl Span {
+    /// A single value.
+    pub const fn exactly(value: u16) -> Self {
+        Self {
+            low: value,
+            high: value,
+        }
+    }
+
+    /// A range; the two ends may be given in either order.
+    pub fn between(a: u16, b: u16) -> Self {
+        Self {
+            low: a.min(b),
+            high: a.max(b),
+        }
+    }
+
+    /// The middle of the span, used for time estimates.
+    pub fn middle(self) -> f64 {
+        (f64::from(self.low) + f64::from(self.high)) / 2.0
+    }
+
+    /// Parses "20", "20-30", "20–30" or "20 to 30".
+    pub fn parse(text: &str) -> Option<Self> {
+        let text = text.trim();
+        let split = text
+            .split_once(['-', '–'])
+            .or_else(|| text.split_once(" to "));
+        match split {
+            Some((a, b)) => Some(Self::between(
+                a.trim().parse().ok()?,
+                b.trim().parse().ok()?,
+            )),
+            None => text.parse().ok().map(Self::exactly),
+        }
+    }
+}
+
+impl fmt::Display for Span {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.low == self.high {
+            write!(f, "{}", self.low)
+        } else {
+            write!(f, "{}–{}", self.low, self.high)
+        }
+    }
+}
+
+/// On disk a span is a plain number (`20`) or a pair (`(20, 30)`).
+#[derive(Serialize, Deserialize)]
+#[serde(untagged)]
+enum SpanOnDisk {
+    One(u16),
+    Two(u16, u16),
+}
+
+impl Serialize for Span {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.low == self.high {
+            SpanOnDisk::One(self.low).serialize(serializer)
+        } else {
+            SpanOnDisk::Two(self.low, self.high).serialize(serializer)
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Span {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Ok(match SpanOnDisk::deserialize(deserializer)? {
+            SpanOnDisk::One(value) => Self::exactly(value),
+            SpanOnDisk::Two(a, b) => Self::between(a, b),
+        })
+    }
+}
+
+/// Which side of the body the exercise is done on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum Side {
+    /// Both sides at once, or the exercise has no side (a bridge, walking).
+    #[default]
+    Both,
+    /// The full dose on the left, then the full dose on the right.
+    EachSide,
+    /// Left side only.
+    Left,
+    /// Right side only.
+    Right,
+}
+
+impl Side {
+    /// Every side, in the order a menu shows them.
+    pub const ALL: [Side; 4] = [Side::Both, Side::EachSide, Side::Left, Side::Right];
+
+    /// A short label for menus.
+    pub fn label(self) -> &'static str {
+        match self {
+            Side::Both => "Both / no side",
+            Side::EachSide => "Each side",
+            Side::Left => "Left only",
+            Side::Right => "Right only",
+        }
+    }
+
+    /// How many times the dose is done per round.
+    fn repeats(self) -> u32 {
+        if self == Side::EachSide { 2 } else { 1 }
+    }
+}
+
+impl fmt::Display for Side {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// The amount of an exercise and how often to do it.
+///
+/// Every count is optional because exercises differ: a stretch is held and
+/// repeated, a walk lasts some minutes, a heat pack stays on for a while.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Dose {
+    /// Rounds (sets) of the repetitions.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sets: Option<u16>,
+    /// Repetitions in each set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reps: Option<u16>,
+    /// Seconds to hold each repetition.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hold: Option<Span>,
+    /// Seconds of rest between sets.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rest: Option<u16>,
+    /// Minutes, for timed activities (a walk, a heat pack).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub minutes: Option<Span>,
+    /// Which side of the body.
+    pub side: Side,
+    /// Sessions per day.
+    pub per_day: u8,
+    /// Days per week.
+    pub days_per_week: u8,
+    /// Weight, band colour or other resistance, in the therapist's words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub load: Option<String>,
+}
+
+impl Default for Dose {
+    fn default() -> Self {
+        Self {
+            sets: None,
+            reps: None,
+            hold: None,
+            rest: None,
+            minutes: None,
+            side: Side::Both,
+            per_day: 1,
+            days_per_week: 7,
+            load: None,
+        }
+    }
+}
+
+/// Seconds allowed per repetition for the movement itself, on top of any hold.
+const SECONDS_PER_MOVE: f64 = 4.0;
+/// Seconds to get into position for each exercise.
+const SECONDS_TO_SET_UP: f64 = 20.0;
+
+impl Dose {
+    /// The dose as short sentences for the patient, with no sums to do.
+    ///
+    /// For example: "Hold for 20 to 30 seconds. Do it 3 times. Twice a day,
+    /// every day."
+    pub fn describe(&self) -> String {
+        let mut sentences: Vec<String> = Vec::new();
+        if let Some(minutes) = self.minutes {
+            sentences.push(format!("Keep going for {}.", minutes_words(minutes)));
+        }
+        if let Some(hold) = self.hold {
+            sentences.push(format!("Hold for {}.", seconds_words(hold)));
+        }
+        if let Some(line) = self.repeat_sentence() {
+            sentences.push(line);
+        } else if let Some(side) = self.side_phrase() {
+            sentences.push(format!("Do it {side}."));
+        }
+        if let Some(load) = self
+            .load
+            .as_deref()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+        {
+            sentences.push(format!("Use: {load}."));
+        }
+        sentences.push(self.frequency());
+        sentences.join(" ")
+    }
+
+    /// "Do it 10 times on each side." or, with sets, "Do it 10 times on each
+    /// side. That is one set. Do 3 sets, with a 30-second rest between sets."
+    fn repeat_sentence(&self) -> Option<String> {
+        let side = self
+            .side_phrase()
+            .map(|s| format!(" {s}"))
+            .unwrap_or_default();
+        let reps = self.reps.filter(|&r| r > 0);
+        let sets = self.sets.filter(|&s| s > 1);
+        match (reps, sets) {
+            (Some(reps), Some(sets)) => {
+                let rest = match self.rest.filter(|&r| r > 0) {
+                    Some(rest) => format!(", with a {} rest between sets", rest_words(rest)),
+                    None => String::new(),
+                };
+                Some(format!(
+                    "Do it {}{side}. That is one set. Do {sets} sets{rest}.",
+                    times(reps)
+                ))
+            }
+            (Some(reps), None) => Some(format!("Do it {}{side}.", times(reps))),
+            (None, Some(sets)) => Some(format!("Do it {}{side}.", times(sets))),
+            (None, None) => None,
+        }
+    }
+
+    fn side_phrase(&self) -> Option<&'static str> {
+        match self.side {
+            Side::Both => None,
+            Side::EachSide => Some("on each side"),
+            Side::Left => Some("on your left side only"),
+            Side::Right => Some("on your right side only"),
+        }
+    }
+
+    /// "Twice a day, every day." / "Once a day, 3 days a week."
+    pub fn frequency(&self) -> String {
+        let per_day = match self.per_day {
+            0 | 1 => "Once a day".to_string(),
+            2 => "Twice a day".to_string(),
+            n => format!("{n} times a day"),
+        };
+        let days = match self.days_per_week {
+            0 | 7.. => "every day".to_string(),
+            1 => "1 day a week".to_string(),
+            n => format!("{n} days a week"),
+        };
+        format!("{per_day}, {days}.")
+    }
+
+    /// A compact form for lists and tables: "3 × 10, hold 5 s, each side".
+    pub fn summary(&self) -> String {
+        let mut parts = Vec::new();
+        match (self.sets, self.reps) {
+            (Some(s), Some(r)) => parts.push(format!("{s} × {r}")),
+            (None, Some(r)) => parts.push(format!("{r} reps")),
+            (Some(s), None) => parts.push(format!("{s} sets")),
+            (None, None) => {}
+        }
+        if let Some(hold) = self.hold {
+            parts.push(format!("hold {hold} s"));
+        }
+        if let Some(minutes) = self.minutes {
+            parts.push(format!("{minutes} min"));
+        }
+        if self.side != Side::Both {
+            parts.push(self.side.label().to_lowercase());
+        }
+        parts.push(format!("{}×/day", self.per_day.max(1)));
+        if self.days_per_week < 7 {
+            parts.push(format!("{} d/wk", self.days_per_week));
+        }
+        parts.join(", ")
+    }
+
+    /// Estimated seconds for one session of this exercise.
+    pub fn session_seconds(&self) -> f64 {
+        let sides = f64::from(self.side.repeats());
+        let mut seconds = SECONDS_TO_SET_UP;
+        if let Some(minutes) = self.minutes {
+            seconds += minutes.middle() * 60.0;
+        }
+        let reps = f64::from(self.reps.unwrap_or(0));
+        let sets = f64::from(self.sets.unwrap_or(1).max(1));
+        let hold = self.hold.map_or(0.0, Span::middle);
+        let per_rep = if reps > 0.0 {
+            hold + SECONDS_PER_MOVE
+        } else {
+            0.0
+        };
+        let single_hold = if reps == 0.0 { hold } else { 0.0 };
+        seconds += (reps * per_rep + single_hold) * sides * sets;
+        seconds += f64::from(self.rest.unwrap_or(0)) * (sets - 1.0);
+        seconds
+    }
+}
+
+/// "1 time", "10 times".
+fn times(n: u16) -> String {
+    match n {
+        1 => "once".to_string(),
+        2 => "2 times".to_string(),
+        n => format!("{n} times"),
+    }
+}
+
+fn seconds_words(span: Span) -> String {
+    if span.low == span.high {
+        if span.low == 1 {
+            "1 second".to_string()
+        } else {
+            format!("{} seconds", span.low)
+        }
+    } else {
+        format!("{} to {} seconds", span.low, span.high)
+    }
+}
+
+fn minutes_words(span: Span) -> String {
+    if span.low == span.high {
+        if span.low == 1 {
+            "1 minute".to_string()
+        } else {
+            format!("{} minutes", span.low)
+        }
+    } else {
+        format!("{} to {} minutes", span.low, span.high)
+    }
+}
+
+/// "30-second", "1-minute", "2-minute", "90-second".
+fn rest_words(seconds: u16) -> String {
+    if seconds >= 60 && seconds % 60 == 0 {
+        format!("{}-minute", seconds / 60)
+    } else {
+        format!("{seconds}-second")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stretch() -> Dose {
+        Dose {
+            reps: Some(3),
+            hold: Some(Span::between(20, 30)),
+            per_day: 2,
+            ..Dose::default()
+        }
+    }
+
+    #[test]
+    fn stretch_reads_as_in_the_guidance() {
+        assert_eq!(
+            stretch().describe(),
+            "Hold for 20 to 30 seconds. Do it 3 times. Twice a day, every day."
+        );
+    }
+
+    #[test]
+    fn sets_are_explained_without_sums() {
+        let dose = Dose {
+            sets: Some(3),
+            reps: Some(10),
+            rest: Some(60),
+            side: Side::EachSide,
+            days_per_week: 3,
+            ..Dose::default()
+        };
+        assert_eq!(
+            dose.describe(),
+            "Do it 10 times on each side. That is one set. Do 3 sets, with a \
+             1-minute rest between sets. Once a day, 3 days a week."
+        );
+    }
+
+    #[test]
+    fn timed_activity_and_load() {
+        let dose = Dose {
+            minutes: Some(Span::between(15, 20)),
+            load: Some("a light band ".into()),
+            per_day: 3,
+            ..Dose::default()
+        };
+        assert_eq!(
+            dose.describe(),
+            "Keep going for 15 to 20 minutes. Use: a light band. 3 times a day, every day."
+        );
+    }
+
+    #[test]
+    fn one_side_only_is_named() {
+        let dose = Dose {
+            hold: Some(Span::exactly(30)),
+            side: Side::Left,
+            ..Dose::default()
+        };
+        assert_eq!(
+            dose.describe(),
+            "Hold for 30 seconds. Do it on your left side only. Once a day, every day."
+        );
+    }
+
+    #[test]
+    fn span_parses_the_ways_people_type_it() {
+        assert_eq!(Span::parse("20"), Some(Span::exactly(20)));
+        assert_eq!(Span::parse("20-30"), Some(Span::between(20, 30)));
+        assert_eq!(Span::parse(" 30 – 20 "), Some(Span::between(20, 30)));
+        assert_eq!(Span::parse("20 to 30"), Some(Span::between(20, 30)));
+        assert_eq!(Span::parse("abc"), None);
+        assert_eq!(Span::parse("-5"), None);
+    }
+
+    #[test]
+    fn session_time_counts_sides_sets_and_rest() {
+        let dose = Dose {
+            sets: Some(2),
+            reps: Some(10),
+            hold: Some(Span::exactly(6)),
+            rest: Some(30),
+            side: Side::EachSide,
+            ..Dose::default()
+        };
+        // 20 s set-up + 2 sets × 2 sides × 10 reps × (6 s hold + 4 s move) + 30 s rest.
+        assert_eq!(dose.session_seconds(), 20.0 + 400.0 + 30.0);
+        let walk = Dose {
+            minutes: Some(Span::between(20, 30)),
+            ..Dose::default()
+        };
+        assert_eq!(walk.session_seconds(), 20.0 + 25.0 * 60.0);
+    }
+
+    #[test]
+    fn summary_is_compact() {
+        assert_eq!(stretch().summary(), "3 reps, hold 20–30 s, 2×/day");
+    }
+
+    #[test]
+    fn span_round_trips_through_ron() {
+        for span in [Span::exactly(10), Span::between(20, 30)] {
+            let text = ron::to_string(&span).unwrap();
+            assert_eq!(ron::from_str::<Span>(&text).unwrap(), span);
+        }
+        assert_eq!(ron::to_string(&Span::between(20, 30)).unwrap(), "(20,30)");
+    }
+}

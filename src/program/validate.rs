@@ -1,0 +1,581 @@
+//! Checks that catch mistakes before they reach a patient: absurd doses,
+//! empty names, unknown or duplicate exercises, unsafe picture paths.
+//!
+//! Each problem names the field it is about as a [`FieldPath`], so the file
+//! layer can point at the line and column where that field is written.
+
+use super::{Dose, Program};
+use crate::library::{Exercise, ExerciseId, Library};
+use std::collections::HashSet;
+use std::fmt;
+use std::path::{Component, Path};
+
+/// Largest sensible values; anything above is almost surely a typing slip.
+pub mod limits {
+    /// Sets per session.
+    pub const SETS: u16 = 10;
+    /// Repetitions per set.
+    pub const REPS: u16 = 100;
+    /// Seconds to hold one repetition.
+    pub const HOLD_SECONDS: u16 = 300;
+    /// Seconds of rest between sets.
+    pub const REST_SECONDS: u16 = 600;
+    /// Minutes of a timed activity.
+    pub const MINUTES: u16 = 180;
+    /// Sessions a day (hourly movement breaks over a working day).
+    pub const PER_DAY: u8 = 12;
+    /// Days a week.
+    pub const DAYS_PER_WEEK: u8 = 7;
+    /// Weeks in one phase.
+    pub const PHASE_WEEKS: u8 = 52;
+    /// Characters in a short text such as a name or title.
+    pub const SHORT_TEXT: usize = 200;
+    /// Characters in a long text such as a note.
+    pub const LONG_TEXT: usize = 20_000;
+}
+
+/// One step into a file's structure: a named field or a list position.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Segment {
+    /// A struct field by name.
+    Field(&'static str),
+    /// A list element by position, from 0.
+    Index(usize),
+}
+
+/// Where in a program or exercise a value sits, e.g. `phases[0].items[2].dose.reps`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FieldPath(pub Vec<Segment>);
+
+impl FieldPath {
+    fn with(&self, segment: Segment) -> Self {
+        let mut path = self.0.clone();
+        path.push(segment);
+        Self(path)
+    }
+
+    /// This path extended by a field.
+    pub fn field(&self, name: &'static str) -> Self {
+        self.with(Segment::Field(name))
+    }
+
+    /// This path extended by a list position.
+    pub fn index(&self, index: usize) -> Self {
+        self.with(Segment::Index(index))
+    }
+}
+
+impl fmt::Display for FieldPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (n, segment) in self.0.iter().enumerate() {
+            match segment {
+                Segment::Field(name) if n == 0 => write!(f, "{name}")?,
+                Segment::Field(name) => write!(f, ".{name}")?,
+                Segment::Index(index) => write!(f, "[{index}]")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// How serious a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// Worth a look, but the file is usable.
+    Warning,
+    /// The file must be fixed before it is used.
+    Error,
+}
+
+/// One thing wrong with a program or exercise.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Where the problem is.
+    pub path: FieldPath,
+    /// What is wrong, in words a therapist understands.
+    pub message: String,
+    /// Whether it blocks use.
+    pub severity: Severity,
+}
+
+impl Problem {
+    fn error(path: FieldPath, message: impl Into<String>) -> Self {
+        Self {
+            path,
+            message: message.into(),
+            severity: Severity::Error,
+        }
+    }
+
+    fn warning(path: FieldPath, message: impl Into<String>) -> Self {
+        Self {
+            path,
+            message: message.into(),
+            severity: Severity::Warning,
+        }
+    }
+
+    /// True when the problem blocks use.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let kind = if self.is_error() { "" } else { "warning: " };
+        if self.path.0.is_empty() {
+            write!(f, "{kind}{}", self.message)
+        } else {
+            write!(f, "{kind}{}: {}", self.path, self.message)
+        }
+    }
+}
+
+/// Collects problems as checks run.
+#[derive(Default)]
+struct Report(Vec<Problem>);
+
+impl Report {
+    fn text(&mut self, path: FieldPath, what: &str, text: &str, required: bool, max: usize) {
+        if required && text.trim().is_empty() {
+            self.0
+                .push(Problem::error(path, format!("{what} is empty")));
+        } else if text.chars().count() > max {
+            self.0.push(Problem::error(
+                path,
+                format!("{what} is longer than {max} characters"),
+            ));
+        }
+    }
+
+    fn count(&mut self, path: FieldPath, what: &str, value: Option<u64>, max: u64) {
+        match value {
+            Some(0) => self
+                .0
+                .push(Problem::error(path, format!("{what} must be at least 1"))),
+            Some(v) if v > max => self.0.push(Problem::error(
+                path,
+                format!("{what} of {v} is more than the most allowed, {max}"),
+            )),
+            _ => {}
+        }
+    }
+}
+
+/// Checks a dose; `path` says where it sits.
+fn check_dose(report: &mut Report, dose: &Dose, path: &FieldPath) {
+    use limits::*;
+    let n = |v: Option<u16>| v.map(u64::from);
+    report.count(path.field("sets"), "Sets", n(dose.sets), SETS.into());
+    report.count(path.field("reps"), "Repetitions", n(dose.reps), REPS.into());
+    // A span counts as zero when its low end is zero, so "0–30" is refused.
+    let span = |v: Option<super::Span>| v.map(|s| if s.low == 0 { 0 } else { u64::from(s.high) });
+    report.count(
+        path.field("hold"),
+        "A hold (seconds)",
+        span(dose.hold),
+        HOLD_SECONDS.into(),
+    );
+    if let Some(rest) = dose.rest.filter(|&r| r > REST_SECONDS) {
+        report.count(
+            path.field("rest"),
+            "Rest (seconds)",
+            Some(rest.into()),
+            REST_SECONDS.into(),
+        );
+    }
+    report.count(
+        path.field("minutes"),
+        "Minutes",
+        span(dose.minutes),
+        MINUTES.into(),
+    );
+    report.count(
+        path.field("per_day"),
+        "Times a day",
+        Some(dose.per_day.into()),
+        PER_DAY.into(),
+    );
+    report.count(
+        path.field("days_per_week"),
+        "Days a week",
+        Some(dose.days_per_week.into()),
+        DAYS_PER_WEEK.into(),
+    );
+    if dose.reps.is_none() && dose.hold.is_none() && dose.minutes.is_none() && dose.sets.is_none() {
+        report.0.push(Problem::error(
+            path.clone(),
+            "the dose says nothing to do: give repetitions, a hold or minutes",
+        ));
+    }
+    if let Some(load) = &dose.load {
+        report.text(path.field("load"), "Load", load, false, SHORT_TEXT);
+    }
+}
+
+/// True for a picture name that stays inside the pictures folder: no
+/// absolute path, drive letter or `..`.
+pub fn is_safe_picture_name(name: &str) -> bool {
+    let path = Path::new(name);
+    !name.trim().is_empty()
+        && !name.contains('\\')
+        && !name.contains(':')
+        && path
+            .components()
+            .all(|component| matches!(component, Component::Normal(_)))
+}
+
+/// Checks one exercise; `path` says where it sits (empty for an exercise file).
+pub fn validate_exercise(exercise: &Exercise, path: &FieldPath) -> Vec<Problem> {
+    let mut report = Report::default();
+    check_exercise(&mut report, exercise, path);
+    report.0
+}
+
+fn check_exercise(report: &mut Report, exercise: &Exercise, path: &FieldPath) {
+    use limits::*;
+    if !exercise.id.is_valid() {
+        report.0.push(Problem::error(
+            path.field("id"),
+            format!(
+                "id {:?} must be lower-case letters and digits joined by dashes, like \"bird-dog\"",
+                exercise.id.as_str()
+            ),
+        ));
+    }
+    report.text(path.field("name"), "Name", &exercise.name, true, SHORT_TEXT);
+    report.text(
+        path.field("purpose"),
+        "Purpose",
+        &exercise.purpose,
+        true,
+        LONG_TEXT,
+    );
+    report.text(
+        path.field("start"),
+        "Starting position",
+        &exercise.start,
+        true,
+        LONG_TEXT,
+    );
+    if exercise.steps.is_empty() {
+        report
+            .0
+            .push(Problem::error(path.field("steps"), "there are no steps"));
+    }
+    for (i, step) in exercise.steps.iter().enumerate() {
+        report.text(
+            path.field("steps").index(i),
+            &format!("Step {}", i + 1),
+            step,
+            true,
+            LONG_TEXT,
+        );
+    }
+    for (field, list) in [
+        ("aliases", &exercise.aliases),
+        ("mistakes", &exercise.mistakes),
+        ("cautions", &exercise.cautions),
+        ("tags", &exercise.tags),
+    ] {
+        for (i, entry) in list.iter().enumerate() {
+            report.text(
+                path.field(field).index(i),
+                "An entry",
+                entry,
+                true,
+                LONG_TEXT,
+            );
+        }
+    }
+    check_dose(report, &exercise.dose, &path.field("dose"));
+    if let Some(picture) = &exercise.picture
+        && !is_safe_picture_name(picture)
+    {
+        report.0.push(Problem::error(
+            path.field("picture"),
+            format!(
+                "picture {picture:?} must be a file name inside the pictures folder, \
+                 not a path to somewhere else"
+            ),
+        ));
+    }
+}
+
+/// Checks a whole program against the library it will be used with.
+pub fn validate_program(program: &Program, library: &Library) -> Vec<Problem> {
+    use limits::*;
+    let mut report = Report::default();
+    let root = FieldPath::default();
+    report.text(
+        root.field("title"),
+        "Title",
+        &program.title,
+        true,
+        SHORT_TEXT,
+    );
+    if let Some(patient) = &program.patient {
+        let path = root.field("patient");
+        report.text(
+            path.field("name"),
+            "Patient name",
+            &patient.name,
+            false,
+            SHORT_TEXT,
+        );
+        report.text(
+            path.field("identifier"),
+            "Patient identifier",
+            &patient.identifier,
+            false,
+            SHORT_TEXT,
+        );
+    }
+    for (field, what, text) in [
+        ("clinician", "Clinician", &program.clinician),
+        ("clinic", "Clinic", &program.clinic),
+        ("phone", "Phone", &program.phone),
+        ("condition", "Condition", &program.condition),
+    ] {
+        report.text(root.field(field), what, text, false, SHORT_TEXT);
+    }
+    report.text(
+        root.field("notes"),
+        "Notes",
+        &program.notes,
+        false,
+        LONG_TEXT,
+    );
+    for (field, list) in [
+        ("goals", &program.goals),
+        ("precautions", &program.precautions),
+    ] {
+        for (i, entry) in list.iter().enumerate() {
+            report.text(
+                root.field(field).index(i),
+                "An entry",
+                entry,
+                true,
+                LONG_TEXT,
+            );
+        }
+    }
+    if let (Some(start), Some(review)) = (program.start, program.review)
+        && review < start
+    {
+        report.0.push(Problem::error(
+            root.field("review"),
+            format!("the review date {review} is before the start date {start}"),
+        ));
+    }
+
+    let mut embedded: HashSet<&ExerciseId> = HashSet::new();
+    for (i, exercise) in program.exercises.iter().enumerate() {
+        let path = root.field("exercises").index(i);
+        check_exercise(&mut report, exercise, &path);
+        if !embedded.insert(&exercise.id) {
+            report.0.push(Problem::error(
+                path.field("id"),
+                format!("exercise id {:?} is used twice", exercise.id.as_str()),
+            ));
+        }
+        if library.is_builtin(&exercise.id) {
+            report.0.push(Problem::error(
+                path.field("id"),
+                format!(
+                    "exercise id {:?} belongs to a built-in exercise; give the custom copy its own id",
+                    exercise.id.as_str()
+                ),
+            ));
+        }
+    }
+
+    if program.phases.is_empty() {
+        report.0.push(Problem::error(
+            root.field("phases"),
+            "the program has no phases",
+        ));
+    }
+    for (p, phase) in program.phases.iter().enumerate() {
+        let path = root.field("phases").index(p);
+        report.text(
+            path.field("name"),
+            "Phase name",
+            &phase.name,
+            true,
+            SHORT_TEXT,
+        );
+        report.count(
+            path.field("weeks"),
+            "Weeks",
+            phase.weeks.map(u64::from),
+            PHASE_WEEKS.into(),
+        );
+        report.text(
+            path.field("advance_when"),
+            "Move-on rule",
+            &phase.advance_when,
+            false,
+            LONG_TEXT,
+        );
+        if phase.items.len() > super::ADVISED_MAX_ITEMS {
+            report.0.push(Problem::warning(
+                path.field("items"),
+                format!(
+                    "phase {:?} has {} exercises; patients keep up better with {} or fewer",
+                    phase.name,
+                    phase.items.len(),
+                    super::ADVISED_MAX_ITEMS
+                ),
+            ));
+        }
+        for (i, item) in phase.items.iter().enumerate() {
+            let path = path.field("items").index(i);
+            if program.exercise(&item.exercise, library).is_none() {
+                report.0.push(Problem::error(
+                    path.field("exercise"),
+                    format!(
+                        "unknown exercise {:?}: it is neither built in nor copied into this program",
+                        item.exercise.as_str()
+                    ),
+                ));
+            }
+            if let Some(dose) = &item.dose {
+                check_dose(&mut report, dose, &path.field("dose"));
+            }
+            report.text(path.field("note"), "Note", &item.note, false, LONG_TEXT);
+        }
+    }
+    if program.item_count() == 0 {
+        report.0.push(Problem::warning(
+            root.field("phases"),
+            "the program has no exercises yet",
+        ));
+    }
+    report.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::program::{Item, Span};
+    use chrono::NaiveDate;
+
+    fn program_with(dose: Dose) -> Program {
+        let library = Library::builtin();
+        let mut program = Program::new(NaiveDate::from_ymd_opt(2026, 5, 1).unwrap());
+        let mut item = Item::new(library.get(&ExerciseId::new("bridge")).unwrap());
+        item.dose = Some(dose);
+        program.phases[0].items.push(item);
+        program
+    }
+
+    fn messages(program: &Program) -> Vec<String> {
+        validate_program(program, Library::builtin())
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn a_sensible_program_has_no_problems() {
+        let program = program_with(Dose {
+            reps: Some(10),
+            hold: Some(Span::between(10, 15)),
+            ..Dose::default()
+        });
+        assert_eq!(messages(&program), Vec::<String>::new());
+    }
+
+    #[test]
+    fn absurd_doses_each_get_a_message() {
+        let program = program_with(Dose {
+            sets: Some(0),
+            reps: Some(500),
+            hold: Some(Span::exactly(3600)),
+            per_day: 30,
+            days_per_week: 9,
+            ..Dose::default()
+        });
+        assert_eq!(
+            messages(&program),
+            vec![
+                "phases[0].items[0].dose.sets: Sets must be at least 1",
+                "phases[0].items[0].dose.reps: Repetitions of 500 is more than the most allowed, 100",
+                "phases[0].items[0].dose.hold: A hold (seconds) of 3600 is more than the most allowed, 300",
+                "phases[0].items[0].dose.per_day: Times a day of 30 is more than the most allowed, 12",
+                "phases[0].items[0].dose.days_per_week: Days a week of 9 is more than the most allowed, 7",
+            ]
+        );
+    }
+
+    #[test]
+    fn unknown_exercises_and_empty_names_are_caught() {
+        let mut program = program_with(Dose {
+            reps: Some(5),
+            ..Dose::default()
+        });
+        program.title = "  ".into();
+        program.phases[0].items[0].exercise = ExerciseId::new("moon-walk");
+        assert_eq!(
+            messages(&program),
+            vec![
+                "title: Title is empty",
+                "phases[0].items[0].exercise: unknown exercise \"moon-walk\": it is neither built in nor copied into this program",
+            ]
+        );
+    }
+
+    #[test]
+    fn duplicate_and_clashing_custom_ids_are_caught() {
+        let library = Library::builtin();
+        let mut program = program_with(Dose {
+            reps: Some(5),
+            ..Dose::default()
+        });
+        let mut custom = library.get(&ExerciseId::new("bridge")).unwrap().clone();
+        custom.id = ExerciseId::new("my-bridge");
+        program.exercises = vec![custom.clone(), custom.clone()];
+        let mut clash = custom;
+        clash.id = ExerciseId::new("bird-dog");
+        program.exercises.push(clash);
+        let found = messages(&program);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found[0].starts_with("exercises[1].id: exercise id \"my-bridge\" is used twice"));
+        assert!(
+            found[1].starts_with("exercises[2].id: exercise id \"bird-dog\" belongs to a built-in")
+        );
+    }
+
+    #[test]
+    fn pictures_must_stay_in_their_folder() {
+        for good in ["bridge.svg", "mine/bridge.png"] {
+            assert!(is_safe_picture_name(good), "{good}");
+        }
+        for bad in [
+            "../secret.png",
+            "/home/anna/pic.png",
+            "C:\\Users\\x.png",
+            "a/../../b.svg",
+            "",
+        ] {
+            assert!(!is_safe_picture_name(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn crowded_phase_and_empty_program_are_warnings_not_errors() {
+        let library = Library::builtin();
+        let mut program = Program::new(NaiveDate::from_ymd_opt(2026, 5, 1).unwrap());
+        let empty = validate_program(&program, library);
+        assert_eq!(empty.len(), 1);
+        assert!(!empty[0].is_error());
+        let bridge = library.get(&ExerciseId::new("bridge")).unwrap();
+        program.phases[0].items = vec![Item::new(bridge); 7];
+        let crowded = validate_program(&program, library);
+        assert_eq!(crowded.len(), 1);
+        assert!(!crowded[0].is_error());
+        assert!(crowded[0].message.contains("7 exercises"));
+    }
+}

@@ -1,0 +1,275 @@
+//! Files on disk: programs, templates, custom exercises and settings, read
+//! with located errors and written atomically.
+
+pub mod atomic;
+pub mod document;
+mod folders;
+pub mod locate;
+mod settings;
+
+pub use atomic::write_atomic;
+pub use document::{FileProblem, Kind, read_exercise, read_program, read_text, sniff, to_ron};
+pub use folders::{Folders, HOME_VARIABLE};
+pub use settings::{Paper, Settings, ThemeChoice};
+
+use crate::library::{Exercise, ExerciseId, Library, Source};
+use crate::program::Program;
+use chrono::{DateTime, Local};
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// A template the therapist can start from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Template {
+    /// The file stem, used on the command line (`--template desk-posture`).
+    pub id: String,
+    /// Where it comes from.
+    pub source: Source,
+    /// The template itself.
+    pub program: Program,
+}
+
+/// A saved program, as the Open browser lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProgramSummary {
+    /// The file.
+    pub path: PathBuf,
+    /// Program title.
+    pub title: String,
+    /// Patient name, empty for templates.
+    pub patient: String,
+    /// When the program was created.
+    pub created: chrono::NaiveDate,
+    /// When the file was last written.
+    pub modified: Option<DateTime<Local>>,
+}
+
+/// Access to every file ptbuilder keeps.
+#[derive(Debug, Clone)]
+pub struct Store {
+    folders: Folders,
+}
+
+fn ron_files(folder: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = fs::read_dir(folder)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|entry| entry.path())
+                .filter(|path| path.extension().is_some_and(|e| e == "ron"))
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+fn stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+impl Store {
+    /// The store for this user: `PTBUILDER_HOME` or the platform folders.
+    pub fn from_environment() -> Option<Self> {
+        Folders::from_environment().map(|folders| Self { folders })
+    }
+
+    /// A store with everything under `root`.
+    pub fn at(root: &Path) -> Self {
+        Self {
+            folders: Folders::under(root),
+        }
+    }
+
+    /// The folders in use.
+    pub fn folders(&self) -> &Folders {
+        &self.folders
+    }
+
+    /// The settings, or defaults with a problem when the file is broken.
+    /// A broken file is left alone until the therapist saves settings.
+    pub fn load_settings(&self) -> (Settings, Option<FileProblem>) {
+        let path = &self.folders.settings;
+        if !path.exists() {
+            return (Settings::default(), None);
+        }
+        let file = path.display().to_string();
+        let parsed = read_text(path).and_then(|text| {
+            document::options()
+                .from_str::<Settings>(&text)
+                .map_err(|error| {
+                    let mut problem = FileProblem::from_ron(&file, &error);
+                    problem
+                        .message
+                        .push_str(" (using default settings for now)");
+                    problem
+                })
+        });
+        match parsed {
+            Ok(settings) => (settings, None),
+            Err(problem) => (Settings::default(), Some(problem)),
+        }
+    }
+
+    /// Saves the settings; a broken settings file is kept as `.broken`.
+    pub fn save_settings(&self, settings: &Settings) -> io::Result<()> {
+        let path = &self.folders.settings;
+        if path.exists() && self.load_settings().1.is_some() {
+            fs::copy(path, path.with_extension("ron.broken"))?;
+        }
+        write_atomic(path, to_ron(settings).as_bytes())
+    }
+
+    /// The shipped library plus the therapist's and the clinic's exercises;
+    /// files that cannot be read are reported and skipped.
+    pub fn library(&self, settings: &Settings) -> (Library, Vec<FileProblem>) {
+        let mut library = Library::builtin().clone();
+        let mut problems = Vec::new();
+        let mut folders = vec![(self.folders.exercises.clone(), Source::User)];
+        if let Some(shared) = &settings.shared_folder {
+            folders.insert(0, (Folders::shared(shared).1, Source::Clinic));
+        }
+        for (folder, source) in folders {
+            for path in ron_files(&folder) {
+                let file = path.display().to_string();
+                let exercise = read_text(&path)
+                    .map_err(|p| vec![p])
+                    .and_then(|text| read_exercise(&text, &file));
+                match exercise {
+                    Ok(exercise) if library.is_builtin(&exercise.id) => {
+                        problems.push(FileProblem::whole(
+                            &file,
+                            format!(
+                                "id {:?} belongs to a built-in exercise, so this file is skipped; give it its own id",
+                                exercise.id.as_str()
+                            ),
+                        ));
+                    }
+                    Ok(exercise) => library.insert(exercise, source),
+                    Err(found) => problems.extend(found),
+                }
+            }
+        }
+        (library, problems)
+    }
+
+    /// The file a custom exercise is kept in.
+    pub fn exercise_path(&self, id: &ExerciseId) -> PathBuf {
+        self.folders.exercises.join(format!("{id}.ron"))
+    }
+
+    /// Saves one of the therapist's exercises.
+    pub fn save_exercise(&self, exercise: &Exercise) -> io::Result<PathBuf> {
+        let path = self.exercise_path(&exercise.id);
+        write_atomic(&path, to_ron(exercise).as_bytes())?;
+        Ok(path)
+    }
+
+    /// Deletes one of the therapist's exercises.
+    pub fn delete_exercise(&self, id: &ExerciseId) -> io::Result<()> {
+        fs::remove_file(self.exercise_path(id))
+    }
+
+    /// Shipped templates, the clinic's and the therapist's own.
+    pub fn templates(
+        &self,
+        settings: &Settings,
+        library: &Library,
+    ) -> (Vec<Template>, Vec<FileProblem>) {
+        let mut templates = Vec::new();
+        let mut problems = Vec::new();
+        for (name, bytes) in crate::assets::template_files() {
+            let file = format!("programs/{name}");
+            match read_program(&String::from_utf8_lossy(bytes), &file, library) {
+                Ok((program, _)) => templates.push(Template {
+                    id: stem(Path::new(name)),
+                    source: Source::BuiltIn,
+                    program,
+                }),
+                Err(found) => problems.extend(found),
+            }
+        }
+        let mut folders = vec![(self.folders.templates.clone(), Source::User)];
+        if let Some(shared) = &settings.shared_folder {
+            folders.push((Folders::shared(shared).0, Source::Clinic));
+        }
+        for (folder, source) in folders {
+            for path in ron_files(&folder) {
+                match self.load_program(&path, library) {
+                    Ok((program, _)) => templates.push(Template {
+                        id: stem(&path),
+                        source,
+                        program,
+                    }),
+                    Err(found) => problems.extend(found),
+                }
+            }
+        }
+        (templates, problems)
+    }
+
+    /// Saves `program` as one of the therapist's templates; returns its path.
+    pub fn save_template(&self, program: &Program, library: &Library) -> io::Result<PathBuf> {
+        let mut template = program.to_template(Local::now().date_naive());
+        template.embed_custom_exercises(library);
+        let id = ExerciseId::from_name(&template.title);
+        let path = self.folders.templates.join(format!("{id}.ron"));
+        write_atomic(&path, to_ron(&template).as_bytes())?;
+        Ok(path)
+    }
+
+    /// Reads and checks a program file.
+    pub fn load_program(
+        &self,
+        path: &Path,
+        library: &Library,
+    ) -> Result<(Program, Vec<FileProblem>), Vec<FileProblem>> {
+        let text = read_text(path).map_err(|p| vec![p])?;
+        read_program(&text, &path.display().to_string(), library)
+    }
+
+    /// Writes a program, with copies of the custom exercises it uses.
+    pub fn save_program(
+        &self,
+        path: &Path,
+        program: &Program,
+        library: &Library,
+    ) -> io::Result<()> {
+        let mut program = program.clone();
+        program.embed_custom_exercises(library);
+        write_atomic(path, to_ron(&program).as_bytes())
+    }
+
+    /// Programs in the programs folder and the recent list, newest first.
+    pub fn list_programs(&self, settings: &Settings) -> Vec<ProgramSummary> {
+        let mut paths = ron_files(&self.folders.programs);
+        for recent in &settings.recent {
+            if !paths.contains(recent) && recent.exists() {
+                paths.push(recent.clone());
+            }
+        }
+        let mut summaries: Vec<ProgramSummary> = paths
+            .into_iter()
+            .filter_map(|path| {
+                let text = read_text(&path).ok()?;
+                let program: Program = document::options().from_str(&text).ok()?;
+                let modified = fs::metadata(&path)
+                    .and_then(|m| m.modified())
+                    .ok()
+                    .map(DateTime::<Local>::from);
+                Some(ProgramSummary {
+                    title: program.title,
+                    patient: program.patient.map(|p| p.name).unwrap_or_default(),
+                    created: program.created,
+                    modified,
+                    path,
+                })
+            })
+            .collect();
+        summaries.sort_by(|a, b| b.modified.cmp(&a.modified).then(b.created.cmp(&a.created)));
+        summaries
+    }
+}

@@ -1,0 +1,282 @@
+//! The command line as a user runs it: the real binary, a private home
+//! folder, real files.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+struct Run {
+    home: tempfile::TempDir,
+}
+
+impl Run {
+    fn new() -> Self {
+        Self {
+            home: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.home.path().join(name)
+    }
+
+    fn ptbuilder(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_ptbuilder"))
+            .args(args)
+            .env("PTBUILDER_HOME", self.home.path().join("home"))
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .unwrap()
+    }
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn files_in(folder: &str) -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
+    let mut files: Vec<String> = fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .map(|p| {
+            p.strip_prefix(env!("CARGO_MANIFEST_DIR"))
+                .unwrap()
+                .display()
+                .to_string()
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn shipped_templates_and_library_check_clean() {
+    let run = Run::new();
+    let mut args = vec!["check".to_string()];
+    args.extend(files_in("programs"));
+    args.extend(files_in("assets/library"));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let output = run.ptbuilder(&args);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(stderr(&output), "", "check printed problems");
+    assert!(stdout(&output).contains(&format!(
+        "checked {} files: 0 errors, 0 warnings",
+        args.len() - 1
+    )));
+}
+
+#[test]
+fn new_program_from_template_checks_clean_and_is_dated_today() {
+    let run = Run::new();
+    let out = run.path("anna.ron");
+    let output = run.ptbuilder(&[
+        "new",
+        "--template",
+        "low-back-strength",
+        "-o",
+        out.to_str().unwrap(),
+        "--patient",
+        "Anna Beispiel",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = fs::read_to_string(&out).unwrap();
+    let today = chrono::Local::now().date_naive().to_string();
+    assert!(text.contains(&format!("created: \"{today}\"")), "{text}");
+    assert!(text.contains("name: \"Anna Beispiel\""), "{text}");
+    let check = run.ptbuilder(&["check", out.to_str().unwrap()]);
+    assert!(check.status.success(), "{}", stderr(&check));
+
+    // The same command again must not overwrite the therapist's file.
+    fs::write(&out, "edited by hand").unwrap();
+    let again = run.ptbuilder(&[
+        "new",
+        "--template",
+        "low-back-strength",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(!again.status.success());
+    assert!(
+        stderr(&again).contains("already exists"),
+        "{}",
+        stderr(&again)
+    );
+    assert_eq!(fs::read_to_string(&out).unwrap(), "edited by hand");
+}
+
+#[test]
+fn unknown_template_lists_the_real_ones_and_writes_nothing() {
+    let run = Run::new();
+    let out = run.path("x.ron");
+    let output = run.ptbuilder(&["new", "--template", "no-such", "-o", out.to_str().unwrap()]);
+    assert!(!output.status.success());
+    assert!(
+        stderr(&output).contains("low-back-strength"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!out.exists());
+}
+
+#[test]
+fn broken_file_gets_one_located_line_and_a_failure() {
+    let run = Run::new();
+    let path = run.path("broken.ron");
+    fs::write(
+        &path,
+        "Program(\n    format: 1,\n    title: \"Back\"\n    created: \"2026-01-01\",\n)\n",
+    )
+    .unwrap();
+    let output = run.ptbuilder(&["check", path.to_str().unwrap()]);
+    assert!(!output.status.success());
+    let err = stderr(&output);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 2, "{err}");
+    assert!(
+        lines[0].starts_with(&format!("{}:4:5: ", path.display())),
+        "{}",
+        lines[0]
+    );
+    assert!(lines[1].contains("1 error"), "{err}");
+}
+
+#[test]
+fn every_problem_in_a_program_is_reported_with_its_place() {
+    let run = Run::new();
+    let path = run.path("absurd.ron");
+    fs::write(
+        &path,
+        r#"Program(
+    format: 1,
+    title: "",
+    created: "2026-01-01",
+    phases: [
+        Phase(
+            name: "Week 1",
+            items: [
+                Item(exercise: "bridge", dose: Dose(reps: 500, per_day: 30)),
+                Item(exercise: "moonwalk"),
+            ],
+        ),
+    ],
+)
+"#,
+    )
+    .unwrap();
+    let output = run.ptbuilder(&["check", path.to_str().unwrap()]);
+    assert!(!output.status.success());
+    let err = stderr(&output);
+    let file = path.display().to_string();
+    for expected in [
+        format!("{file}:3:12: Title is empty"),
+        format!("{file}:9:57: Repetitions of 500 is more than the most allowed, 100"),
+        format!("{file}:9:71: Times a day of 30 is more than the most allowed, 12"),
+        format!("{file}:10:32: unknown exercise \"moonwalk\""),
+    ] {
+        assert!(err.contains(&expected), "missing {expected:?} in\n{err}");
+    }
+    assert!(err.contains("4 errors"), "{err}");
+}
+
+#[test]
+fn newer_format_is_refused_clearly() {
+    let run = Run::new();
+    let path = run.path("future.ron");
+    fs::write(
+        &path,
+        "Program(format: 9, title: \"x\", created: \"2026-01-01\", phases: [], hologram: true)\n",
+    )
+    .unwrap();
+    let output = run.ptbuilder(&["check", path.to_str().unwrap()]);
+    assert!(!output.status.success());
+    assert!(
+        stderr(&output).contains("made by a newer version of ptbuilder"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn a_file_that_is_not_ptbuilder_is_named_as_such() {
+    let run = Run::new();
+    let path = run.path("notes.ron");
+    fs::write(&path, "hello").unwrap();
+    let output = run.ptbuilder(&["check", path.to_str().unwrap(), "missing.ron"]);
+    assert!(!output.status.success());
+    let err = stderr(&output);
+    assert!(
+        err.contains(&format!("{}:1:1: not a ptbuilder file", path.display())),
+        "{err}"
+    );
+    assert!(err.contains("missing.ron: cannot read it"), "{err}");
+}
+
+#[test]
+fn library_search_finds_and_filters() {
+    let run = Run::new();
+    let output = run.ptbuilder(&["library", "brige"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output)
+            .lines()
+            .next()
+            .unwrap()
+            .starts_with("bridge "),
+        "{}",
+        stdout(&output)
+    );
+
+    let output = run.ptbuilder(&["library", "--category", "stretch", "--position", "sitting"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let listed = stdout(&output);
+    assert!(listed.contains("hamstring-stretch-seated"), "{listed}");
+    assert!(
+        listed.lines().all(|l| l.contains("(stretch, sitting)")),
+        "{listed}"
+    );
+
+    let output = run.ptbuilder(&["library", "--region", "elbow"]);
+    assert!(!output.status.success());
+    assert!(
+        stderr(&output).contains("choose one of: neck"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn custom_exercises_in_the_home_folder_are_searchable() {
+    let run = Run::new();
+    let folder = run.path("home").join("exercises");
+    fs::create_dir_all(&folder).unwrap();
+    let bridge =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/library/bridge.ron"))
+            .unwrap();
+    let custom = bridge
+        .replace("id: \"bridge\"", "id: \"stair-bridge\"")
+        .replace("name: \"Bridge\"", "name: \"Bridge with feet on a stair\"");
+    fs::write(folder.join("stair-bridge.ron"), custom).unwrap();
+    let output = run.ptbuilder(&["library", "stair"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).starts_with("stair-bridge "),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn help_is_available_for_every_command() {
+    let run = Run::new();
+    for command in ["check", "library", "new", "export", "templates"] {
+        let output = run.ptbuilder(&[command, "--help"]);
+        assert!(output.status.success(), "{command}");
+        assert!(stdout(&output).contains("Usage: ptbuilder"), "{command}");
+    }
+}
