@@ -5,11 +5,13 @@ pub mod atomic;
 pub mod document;
 mod folders;
 pub mod locate;
+pub mod pictures;
 mod settings;
 
 pub use atomic::write_atomic;
 pub use document::{FileProblem, Kind, read_exercise, read_program, read_text, sniff, to_ron};
 pub use folders::{Folders, HOME_VARIABLE};
+pub use pictures::{Picture, PictureFormat, PictureProblem, find_picture};
 pub use settings::{Paper, Settings, ThemeChoice};
 
 use crate::library::{Exercise, ExerciseId, Library, Source};
@@ -87,6 +89,16 @@ impl Store {
     /// The folders in use.
     pub fn folders(&self) -> &Folders {
         &self.folders
+    }
+
+    /// Folders searched for pictures that are not shipped illustrations:
+    /// the therapist's pictures folder, then the clinic's.
+    pub fn picture_folders(&self, settings: &Settings) -> Vec<PathBuf> {
+        let mut folders = vec![self.folders.pictures.clone()];
+        if let Some(shared) = &settings.shared_folder {
+            folders.push(shared.join("pictures"));
+        }
+        folders
     }
 
     /// The settings, or defaults with a problem when the file is broken.
