@@ -4,7 +4,11 @@
 //! library; copies of any custom exercises it uses travel inside the program
 //! (`exercises`), so the file prints the same handout on any PC.
 
+pub mod document;
 mod dose;
+pub mod edit;
+pub mod history;
+pub mod input;
 mod validate;
 
 pub use dose::{Dose, Side, Span};

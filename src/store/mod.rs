@@ -5,6 +5,7 @@ pub mod atomic;
 pub mod document;
 mod folders;
 pub mod locate;
+pub mod naming;
 pub mod pictures;
 mod settings;
 
@@ -231,6 +232,12 @@ impl Store {
         let path = self.folders.templates.join(format!("{id}.ron"));
         write_atomic(&path, to_ron(&template).as_bytes())?;
         Ok(path)
+    }
+
+    /// Where a program never saved before goes: the programs folder, named
+    /// after the patient and title, never replacing another file.
+    pub fn new_program_path(&self, program: &Program) -> PathBuf {
+        naming::unused_path(&self.folders.programs, &naming::file_stem(program), "ron")
     }
 
     /// Reads and checks a program file.
