@@ -1,0 +1,324 @@
+//! The program's details: clinician, clinic, phone, dates, condition,
+//! goals, notes and precautions.
+
+use super::{Draft, DraftKey};
+use crate::gui::style;
+use crate::gui::widgets::{self, label};
+use crate::program::edit::Edit;
+use crate::program::input::{lines, parse_date};
+use crate::program::{Program, Severity, validate_program};
+use chrono::{Days, NaiveDate};
+use iced::widget::{Column, column, container, row, scrollable, text, text_editor};
+use iced::{Alignment, Element, Fill, Length};
+use std::collections::HashMap;
+
+/// One of the program's dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DateField {
+    /// When it was made.
+    Created,
+    /// When the patient starts.
+    Start,
+    /// The next review.
+    Review,
+}
+
+/// A quick way to fill a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Quick {
+    /// Today's date.
+    Today,
+    /// This many weeks after the start date (or today, with no start).
+    WeeksAfterStart(u64),
+}
+
+/// Something typed or clicked in the details.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// The clinician changed.
+    ClinicianChanged(String),
+    /// The clinic changed.
+    ClinicChanged(String),
+    /// The phone changed.
+    PhoneChanged(String),
+    /// The condition changed.
+    ConditionChanged(String),
+    /// A date was typed.
+    DateChanged(DateField, String),
+    /// A quick date button.
+    DateQuick(DateField, Quick),
+    /// The notes box.
+    NotesEdited(text_editor::Action),
+    /// The goals box.
+    GoalsEdited(text_editor::Action),
+    /// The precautions box.
+    PrecautionsEdited(text_editor::Action),
+}
+
+/// The multi-line boxes, which keep their own cursor and text.
+#[derive(Debug)]
+pub struct Texts {
+    notes: text_editor::Content,
+    goals: text_editor::Content,
+    precautions: text_editor::Content,
+}
+
+impl Texts {
+    /// Boxes showing `program`'s text.
+    pub fn from_program(program: &Program) -> Self {
+        Self {
+            notes: text_editor::Content::with_text(&program.notes),
+            goals: text_editor::Content::with_text(&program.goals.join("\n")),
+            precautions: text_editor::Content::with_text(&program.precautions.join("\n")),
+        }
+    }
+}
+
+/// Turns a details message into an edit; refused dates stay as drafts.
+pub(super) fn edit_for(
+    message: Message,
+    texts: &mut Texts,
+    drafts: &mut HashMap<DraftKey, Draft>,
+    program: &Program,
+    today: NaiveDate,
+) -> Option<Edit> {
+    match message {
+        Message::ClinicianChanged(text) => Some(Edit::Clinician(text)),
+        Message::ClinicChanged(text) => Some(Edit::Clinic(text)),
+        Message::PhoneChanged(text) => Some(Edit::Phone(text)),
+        Message::ConditionChanged(text) => Some(Edit::Condition(text)),
+        Message::DateChanged(field, typed) => {
+            let key = DraftKey::Date(field);
+            let refusal = match parse_date(&typed) {
+                Ok(None) if field == DateField::Created => Some(crate::program::input::Refusal::Invalid(
+                    "The program needs the date it was made".to_string(),
+                )),
+                Ok(date) => {
+                    drafts.remove(&key);
+                    return Some(date_edit(field, date, program));
+                }
+                Err(refusal) => Some(refusal),
+            };
+            drafts.insert(
+                key,
+                Draft {
+                    text: typed,
+                    refusal,
+                },
+            );
+            None
+        }
+        Message::DateQuick(field, quick) => {
+            drafts.remove(&DraftKey::Date(field));
+            let date = match quick {
+                Quick::Today => today,
+                Quick::WeeksAfterStart(weeks) => program
+                    .start
+                    .unwrap_or(today)
+                    .checked_add_days(Days::new(weeks * 7))
+                    .unwrap_or(today),
+            };
+            Some(date_edit(field, Some(date), program))
+        }
+        Message::NotesEdited(action) => {
+            let edits = action.is_edit();
+            texts.notes.perform(action);
+            edits.then(|| Edit::Notes(texts.notes.text().trim_end().to_string()))
+        }
+        Message::GoalsEdited(action) => {
+            let edits = action.is_edit();
+            texts.goals.perform(action);
+            edits.then(|| Edit::Goals(lines(&texts.goals.text())))
+        }
+        Message::PrecautionsEdited(action) => {
+            let edits = action.is_edit();
+            texts.precautions.perform(action);
+            edits.then(|| Edit::Precautions(lines(&texts.precautions.text())))
+        }
+    }
+}
+
+fn date_edit(field: DateField, date: Option<NaiveDate>, program: &Program) -> Edit {
+    match field {
+        DateField::Created => Edit::Created(date.unwrap_or(program.created)),
+        DateField::Start => Edit::Start(date),
+        DateField::Review => Edit::Review(date),
+    }
+}
+
+/// The details form.
+pub(super) fn view<'a>(
+    program: &'a Program,
+    texts: &'a Texts,
+    drafts: &'a HashMap<DraftKey, Draft>,
+    library: &'a crate::library::Library,
+) -> Element<'a, Message> {
+    let people = row![
+        text_field("Clinician", &program.clinician, "Your name", Message::ClinicianChanged),
+        text_field("Clinic", &program.clinic, "Clinic name", Message::ClinicChanged),
+        text_field("Phone for questions", &program.phone, "Clinic phone", Message::PhoneChanged),
+    ]
+    .spacing(style::SECTION);
+
+    let review_problem = validate_program(program, library)
+        .into_iter()
+        .find(|p| p.severity == Severity::Error && p.path.to_string() == "review")
+        .map(|p| p.message);
+    let dates = row![
+        date_field(
+            "Created",
+            DateField::Created,
+            Some(program.created),
+            drafts,
+            vec![("Today", Quick::Today)],
+        ),
+        date_field(
+            "Start",
+            DateField::Start,
+            program.start,
+            drafts,
+            vec![("Today", Quick::Today)],
+        ),
+        date_field(
+            "Review",
+            DateField::Review,
+            program.review,
+            drafts,
+            vec![
+                ("+2 weeks", Quick::WeeksAfterStart(2)),
+                ("+4 weeks", Quick::WeeksAfterStart(4)),
+                ("+6 weeks", Quick::WeeksAfterStart(6)),
+            ],
+        ),
+    ]
+    .spacing(style::SECTION);
+    let mut dates_block = column![dates].spacing(4);
+    if let Some(problem) = review_problem {
+        dates_block = dates_block.push(
+            text(capital(&problem))
+                .size(style::SMALL)
+                .style(style::error_text),
+        );
+    }
+
+    let condition = text_field(
+        "Condition (in plain words)",
+        &program.condition,
+        "For example: low back pain",
+        Message::ConditionChanged,
+    );
+
+    let form = column![
+        section("People", people.into()),
+        section("Dates", dates_block.into()),
+        section("Condition", condition),
+        section(
+            "Goals — one per line",
+            editor(&texts.goals, "Walk for 30 minutes at a time", Message::GoalsEdited, 90.0),
+        ),
+        section(
+            "Precautions — one per line",
+            editor(
+                &texts.precautions,
+                "Stop an exercise if it causes sharp pain",
+                Message::PrecautionsEdited,
+                90.0,
+            ),
+        ),
+        section(
+            "Notes for the patient",
+            editor(
+                &texts.notes,
+                "General advice that appears near the top of the handout",
+                Message::NotesEdited,
+                120.0,
+            ),
+        ),
+    ]
+    .spacing(style::SECTION)
+    .padding([4, 16]);
+    scrollable(form).height(Fill).into()
+}
+
+fn capital(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+fn section<'a>(title: &'a str, body: Element<'a, Message>) -> Element<'a, Message> {
+    column![
+        text(title).size(style::TEXT).style(style::accent_text),
+        body
+    ]
+    .spacing(6)
+    .into()
+}
+
+fn text_field<'a>(
+    caption: &'a str,
+    value: &'a str,
+    placeholder: &'a str,
+    on_input: impl Fn(String) -> Message + 'a,
+) -> Element<'a, Message> {
+    container(widgets::field(
+        caption,
+        widgets::input(placeholder, value, on_input, false),
+        None,
+    ))
+    .width(Fill)
+    .into()
+}
+
+fn date_field<'a>(
+    caption: &'a str,
+    field: DateField,
+    value: Option<NaiveDate>,
+    drafts: &'a HashMap<DraftKey, Draft>,
+    quick: Vec<(&'a str, Quick)>,
+) -> Element<'a, Message> {
+    let draft = drafts.get(&DraftKey::Date(field));
+    let shown = draft.map_or_else(
+        || value.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default(),
+        |d| d.text.clone(),
+    );
+    let refusal = draft.and_then(|d| d.refusal.as_ref());
+    let input = widgets::input(
+        "YYYY-MM-DD",
+        &shown,
+        move |text| Message::DateChanged(field, text),
+        refusal.is_some_and(|r| r.is_error()),
+    )
+    .width(Length::Fixed(120.0));
+    let buttons = quick.into_iter().fold(
+        row![input].spacing(4).align_y(Alignment::Center),
+        |row, (caption, quick)| {
+            row.push(widgets::quiet_button(
+                caption,
+                Some(Message::DateQuick(field, quick)),
+            ))
+        },
+    );
+    let mut content = Column::new().spacing(3).push(label(caption)).push(buttons);
+    if let Some(refusal) = refusal {
+        content = content.push(widgets::refusal_text(refusal));
+    }
+    content.into()
+}
+
+fn editor<'a>(
+    content: &'a text_editor::Content,
+    placeholder: &'a str,
+    on_action: fn(text_editor::Action) -> Message,
+    height: f32,
+) -> Element<'a, Message> {
+    text_editor(content)
+        .placeholder(placeholder)
+        .on_action(on_action)
+        .height(Length::Fixed(height))
+        .padding(8)
+        .size(style::TEXT)
+        .into()
+}

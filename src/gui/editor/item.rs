@@ -1,0 +1,374 @@
+//! One exercise in the program: its card, its dose editor with the
+//! patient's wording beneath, its note and its actions.
+
+use super::{Draft, DraftKey};
+use crate::gui::pictures::Pictures;
+use crate::gui::style;
+use crate::gui::widgets::{self, label};
+use crate::library::Library;
+use crate::program::edit::{Edit, ItemRef};
+use crate::program::input::DoseField;
+use crate::program::{Dose, Item, Program, Side};
+use iced::widget::{Column, Row, column, container, mouse_area, pick_list, row, text, text_input};
+use iced::{Alignment, Element, Fill, Length, mouse};
+use std::collections::HashMap;
+use std::fmt;
+
+/// Something done to one item.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// The card was clicked.
+    Selected,
+    /// A dose field was typed into.
+    DoseChanged(DoseField, String),
+    /// The side was picked.
+    SideSelected(Side),
+    /// Back to the exercise's usual dose.
+    UseUsualDose,
+    /// The note changed.
+    NoteChanged(String),
+    /// One place earlier.
+    MoveUp,
+    /// One place later.
+    MoveDown,
+    /// A copy below.
+    Duplicate,
+    /// To another phase.
+    MoveToPhase(PhaseChoice),
+    /// Out of the program.
+    Remove,
+}
+
+/// A phase in the "Move to" menu.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhaseChoice {
+    /// Its position.
+    pub phase: usize,
+    name: String,
+}
+
+impl fmt::Display for PhaseChoice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}. {}", self.phase + 1, self.name)
+    }
+}
+
+/// What an item message means for the program.
+pub enum Outcome {
+    /// Make this edit (and select the item).
+    Edit(Edit),
+    /// Just select the item.
+    Select,
+    /// Nothing to do (a refused value, kept as a draft).
+    Nothing,
+}
+
+/// The dose the item uses now: its own, or the exercise's usual one.
+fn current_dose(program: &Program, library: &Library, at: ItemRef) -> Option<Dose> {
+    let item = program.phases.get(at.phase)?.items.get(at.index)?;
+    match &item.dose {
+        Some(dose) => Some(dose.clone()),
+        None => program
+            .exercise(&item.exercise, library)
+            .map(|exercise| exercise.dose.clone()),
+    }
+}
+
+/// Turns an item message into an edit, keeping refused text as a draft.
+pub(super) fn edit_for(
+    message: Message,
+    at: ItemRef,
+    program: &Program,
+    library: &Library,
+    drafts: &mut HashMap<DraftKey, Draft>,
+) -> Outcome {
+    match message {
+        Message::Selected => Outcome::Select,
+        Message::DoseChanged(field, text) => {
+            let Some(dose) = current_dose(program, library, at) else {
+                return Outcome::Nothing;
+            };
+            let key = DraftKey::Dose(at, field);
+            match field.apply(&dose, &text) {
+                Ok(dose) => {
+                    drafts.remove(&key);
+                    Outcome::Edit(Edit::Dose {
+                        item: at,
+                        field: Some(field),
+                        dose,
+                    })
+                }
+                Err(refusal) => {
+                    drafts.insert(
+                        key,
+                        Draft {
+                            text,
+                            refusal: Some(refusal),
+                        },
+                    );
+                    Outcome::Select
+                }
+            }
+        }
+        Message::SideSelected(side) => match current_dose(program, library, at) {
+            Some(mut dose) => {
+                dose.side = side;
+                Outcome::Edit(Edit::Dose {
+                    item: at,
+                    field: None,
+                    dose,
+                })
+            }
+            None => Outcome::Nothing,
+        },
+        Message::UseUsualDose => {
+            let usual = program
+                .phases
+                .get(at.phase)
+                .and_then(|phase| phase.items.get(at.index))
+                .and_then(|item| program.exercise(&item.exercise, library))
+                .map(|exercise| exercise.dose.clone());
+            match usual {
+                Some(dose) => {
+                    drafts.retain(|key, _| !matches!(key, DraftKey::Dose(item, _) if *item == at));
+                    Outcome::Edit(Edit::Dose {
+                        item: at,
+                        field: None,
+                        dose,
+                    })
+                }
+                None => Outcome::Nothing,
+            }
+        }
+        Message::NoteChanged(text) => Outcome::Edit(Edit::Note { item: at, text }),
+        Message::MoveUp => Outcome::Edit(Edit::MoveItemUp(at)),
+        Message::MoveDown => Outcome::Edit(Edit::MoveItemDown(at)),
+        Message::Duplicate => Outcome::Edit(Edit::DuplicateItem(at)),
+        Message::MoveToPhase(choice) => Outcome::Edit(Edit::MoveItemToPhase {
+            item: at,
+            to: choice.phase,
+        }),
+        Message::Remove => Outcome::Edit(Edit::RemoveItem(at)),
+    }
+}
+
+/// Everything a card needs to draw itself.
+pub(super) struct Card<'a> {
+    pub program: &'a Program,
+    pub library: &'a Library,
+    pub pictures: &'a Pictures,
+    pub drafts: &'a HashMap<DraftKey, Draft>,
+    pub at: ItemRef,
+    pub item: &'a Item,
+    pub selected: bool,
+    pub count: usize,
+}
+
+/// The id of an item's first dose field, focused when the card opens.
+pub fn first_field_id(at: ItemRef) -> String {
+    format!("dose-{}-{}", at.phase, at.index)
+}
+
+impl<'a> Card<'a> {
+    /// The card: compact when not selected, the full editor when selected.
+    pub fn view(self) -> Element<'a, Message> {
+        let exercise = self.program.exercise(&self.item.exercise, self.library);
+        let name = exercise.map_or(self.item.exercise.as_str(), |e| e.name.as_str());
+        let dose = match (&self.item.dose, exercise) {
+            (Some(dose), _) => Some(dose.clone()),
+            (None, Some(exercise)) => Some(exercise.dose.clone()),
+            (None, None) => None,
+        };
+        let words = dose
+            .as_ref()
+            .map_or_else(|| "This exercise is not in the library.".to_string(), Dose::describe);
+        let picture = exercise.and_then(|e| e.picture.as_deref());
+        let number = text(format!("{}", self.at.index + 1))
+            .size(style::HEADING)
+            .style(style::muted)
+            .width(Length::Fixed(26.0));
+
+        if !self.selected {
+            let mut summary = column![
+                text(name).size(style::TEXT),
+                text(words).size(style::SMALL).style(style::muted),
+            ]
+            .spacing(2)
+            .width(Fill);
+            if !self.item.note.is_empty() {
+                summary = summary.push(
+                    text(format!("Note: {}", self.item.note))
+                        .size(style::SMALL)
+                        .style(style::muted),
+                );
+            }
+            let content = row![number, self.pictures.view(picture, 72.0), summary]
+                .spacing(12)
+                .align_y(Alignment::Center);
+            return mouse_area(
+                container(content)
+                    .padding([8, 12])
+                    .width(Fill)
+                    .style(style::card),
+            )
+            .on_press(Message::Selected)
+            .interaction(mouse::Interaction::Pointer)
+            .into();
+        }
+
+        let category = exercise
+            .map(|e| {
+                let regions: Vec<&str> = e.regions.iter().map(|r| r.label()).collect();
+                format!("{} · {}", e.category.label(), regions.join(", "))
+            })
+            .unwrap_or_default();
+        let header = row![
+            number,
+            self.pictures.view(picture, 96.0),
+            column![
+                text(name).size(style::HEADING),
+                text(category).size(style::SMALL).style(style::muted),
+            ]
+            .spacing(2)
+            .width(Fill),
+            self.actions(),
+        ]
+        .spacing(12)
+        .align_y(Alignment::Center);
+
+        let mut body = column![header].spacing(10);
+        if let Some(dose) = &dose {
+            body = body.push(self.dose_editor(dose));
+        }
+        body = body.push(
+            container(
+                column![
+                    text("The patient reads").size(style::SMALL).style(style::accent_text),
+                    text(words).size(style::TEXT),
+                ]
+                .spacing(2),
+            )
+            .padding([8, 10])
+            .width(Fill)
+            .style(style::patient_words),
+        );
+        body = body.push(
+            column![
+                label("Note for the patient (optional)"),
+                text_input("For example: keep the band on the door handle", &self.item.note)
+                    .on_input(Message::NoteChanged)
+                    .padding([6, 8])
+                    .size(style::TEXT),
+            ]
+            .spacing(3),
+        );
+        container(body)
+            .padding([10, 12])
+            .width(Fill)
+            .style(style::card_selected)
+            .into()
+    }
+
+    fn actions(&self) -> Element<'a, Message> {
+        let index = self.at.index;
+        let mut actions = Row::new().spacing(6).align_y(Alignment::Center);
+        actions = actions.push(widgets::tip(
+            widgets::quiet_button("↑", (index > 0).then_some(Message::MoveUp)),
+            "Move up".to_string(),
+        ));
+        actions = actions.push(widgets::tip(
+            widgets::quiet_button("↓", (index + 1 < self.count).then_some(Message::MoveDown)),
+            "Move down".to_string(),
+        ));
+        actions = actions.push(widgets::quiet_button("Duplicate", Some(Message::Duplicate)));
+        let phases = &self.program.phases;
+        if phases.len() > 1 {
+            let choices: Vec<PhaseChoice> = phases
+                .iter()
+                .enumerate()
+                .filter(|(p, _)| *p != self.at.phase)
+                .map(|(phase, p)| PhaseChoice {
+                    phase,
+                    name: p.name.clone(),
+                })
+                .collect();
+            actions = actions.push(
+                pick_list(choices, None::<PhaseChoice>, Message::MoveToPhase)
+                    .placeholder("Move to phase…")
+                    .text_size(style::SMALL)
+                    .padding([4, 8])
+                    .width(Length::Fixed(150.0)),
+            );
+        }
+        actions = actions.push(widgets::tip(
+            iced::widget::button(text("Remove").size(style::SMALL))
+                .padding([4, 8])
+                .style(style::quiet_danger)
+                .on_press(Message::Remove),
+            crate::gui::shortcuts::describe("Remove from the program", crate::gui::shortcuts::Command::RemoveItem),
+        ));
+        actions.into()
+    }
+
+    fn dose_editor(&self, dose: &Dose) -> Element<'a, Message> {
+        let mut fields = Row::new().spacing(8).align_y(Alignment::End);
+        let mut refusals = Column::new().spacing(2);
+        for field in DoseField::ALL {
+            if field == DoseField::Load {
+                fields = fields.push(self.side_picker(dose));
+            }
+            let draft = self.drafts.get(&DraftKey::Dose(self.at, field));
+            let value = draft.map_or_else(|| field.text(dose), |d| d.text.clone());
+            let refused = draft.and_then(|d| d.refusal.as_ref());
+            let mut input = widgets::input("", &value, move |text| Message::DoseChanged(field, text), refused.is_some_and(|r| r.is_error()))
+                .width(field_width(field));
+            if field == DoseField::Sets {
+                input = input.id(first_field_id(self.at));
+            }
+            fields = fields.push(
+                column![label(field.label()), input]
+                    .spacing(3)
+                    .width(field_width(field)),
+            );
+            if let Some(refusal) = refused {
+                refusals = refusals.push(widgets::refusal_text(refusal));
+            }
+        }
+        let usual = widgets::quiet_button("Use usual dose", Some(Message::UseUsualDose));
+        column![
+            fields.wrap().vertical_spacing(8),
+            refusals,
+            row![
+                text("Leave a box empty when it does not apply.")
+                    .size(style::SMALL)
+                    .style(style::muted)
+                    .width(Fill),
+                usual
+            ]
+            .align_y(Alignment::Center),
+        ]
+        .spacing(6)
+        .into()
+    }
+
+    fn side_picker(&self, dose: &Dose) -> Element<'a, Message> {
+        column![
+            label("Side"),
+            pick_list(Side::ALL, Some(dose.side), Message::SideSelected)
+                .text_size(style::TEXT)
+                .padding([6, 8])
+                .width(Length::Fixed(140.0)),
+        ]
+        .spacing(3)
+        .into()
+    }
+}
+
+fn field_width(field: DoseField) -> Length {
+    Length::Fixed(match field {
+        DoseField::Sets | DoseField::Reps => 56.0,
+        DoseField::Hold | DoseField::Rest | DoseField::Minutes => 72.0,
+        DoseField::PerDay | DoseField::DaysPerWeek => 84.0,
+        DoseField::Load => 160.0,
+    })
+}

@@ -1,0 +1,384 @@
+//! The program pane: the program's title and patient, its details, its
+//! phases and the exercises in the active phase with their doses.
+//!
+//! The pane owns the open [`Document`]. Every change becomes an
+//! [`Edit`] applied through the document, so undo, redo and the unsaved
+//! marker work the same for every field. What the therapist types into a
+//! number field is kept as a draft while it is refused, so the program
+//! keeps its last valid value and the message can stand beside the field.
+
+mod details;
+mod item;
+mod view;
+
+pub use details::{DateField, Quick};
+pub use item::Message as ItemMessage;
+
+use crate::library::{Exercise, Library};
+use crate::program::document::Document;
+use crate::program::edit::{Edit, Focus, ItemRef};
+use crate::program::input::{DoseField, Refusal};
+use crate::program::{Item, Program};
+use chrono::NaiveDate;
+use iced::Task;
+use iced::widget::operation;
+use std::collections::HashMap;
+
+/// Which part of the program the pane shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tab {
+    /// Phases and exercises.
+    #[default]
+    Exercises,
+    /// Patient, clinician, dates, goals, notes.
+    Details,
+}
+
+/// A field whose typed text is kept apart from the program.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum DraftKey {
+    Dose(ItemRef, DoseField),
+    Weeks(usize),
+    Date(DateField),
+}
+
+/// What the therapist typed into a field and why it was not taken.
+#[derive(Debug, Clone)]
+struct Draft {
+    text: String,
+    refusal: Option<Refusal>,
+}
+
+/// The program pane.
+#[derive(Debug)]
+pub struct State {
+    document: Document,
+    tab: Tab,
+    phase: usize,
+    selected: Option<usize>,
+    drafts: HashMap<DraftKey, Draft>,
+    texts: details::Texts,
+}
+
+/// Something the program pane was asked to do.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// Switch between exercises and details.
+    TabSelected(Tab),
+    /// The title changed.
+    TitleChanged(String),
+    /// The patient's name changed.
+    PatientNameChanged(String),
+    /// The patient's identifier changed.
+    PatientIdChanged(String),
+    /// Enter in a field: the typing step is complete.
+    FieldSubmitted,
+    /// A details field.
+    Details(details::Message),
+    /// Show another phase.
+    PhaseSelected(usize),
+    /// Add a phase at the end.
+    AddPhase,
+    /// The active phase's name changed.
+    PhaseNameChanged(String),
+    /// The active phase's weeks changed.
+    PhaseWeeksChanged(String),
+    /// The active phase's move-on rule changed.
+    AdvanceWhenChanged(String),
+    /// Remove the active phase (asks first when it has exercises).
+    RemovePhase,
+    /// The therapist confirmed removing a phase.
+    RemovePhaseConfirmed(usize),
+    /// Something on one item of the active phase.
+    Item(usize, item::Message),
+}
+
+/// What the app must do after a program message.
+#[derive(Debug)]
+pub enum Action {
+    /// Nothing more.
+    None,
+    /// Run a task for this pane.
+    Run(Task<Message>),
+    /// Ask before removing a phase that has exercises.
+    ConfirmRemovePhase {
+        /// The phase.
+        phase: usize,
+        /// Its name.
+        name: String,
+        /// How many exercises it holds.
+        items: usize,
+    },
+    /// An edit could not be made; show why.
+    Refused(String),
+}
+
+/// The scrolling list of items, scrolled when one is added.
+pub const ITEMS_ID: &str = "program-items";
+/// The title field.
+pub const TITLE_ID: &str = "program-title";
+
+impl State {
+    /// The pane showing `document`.
+    pub fn new(document: Document) -> Self {
+        let texts = details::Texts::from_program(document.program());
+        Self {
+            document,
+            tab: Tab::Exercises,
+            phase: 0,
+            selected: None,
+            drafts: HashMap::new(),
+            texts,
+        }
+    }
+
+    /// The open document.
+    pub fn document(&self) -> &Document {
+        &self.document
+    }
+
+    /// The program.
+    pub fn program(&self) -> &Program {
+        self.document.program()
+    }
+
+    /// Mutable access for saving (recording where the file went).
+    pub fn document_mut(&mut self) -> &mut Document {
+        &mut self.document
+    }
+
+    /// The active phase.
+    pub fn active_phase(&self) -> usize {
+        self.phase
+    }
+
+    /// The selected item of the active phase.
+    pub fn selected_item(&self) -> Option<ItemRef> {
+        self.selected.map(|index| ItemRef::new(self.phase, index))
+    }
+
+    /// The tab shown.
+    pub fn tab(&self) -> Tab {
+        self.tab
+    }
+
+    /// Handles a message.
+    pub fn update(&mut self, message: Message, library: &Library, today: NaiveDate) -> Action {
+        match message {
+            Message::TabSelected(tab) => {
+                self.tab = tab;
+                self.document.seal();
+                Action::None
+            }
+            Message::TitleChanged(text) => self.apply(Edit::Title(text)),
+            Message::PatientNameChanged(text) => self.apply(Edit::PatientName(text)),
+            Message::PatientIdChanged(text) => self.apply(Edit::PatientIdentifier(text)),
+            Message::FieldSubmitted => {
+                self.document.seal();
+                Action::None
+            }
+            Message::Details(message) => {
+                match details::edit_for(message, &mut self.texts, &mut self.drafts, self.document.program(), today) {
+                    Some(edit) => self.apply(edit),
+                    None => Action::None,
+                }
+            }
+            Message::PhaseSelected(phase) => {
+                if phase < self.program().phases.len() {
+                    self.phase = phase;
+                    self.selected = None;
+                    self.document.seal();
+                }
+                Action::None
+            }
+            Message::AddPhase => {
+                let name = format!("Phase {}", self.program().phases.len() + 1);
+                let action = self.apply(Edit::AddPhase(name));
+                self.tab = Tab::Exercises;
+                action
+            }
+            Message::PhaseNameChanged(name) => self.apply(Edit::RenamePhase {
+                phase: self.phase,
+                name,
+            }),
+            Message::PhaseWeeksChanged(text) => {
+                let key = DraftKey::Weeks(self.phase);
+                match crate::program::input::parse_weeks(&text) {
+                    Ok(weeks) => {
+                        self.drafts.remove(&key);
+                        self.apply(Edit::PhaseWeeks {
+                            phase: self.phase,
+                            weeks,
+                        })
+                    }
+                    Err(refusal) => {
+                        self.drafts.insert(
+                            key,
+                            Draft {
+                                text,
+                                refusal: Some(refusal),
+                            },
+                        );
+                        Action::None
+                    }
+                }
+            }
+            Message::AdvanceWhenChanged(text) => self.apply(Edit::AdvanceWhen {
+                phase: self.phase,
+                text,
+            }),
+            Message::RemovePhase => {
+                let Some(phase) = self.program().phases.get(self.phase) else {
+                    return Action::None;
+                };
+                if phase.items.is_empty() {
+                    self.apply(Edit::RemovePhase(self.phase))
+                } else {
+                    Action::ConfirmRemovePhase {
+                        phase: self.phase,
+                        name: phase.name.clone(),
+                        items: phase.items.len(),
+                    }
+                }
+            }
+            Message::RemovePhaseConfirmed(phase) => self.apply(Edit::RemovePhase(phase)),
+            Message::Item(index, message) => {
+                let at = ItemRef::new(self.phase, index);
+                match item::edit_for(message, at, self.program(), library, &mut self.drafts) {
+                    item::Outcome::Edit(edit) => {
+                        self.selected = Some(index);
+                        self.apply(edit)
+                    }
+                    item::Outcome::Select => {
+                        if self.selected != Some(index) {
+                            self.document.seal();
+                        }
+                        self.selected = Some(index);
+                        Action::None
+                    }
+                    item::Outcome::Nothing => Action::None,
+                }
+            }
+        }
+    }
+
+    /// Applies an edit, moves the selection where it says, and forgets
+    /// drafts that no longer sit where they were typed.
+    fn apply(&mut self, edit: Edit) -> Action {
+        let structural = edit.typing_field().is_none();
+        match self.document.apply(&edit) {
+            Ok(focus) => {
+                if structural {
+                    self.drafts.clear();
+                }
+                self.follow(focus);
+                Action::None
+            }
+            Err(error) => Action::Refused(capitalise(&error.to_string())),
+        }
+    }
+
+    fn follow(&mut self, focus: Focus) {
+        match focus {
+            Focus::Unchanged => {}
+            Focus::Phase(phase) => {
+                self.phase = phase;
+                self.selected = None;
+            }
+            Focus::Item(at) => {
+                self.phase = at.phase;
+                self.selected = Some(at.index);
+            }
+        }
+        self.clamp();
+    }
+
+    /// Keeps the active phase and selection inside the program.
+    fn clamp(&mut self) {
+        let phases = self.program().phases.len();
+        self.phase = self.phase.min(phases.saturating_sub(1));
+        let items = self.program().phases[self.phase].items.len();
+        if self.selected.is_some_and(|index| index >= items) {
+            self.selected = items.checked_sub(1);
+        }
+    }
+
+    /// Adds a library exercise to the end of the active phase, selects it
+    /// and scrolls to it.
+    pub fn add_exercise(&mut self, exercise: &Exercise) -> Action {
+        let action = self.apply(Edit::AddItem {
+            phase: self.phase,
+            item: Item::new(exercise),
+        });
+        self.tab = Tab::Exercises;
+        match action {
+            Action::None => Action::Run(operation::snap_to_end(ITEMS_ID)),
+            other => other,
+        }
+    }
+
+    /// Removes the selected item (the Delete key).
+    pub fn remove_selected(&mut self) -> Action {
+        match self.selected_item() {
+            Some(at) if self.tab == Tab::Exercises => self.apply(Edit::RemoveItem(at)),
+            _ => Action::None,
+        }
+    }
+
+    /// Moves the item selection up or down (the arrow keys).
+    pub fn step(&mut self, delta: isize) {
+        let items = self.program().phases[self.phase].items.len();
+        if items == 0 {
+            return;
+        }
+        self.document.seal();
+        self.selected = Some(match self.selected {
+            Some(index) => index.saturating_add_signed(delta).min(items - 1),
+            None => 0,
+        });
+    }
+
+    /// Undoes the last step; false when there was none.
+    pub fn undo(&mut self) -> bool {
+        let done = self.document.undo();
+        if done {
+            self.resync();
+        }
+        done
+    }
+
+    /// Redoes the last undone step; false when there was none.
+    pub fn redo(&mut self) -> bool {
+        let done = self.document.redo();
+        if done {
+            self.resync();
+        }
+        done
+    }
+
+    /// After the program changed under the fields (undo, redo), the fields
+    /// show the program again.
+    fn resync(&mut self) {
+        self.drafts.clear();
+        self.texts = details::Texts::from_program(self.document.program());
+        self.clamp();
+    }
+
+    /// The custom exercise changed in the library; refresh the program's copy.
+    pub fn refresh_exercise(&mut self, exercise: &Exercise) {
+        self.document.refresh_exercise(exercise);
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+pub use view::view;
+
+#[cfg(test)]
+mod tests;
