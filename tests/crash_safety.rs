@@ -57,7 +57,9 @@ fn saver() {
     let library = Library::builtin();
     loop {
         for version in &versions {
-            store.save_program_safely(&path, version, library, None).unwrap();
+            store
+                .save_program_safely(&path, version, library, None)
+                .unwrap();
         }
     }
 }
@@ -116,7 +118,9 @@ fn kill_while_saving() {
         child.kill().unwrap();
         child.wait().unwrap();
         for file in [path.clone(), ptbuilder::store::backup_path(&path)] {
-            let Ok(bytes) = std::fs::read(&file) else { continue };
+            let Ok(bytes) = std::fs::read(&file) else {
+                continue;
+            };
             let found = texts.iter().position(|t| t.as_bytes() == bytes);
             assert!(
                 found.is_some(),
@@ -153,19 +157,25 @@ fn two_processes_cannot_share_a_lock() {
     let taker = spawn("taker", &path).wait_with_output().unwrap();
     assert_eq!(String::from_utf8_lossy(&taker.stdout).trim(), "held");
     match EditLock::acquire(&path) {
-        Err(LockError::Held { owner: Some(owner), .. }) => assert_eq!(owner.pid, holder.id()),
+        Err(LockError::Held {
+            owner: Some(owner), ..
+        }) => assert_eq!(owner.pid, holder.id()),
         other => panic!("this process got {other:?} while another held the lock"),
     }
 
     holder.kill().unwrap();
     holder.wait().unwrap();
     match EditLock::acquire(&path) {
-        Err(LockError::Stale { owner: Some(owner), .. }) => assert_eq!(owner.pid, holder.id()),
+        Err(LockError::Stale {
+            owner: Some(owner), ..
+        }) => assert_eq!(owner.pid, holder.id()),
         other => panic!("expected a stale lock after the holder was killed, got {other:?}"),
     }
     let lock = EditLock::take_over(&path).expect("a stale lock can be taken over");
     let taker = spawn("taker", &path).wait_with_output().unwrap();
     assert_eq!(String::from_utf8_lossy(&taker.stdout).trim(), "held");
     drop(lock);
-    println!("crash_safety: two processes never held one lock; a killed holder's lock was taken over");
+    println!(
+        "crash_safety: two processes never held one lock; a killed holder's lock was taken over"
+    );
 }
