@@ -161,12 +161,9 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
 }
 
 fn start_gui() -> Result<(), Failure> {
-    Err(
-        "ptbuilder: the program builder window is not available in this build yet; \
-         use `ptbuilder --help` for the command line"
-            .to_string()
-            .into(),
-    )
+    let store = open_store()?;
+    crate::gui::run(store)
+        .map_err(|error| Failure::from(format!("ptbuilder: the window could not open: {error}")))
 }
 
 fn open_store() -> Result<Store, Failure> {

@@ -15,6 +15,8 @@ pub struct Document {
     /// The program as it was last saved or opened: unsaved changes are the
     /// difference, so undoing back to it clears the marker.
     saved: Program,
+    /// Work brought back after a crash counts as unsaved until saved.
+    restored: bool,
     history: History<Program, FieldPath>,
 }
 
@@ -26,6 +28,7 @@ impl Document {
             saved: program.clone(),
             program,
             path: None,
+            restored: false,
             history: History::default(),
         }
     }
@@ -34,6 +37,16 @@ impl Document {
     pub fn opened(program: Program, path: PathBuf) -> Self {
         Self {
             path: Some(path),
+            ..Self::new(program)
+        }
+    }
+
+    /// Work autosaved before a crash, belonging to `path` if it had a
+    /// file: it shows as unsaved until the therapist saves it.
+    pub fn restored(program: Program, path: Option<PathBuf>) -> Self {
+        Self {
+            path,
+            restored: true,
             ..Self::new(program)
         }
     }
@@ -59,7 +72,7 @@ impl Document {
 
     /// True when the program differs from its file (or from how it started).
     pub fn is_dirty(&self) -> bool {
-        self.program != self.saved
+        self.restored || self.program != self.saved
     }
 
     /// Applies an edit as one undo step (or part of the open typing step).
@@ -116,6 +129,7 @@ impl Document {
     pub fn saved_as(&mut self, path: PathBuf, snapshot: Program) {
         self.path = Some(path);
         self.saved = snapshot;
+        self.restored = false;
         self.history.seal();
     }
 
@@ -212,6 +226,16 @@ mod tests {
         );
         assert!(document.undo());
         assert!(!document.is_dirty());
+    }
+
+    #[test]
+    fn restored_work_is_unsaved_until_saved() {
+        let program = document().program().clone();
+        let mut restored = Document::restored(program.clone(), Some(PathBuf::from("/tmp/a.ron")));
+        assert!(restored.is_dirty());
+        assert_eq!(restored.name(), "a.ron");
+        restored.saved_as(PathBuf::from("/tmp/a.ron"), program);
+        assert!(!restored.is_dirty());
     }
 
     #[test]

@@ -59,11 +59,14 @@ pub enum DoseField {
     DaysPerWeek,
     /// Weight or band, in words.
     Load,
+    /// A moment to do it ("every time you get out of bed"), instead of
+    /// times a day and days a week.
+    When,
 }
 
 impl DoseField {
     /// Every field, in the order the editor shows them.
-    pub const ALL: [DoseField; 8] = [
+    pub const ALL: [DoseField; 9] = [
         DoseField::Sets,
         DoseField::Reps,
         DoseField::Hold,
@@ -72,6 +75,7 @@ impl DoseField {
         DoseField::PerDay,
         DoseField::DaysPerWeek,
         DoseField::Load,
+        DoseField::When,
     ];
 
     /// The field's name in files, as in `dose.reps`.
@@ -85,6 +89,7 @@ impl DoseField {
             DoseField::PerDay => "per_day",
             DoseField::DaysPerWeek => "days_per_week",
             DoseField::Load => "load",
+            DoseField::When => "when",
         }
     }
 
@@ -99,6 +104,7 @@ impl DoseField {
             DoseField::PerDay => "Times a day",
             DoseField::DaysPerWeek => "Days a week",
             DoseField::Load => "Load",
+            DoseField::When => "When (instead of a schedule)",
         }
     }
 
@@ -115,6 +121,7 @@ impl DoseField {
             DoseField::PerDay => dose.per_day.to_string(),
             DoseField::DaysPerWeek => dose.days_per_week.to_string(),
             DoseField::Load => dose.load.clone().unwrap_or_default(),
+            DoseField::When => dose.when.clone().unwrap_or_default(),
         }
     }
 
@@ -152,23 +159,19 @@ impl DoseField {
             DoseField::DaysPerWeek => {
                 changed.days_per_week = required_count(text, limits::DAYS_PER_WEEK, "Days a week")?;
             }
-            DoseField::Load => {
-                if text.chars().count() > limits::SHORT_TEXT {
-                    return Err(Refusal::Invalid(format!(
-                        "Load must be {} characters or fewer",
-                        limits::SHORT_TEXT
-                    )));
-                }
-                changed.load = (!text.is_empty()).then(|| text.to_string());
-            }
+            DoseField::Load => changed.load = short_text(text, "Load")?,
+            DoseField::When => changed.when = short_text(text, "When")?,
         }
+        let has_when = changed.when.as_deref().is_some_and(|w| !w.trim().is_empty());
         if changed.sets.is_none()
             && changed.reps.is_none()
             && changed.hold.is_none()
             && changed.minutes.is_none()
+            && !has_when
         {
             return Err(Refusal::Invalid(
-                "The dose needs something to do: give reps, a hold or minutes first".to_string(),
+                "The dose needs something to do: give reps, a hold, minutes or when to do it"
+                    .to_string(),
             ));
         }
         Ok(changed)
@@ -179,6 +182,17 @@ impl fmt::Display for DoseField {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.label())
     }
+}
+
+/// Optional words of at most [`limits::SHORT_TEXT`] characters.
+fn short_text(text: &str, what: &str) -> Result<Option<String>, Refusal> {
+    if text.chars().count() > limits::SHORT_TEXT {
+        return Err(Refusal::Invalid(format!(
+            "{what} must be {} characters or fewer",
+            limits::SHORT_TEXT
+        )));
+    }
+    Ok((!text.is_empty()).then(|| text.to_string()))
 }
 
 /// A span the way people type it back: "20" or "20-30".
@@ -326,6 +340,10 @@ mod tests {
         assert_eq!(
             DoseField::Load.apply(&dose, " red band ").unwrap().load,
             Some("red band".to_string())
+        );
+        assert_eq!(
+            DoseField::When.apply(&dose, "after each walk").unwrap().when,
+            Some("after each walk".to_string())
         );
     }
 

@@ -53,6 +53,8 @@ pub enum Message {
     GoalsEdited(text_editor::Action),
     /// The precautions box.
     PrecautionsEdited(text_editor::Action),
+    /// Enter in a field: the typing step is complete.
+    Submitted,
 }
 
 /// The multi-line boxes, which keep their own cursor and text.
@@ -135,6 +137,7 @@ pub(super) fn edit_for(
             texts.precautions.perform(action);
             edits.then(|| Edit::Precautions(lines(&texts.precautions.text())))
         }
+        Message::Submitted => None,
     }
 }
 
@@ -201,12 +204,14 @@ pub(super) fn view<'a>(
         );
     }
 
-    let condition = text_field(
-        "Condition (in plain words)",
+    let condition = widgets::input(
+        "In plain words, for example: low back pain",
         &program.condition,
-        "For example: low back pain",
         Message::ConditionChanged,
-    );
+        false,
+    )
+    .on_submit(Message::Submitted)
+    .into();
 
     let form = column![
         section("People", people.into()),
@@ -265,7 +270,7 @@ fn text_field<'a>(
 ) -> Element<'a, Message> {
     container(widgets::field(
         caption,
-        widgets::input(placeholder, value, on_input, false),
+        widgets::input(placeholder, value, on_input, false).on_submit(Message::Submitted),
         None,
     ))
     .width(Fill)
@@ -291,6 +296,7 @@ fn date_field<'a>(
         move |text| Message::DateChanged(field, text),
         refusal.is_some_and(|r| r.is_error()),
     )
+    .on_submit(Message::Submitted)
     .width(Length::Fixed(120.0));
     let buttons = quick.into_iter().fold(
         row![input].spacing(4).align_y(Alignment::Center),

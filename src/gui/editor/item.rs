@@ -27,6 +27,8 @@ pub enum Message {
     UseUsualDose,
     /// The note changed.
     NoteChanged(String),
+    /// Enter in one of the item's fields: the typing step is complete.
+    Submitted,
     /// One place earlier.
     MoveUp,
     /// One place later.
@@ -59,6 +61,8 @@ pub enum Outcome {
     Edit(Edit),
     /// Just select the item.
     Select,
+    /// End the typing step.
+    Seal,
     /// Nothing to do (a refused value, kept as a draft).
     Nothing,
 }
@@ -84,6 +88,7 @@ pub(super) fn edit_for(
 ) -> Outcome {
     match message {
         Message::Selected => Outcome::Select,
+        Message::Submitted => Outcome::Seal,
         Message::DoseChanged(field, text) => {
             let Some(dose) = current_dose(program, library, at) else {
                 return Outcome::Nothing;
@@ -164,9 +169,9 @@ pub(super) struct Card<'a> {
     pub count: usize,
 }
 
-/// The id of an item's first dose field, focused when the card opens.
-pub fn first_field_id(at: ItemRef) -> String {
-    format!("dose-{}-{}", at.phase, at.index)
+/// The id of one dose field of an item: "dose-0-2-reps".
+pub fn dose_field_id(at: ItemRef, field: DoseField) -> String {
+    format!("dose-{}-{}-{}", at.phase, at.index, field.name())
 }
 
 impl<'a> Card<'a> {
@@ -257,6 +262,7 @@ impl<'a> Card<'a> {
                 label("Note for the patient (optional)"),
                 text_input("For example: keep the band on the door handle", &self.item.note)
                     .on_input(Message::NoteChanged)
+                    .on_submit(Message::Submitted)
                     .padding([6, 8])
                     .size(style::TEXT),
             ]
@@ -320,11 +326,15 @@ impl<'a> Card<'a> {
             let draft = self.drafts.get(&DraftKey::Dose(self.at, field));
             let value = draft.map_or_else(|| field.text(dose), |d| d.text.clone());
             let refused = draft.and_then(|d| d.refusal.as_ref());
-            let mut input = widgets::input("", &value, move |text| Message::DoseChanged(field, text), refused.is_some_and(|r| r.is_error()))
-                .width(field_width(field));
-            if field == DoseField::Sets {
-                input = input.id(first_field_id(self.at));
-            }
+            let input = widgets::input(
+                "",
+                &value,
+                move |text| Message::DoseChanged(field, text),
+                refused.is_some_and(|r| r.is_error()),
+            )
+            .id(dose_field_id(self.at, field))
+            .on_submit(Message::Submitted)
+            .width(field_width(field));
             fields = fields.push(
                 column![label(field.label()), input]
                     .spacing(3)
@@ -370,5 +380,6 @@ fn field_width(field: DoseField) -> Length {
         DoseField::Hold | DoseField::Rest | DoseField::Minutes => 72.0,
         DoseField::PerDay | DoseField::DaysPerWeek => 84.0,
         DoseField::Load => 160.0,
+        DoseField::When => 240.0,
     })
 }

@@ -11,8 +11,7 @@ mod details;
 mod item;
 mod view;
 
-pub use details::{DateField, Quick};
-pub use item::Message as ItemMessage;
+pub use details::DateField;
 
 use crate::library::{Exercise, Library};
 use crate::program::document::Document;
@@ -117,6 +116,8 @@ pub enum Action {
 pub const ITEMS_ID: &str = "program-items";
 /// The title field.
 pub const TITLE_ID: &str = "program-title";
+/// The patient's name field.
+pub const PATIENT_ID: &str = "patient-name";
 
 impl State {
     /// The pane showing `document`.
@@ -174,6 +175,10 @@ impl State {
             Message::PatientNameChanged(text) => self.apply(Edit::PatientName(text)),
             Message::PatientIdChanged(text) => self.apply(Edit::PatientIdentifier(text)),
             Message::FieldSubmitted => {
+                self.document.seal();
+                Action::None
+            }
+            Message::Details(details::Message::Submitted) => {
                 self.document.seal();
                 Action::None
             }
@@ -244,7 +249,7 @@ impl State {
             Message::RemovePhaseConfirmed(phase) => self.apply(Edit::RemovePhase(phase)),
             Message::Item(index, message) => {
                 let at = ItemRef::new(self.phase, index);
-                match item::edit_for(message, at, self.program(), library, &mut self.drafts) {
+                match item::edit_for(message, at, self.document.program(), library, &mut self.drafts) {
                     item::Outcome::Edit(edit) => {
                         self.selected = Some(index);
                         self.apply(edit)
@@ -254,6 +259,10 @@ impl State {
                             self.document.seal();
                         }
                         self.selected = Some(index);
+                        Action::None
+                    }
+                    item::Outcome::Seal => {
+                        self.document.seal();
                         Action::None
                     }
                     item::Outcome::Nothing => Action::None,

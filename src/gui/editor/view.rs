@@ -1,7 +1,7 @@
 //! Drawing the program pane: header, tabs, phases and item cards.
 
 use super::item::Card;
-use super::{DraftKey, ITEMS_ID, Message, State, TITLE_ID, Tab, details};
+use super::{DraftKey, ITEMS_ID, Message, PATIENT_ID, State, TITLE_ID, Tab, details};
 use crate::gui::pictures::Pictures;
 use crate::gui::style;
 use crate::gui::widgets::{self, label};
@@ -36,6 +36,7 @@ pub fn view<'a>(
                 Message::PatientNameChanged,
                 false,
             )
+            .id(PATIENT_ID)
             .on_submit(Message::FieldSubmitted),
             None,
         ))

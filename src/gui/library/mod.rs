@@ -167,8 +167,15 @@ pub enum Action {
     None,
     /// Run a task for this pane.
     Run(Task<Message>),
-    /// Add this exercise to the program.
-    Add(ExerciseId),
+    /// Add this exercise to the program; `from_search` when Enter was
+    /// pressed in the search box, whose text is then selected so the next
+    /// search replaces it.
+    Add {
+        /// The exercise.
+        id: ExerciseId,
+        /// Enter in the search box.
+        from_search: bool,
+    },
     /// Edit this custom exercise.
     Edit(ExerciseId),
     /// Start a custom exercise from a copy of this one.
@@ -206,7 +213,13 @@ impl State {
                 self.refresh(library, index);
                 Action::Run(self.scroll_to_top())
             }
-            Message::QuerySubmitted => self.add_selected(),
+            Message::QuerySubmitted => match &self.selected {
+                Some(id) => Action::Add {
+                    id: id.clone(),
+                    from_search: true,
+                },
+                None => Action::None,
+            },
             Message::CategorySelected(choice) => self.filter(|f| f.category = choice.value, library, index),
             Message::RegionSelected(choice) => self.filter(|f| f.region = choice.value, library, index),
             Message::PositionSelected(choice) => self.filter(|f| f.position = choice.value, library, index),
@@ -224,7 +237,10 @@ impl State {
             }
             Message::AddExercise(id) => {
                 self.selected = Some(id.clone());
-                Action::Add(id)
+                Action::Add {
+                    id,
+                    from_search: false,
+                }
             }
             Message::EditExercise(id) => Action::Edit(id),
             Message::DuplicateExercise(id) => Action::Duplicate(id),
@@ -273,16 +289,15 @@ impl State {
         self.refresh(library, index);
     }
 
-    fn add_selected(&self) -> Action {
-        match &self.selected {
-            Some(id) => Action::Add(id.clone()),
-            None => Action::None,
-        }
-    }
-
     /// The Enter key outside a text field: add the selection.
     pub fn add_selection(&self) -> Action {
-        self.add_selected()
+        match &self.selected {
+            Some(id) => Action::Add {
+                id: id.clone(),
+                from_search: false,
+            },
+            None => Action::None,
+        }
     }
 
     /// Moves the selection up (`-1`) or down (`1`) the shown list and
@@ -352,7 +367,10 @@ mod tests {
         let _ = state.update(Message::QueryChanged("brdge".into()), &library, &index);
         assert_eq!(name_of(&state, &library), "Bridge");
         match state.update(Message::QuerySubmitted, &library, &index) {
-            Action::Add(id) => assert_eq!(id.as_str(), "bridge"),
+            Action::Add { id, from_search } => {
+                assert_eq!(id.as_str(), "bridge");
+                assert!(from_search);
+            }
             other => panic!("expected Add, got {other:?}"),
         }
     }

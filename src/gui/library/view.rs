@@ -7,9 +7,10 @@ use crate::gui::widgets::{self, label};
 use crate::gui::{shortcuts, style};
 use crate::library::{Exercise, Library, Source};
 use iced::widget::{
-    Column, Space, button, column, container, mouse_area, pick_list, row, scrollable, text,
+    Column, Space, button, center, column, container, mouse_area, pick_list, row, scrollable, text,
     text_input,
 };
+use iced::widget::text::Wrapping;
 use iced::{Alignment, Element, Fill, Length, mouse};
 
 /// The search box, focused at start and by Ctrl+F.
@@ -35,7 +36,11 @@ pub fn view_list<'a>(
     state: &'a State,
     library: &'a Library,
     pictures: &'a Pictures,
+    width: f32,
+    loading: bool,
 ) -> Element<'a, Message> {
+    // Pane padding, row padding, picture, gaps and the add button.
+    let text_width = width - 20.0 - 20.0 - 16.0 - 64.0 - 20.0 - 40.0;
     let search = text_input(
         &format!(
             "Search exercises ({})",
@@ -56,17 +61,27 @@ pub fn view_list<'a>(
         .filter_map(|&position| library.at(position))
         .map(|(exercise, source)| {
             let selected = state.selected.as_ref() == Some(&exercise.id);
-            list_row(exercise, source, selected, pictures)
+            list_row(exercise, source, selected, pictures, text_width)
         });
-    let list = scrollable(Column::with_children(rows).spacing(ROW_GAP).padding([0, 10]))
-        .id(LIST_ID)
-        .on_scroll(Message::ListScrolled)
-        .height(Fill);
+    let list: Element<'a, Message> = if loading && library.is_empty() {
+        center(
+            text("Loading the exercise library…")
+                .size(style::TEXT)
+                .style(style::muted),
+        )
+        .into()
+    } else {
+        scrollable(Column::with_children(rows).spacing(ROW_GAP).padding([0, 10]))
+            .id(LIST_ID)
+            .on_scroll(Message::ListScrolled)
+            .height(Fill)
+            .into()
+    };
 
     column![
         search,
         filters(state),
-        count_line(state, library),
+        count_line(state, library, loading),
         list,
         row![
             Space::new().width(Fill),
@@ -133,9 +148,11 @@ fn filters(state: &State) -> Element<'_, Message> {
     .into()
 }
 
-fn count_line<'a>(state: &'a State, library: &'a Library) -> Element<'a, Message> {
+fn count_line<'a>(state: &'a State, library: &'a Library, loading: bool) -> Element<'a, Message> {
     let total = state.hits.len();
-    let words = if total == 0 {
+    let words = if loading {
+        String::new()
+    } else if total == 0 {
         "No exercises match. Try fewer words or clear the filters.".to_string()
     } else if total > SHOWN {
         format!(
@@ -155,9 +172,20 @@ fn list_row<'a>(
     source: Source,
     selected: bool,
     pictures: &'a Pictures,
+    text_width: f32,
 ) -> Element<'a, Message> {
-    let mut name = row![text(&exercise.name).size(style::TEXT)].spacing(6);
-    if let Some(mark) = source_mark(source) {
+    let mark = source_mark(source);
+    // iced cannot end a clipped line with "…", so long words are cut by
+    // an estimate of how many characters fit.
+    let room = text_width - if mark.is_some() { 48.0 } else { 0.0 };
+    let mut name = row![
+        text(fit(&exercise.name, room, style::TEXT))
+            .size(style::TEXT)
+            .wrapping(Wrapping::None)
+    ]
+    .spacing(6)
+    .align_y(Alignment::Center);
+    if let Some(mark) = mark {
         name = name.push(
             container(text(mark).size(11))
                 .padding([1, 6])
@@ -169,15 +197,21 @@ fn list_row<'a>(
         exercise.category.label(),
         exercise.dose.summary()
     );
-    let add = button(text("Add").size(style::SMALL))
-        .padding([4, 10])
-        .style(style::quiet_button)
-        .on_press(Message::AddExercise(exercise.id.clone()));
+    let add = widgets::tip(
+        button(text("+").size(style::HEADING))
+            .padding([0, 10])
+            .style(style::quiet_button)
+            .on_press(Message::AddExercise(exercise.id.clone())),
+        "Add to the program".to_string(),
+    );
     let content = row![
         pictures.view(exercise.picture.as_deref(), 64.0),
         column![
             name,
-            text(summary).size(style::SMALL).style(style::muted),
+            text(fit(&summary, text_width, style::SMALL))
+                .size(style::SMALL)
+                .style(style::muted)
+                .wrapping(Wrapping::None),
         ]
         .spacing(2)
         .width(Fill),
@@ -190,6 +224,7 @@ fn list_row<'a>(
             .padding([6, 8])
             .width(Fill)
             .height(Length::Fixed(ROW_HEIGHT))
+            .align_y(Alignment::Center)
             .clip(true)
             .style(style::list_row(selected)),
     )
@@ -197,6 +232,18 @@ fn list_row<'a>(
     .on_double_click(Message::AddExercise(exercise.id.clone()))
     .interaction(mouse::Interaction::Pointer)
     .into()
+}
+
+/// `text` cut to about `width` pixels at `size`, ending in "…" when cut.
+fn fit(text: &str, width: f32, size: f32) -> String {
+    // Average advance of the UI fonts is a little over half the size.
+    let most = ((width / (size * 0.56)).floor() as usize).max(4);
+    if text.chars().count() <= most {
+        text.to_string()
+    } else {
+        let cut: String = text.chars().take(most - 1).collect();
+        format!("{}…", cut.trim_end())
+    }
 }
 
 /// A marker for entries that are not shipped.
@@ -278,7 +325,7 @@ pub fn view_detail<'a>(
     if !exercise.cautions.is_empty() {
         body = body.push(list_section("Take care", &exercise.cautions, false, true));
     }
-    body = body.push(paragraph(Some("Usual dose"), &exercise.dose.describe()));
+    body = body.push(paragraph(Some("Usual dose"), exercise.dose.describe()));
 
     scrollable(container(body).padding([12, 14]))
         .height(Fill)
@@ -311,7 +358,7 @@ fn facts_line(exercise: &Exercise) -> Element<'_, Message> {
         .into()
 }
 
-fn paragraph<'a>(title: Option<&'a str>, body: &'a str) -> Element<'a, Message> {
+fn paragraph<'a>(title: Option<&'a str>, body: impl text::IntoFragment<'a>) -> Element<'a, Message> {
     let mut content = Column::new().spacing(3);
     if let Some(title) = title {
         content = content.push(label(title));
@@ -351,7 +398,15 @@ fn list_section<'a>(
 
 #[cfg(test)]
 mod tests {
-    use super::thousands;
+    use super::{fit, thousands};
+
+    #[test]
+    fn long_text_is_cut_with_an_ellipsis() {
+        assert_eq!(fit("Bridge", 200.0, 15.0), "Bridge");
+        let cut = fit("Back extension lying on your front with a towel", 120.0, 15.0);
+        assert!(cut.ends_with('…'), "{cut}");
+        assert!(cut.chars().count() < 20);
+    }
 
     #[test]
     fn counts_read_easily() {

@@ -1,0 +1,529 @@
+//! The root of the app: what is open, which sheet is showing, and a thin
+//! `update` that hands each message to the pane it belongs to.
+
+mod files;
+mod handout;
+mod lifecycle;
+mod view;
+
+use super::dialog::Dialog;
+use super::error::Error;
+use super::library::{self as library_pane};
+use super::pictures::{self, Pictures};
+use super::shortcuts::Command;
+use super::{
+    browser, editor, exercise_editor, export, perform, save_as, settings, style, templates,
+};
+use crate::library::{Library, SearchIndex};
+use crate::program::Program;
+use crate::program::document::Document;
+use crate::store::recovery::{Recovery, RecoverySlot};
+use crate::store::{FileProblem, FileStamp, Settings, Store};
+use crate::store::lock::EditLock;
+use chrono::NaiveDate;
+use iced::theme::Mode;
+use iced::widget::operation;
+use iced::{Subscription, Task, Theme, keyboard, system, window};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+pub use files::Pending;
+
+/// Something that can be handed from a background thread to the app once,
+/// even though messages must be cloneable (a lock, a recovery slot).
+#[derive(Debug)]
+pub struct Handover<T>(Arc<Mutex<Option<T>>>);
+
+impl<T> Clone for Handover<T> {
+    fn clone(&self) -> Self {
+        Self(Arc::clone(&self.0))
+    }
+}
+
+impl<T> Handover<T> {
+    /// Wraps `value` for the trip.
+    pub fn new(value: T) -> Self {
+        Self(Arc::new(Mutex::new(Some(value))))
+    }
+
+    /// Takes the value; `None` if it was taken already.
+    pub fn take(&self) -> Option<T> {
+        self.0.lock().ok().and_then(|mut slot| slot.take())
+    }
+}
+
+/// The library as loaded in the background.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    library: Arc<Library>,
+    index: Arc<SearchIndex>,
+    problems: Arc<Vec<FileProblem>>,
+}
+
+/// Which side of the window the keyboard works on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Area {
+    Library,
+    Program,
+}
+
+/// A sheet shown over the main window.
+#[derive(Debug)]
+enum Sheet {
+    Templates(templates::State),
+    Browser(browser::State),
+    SaveAs(save_as::State),
+    Export(export::State),
+    Settings(settings::State),
+    ExerciseEditor(Box<exercise_editor::State>),
+    Help,
+}
+
+/// A message in the banner under the toolbar.
+#[derive(Debug, Clone)]
+struct Notice {
+    id: u64,
+    tone: style::Tone,
+    text: String,
+}
+
+/// The file behind the open program: its edit lock and what it held.
+#[derive(Debug, Default)]
+struct FileGuard {
+    lock: Option<Arc<EditLock>>,
+    stamp: Option<FileStamp>,
+}
+
+/// The app.
+pub struct App {
+    store: Store,
+    settings: Settings,
+    library: Arc<Library>,
+    index: Arc<SearchIndex>,
+    loading: bool,
+    pictures: Pictures,
+    browse: library_pane::State,
+    editor: editor::State,
+    guard: FileGuard,
+    area: Area,
+    sheet: Option<Sheet>,
+    dialog: Option<Dialog<Message>>,
+    notices: Vec<Notice>,
+    next_notice: u64,
+    pending: Option<Pending>,
+    saving: bool,
+    system_mode: Mode,
+    recovery: Option<Arc<RecoverySlot>>,
+    orphans: Vec<(PathBuf, Recovery)>,
+    autosave_due: bool,
+    autosaved: Option<Program>,
+}
+
+/// Everything the app reacts to.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// The library finished loading.
+    LibraryLoaded(Loaded),
+    /// Pictures were read.
+    PicturesLoaded(pictures::Found),
+    /// The system switched between light and dark.
+    SystemThemeChanged(Mode),
+    /// The library pane.
+    Library(library_pane::Message),
+    /// The program pane.
+    Editor(editor::Message),
+    /// The template gallery.
+    Templates(templates::Message),
+    /// The Open sheet.
+    Browser(browser::Message),
+    /// The Save As sheet.
+    SaveAs(save_as::Message),
+    /// The Export sheet.
+    Export(export::Message),
+    /// The settings sheet.
+    Settings(settings::Message),
+    /// The custom exercise editor.
+    ExerciseEditor(exercise_editor::Message),
+    /// A toolbar button or a shortcut.
+    Command(Command),
+    /// An answer to a question (unsaved changes, a changed file…).
+    Answer(files::Answer),
+    /// Close the banner message with this id.
+    NoticeDismissed(u64),
+    /// The window's close button.
+    CloseRequested(window::Id),
+    /// Files work finished.
+    Files(files::Done),
+    /// Crash recovery and lock upkeep.
+    Lifecycle(lifecycle::Event),
+}
+
+/// Today, for new programs and quick date buttons.
+pub fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// An empty program for this therapist, ready to fill in.
+fn blank_program(settings: &Settings) -> Program {
+    let mut program = Program::new(today());
+    program.patient = Some(crate::program::Patient::default());
+    program.clinician = settings.clinician.clone();
+    program.clinic = settings.clinic.clone();
+    program.phone = settings.phone.clone();
+    program
+}
+
+impl App {
+    /// The app for `store`, with the tasks that load the library, read the
+    /// system theme and put the cursor in the search box.
+    pub fn boot(store: Store) -> (Self, Task<Message>) {
+        let (settings, problem) = store.load_settings();
+        let document = Document::new(blank_program(&settings));
+        let mut app = Self {
+            library: Arc::new(Library::default()),
+            index: Arc::new(SearchIndex::default()),
+            loading: true,
+            pictures: Pictures::default(),
+            browse: library_pane::State::default(),
+            editor: editor::State::new(document),
+            guard: FileGuard::default(),
+            area: Area::Library,
+            sheet: None,
+            dialog: None,
+            notices: Vec::new(),
+            next_notice: 0,
+            pending: None,
+            saving: false,
+            system_mode: Mode::Light,
+            recovery: None,
+            orphans: Vec::new(),
+            autosave_due: false,
+            autosaved: None,
+            store,
+            settings,
+        };
+        if let Some(problem) = problem {
+            app.warn(problem.to_string());
+        }
+        let tasks = Task::batch([
+            app.load_library(),
+            system::theme().map(Message::SystemThemeChanged),
+            operation::focus(library_pane::SEARCH_ID),
+            lifecycle::start(&app.store),
+        ]);
+        (app, tasks)
+    }
+
+    /// Loads the library (shipped, the therapist's and the clinic's) and
+    /// builds its search index in the background.
+    fn load_library(&self) -> Task<Message> {
+        let (store, settings) = (self.store.clone(), self.settings.clone());
+        perform(
+            move || {
+                let (library, problems) = store.library(&settings);
+                let index = SearchIndex::build(&library);
+                Ok(Loaded {
+                    library: Arc::new(library),
+                    index: Arc::new(index),
+                    problems: Arc::new(problems),
+                })
+            },
+            |result| match result {
+                Ok(loaded) => Message::LibraryLoaded(loaded),
+                Err(error) => Message::Files(files::Done::Failed(error)),
+            },
+        )
+    }
+
+    /// The window title: "ptbuilder — file name" with a dot for unsaved changes.
+    pub fn title(&self) -> String {
+        let document = self.editor.document();
+        let marker = if document.is_dirty() { " •" } else { "" };
+        format!("ptbuilder — {}{marker}", document.name())
+    }
+
+    /// The window colours; a settings sheet previews its choice.
+    pub fn theme(&self) -> Theme {
+        let choice = match &self.sheet {
+            Some(Sheet::Settings(sheet)) => sheet.theme(),
+            _ => self.settings.theme,
+        };
+        style::theme(choice, self.system_mode)
+    }
+
+    /// Keyboard shortcuts, the close button and the system theme.
+    pub fn subscription(&self) -> Subscription<Message> {
+        Subscription::batch([
+            keyboard::listen().filter_map(Self::shortcut),
+            window::close_requests().map(Message::CloseRequested),
+            system::theme_changes().map(Message::SystemThemeChanged),
+        ])
+    }
+
+    /// The message for a key press no widget used: the shortcut table's
+    /// command, if it has one.
+    pub fn shortcut(event: keyboard::Event) -> Option<Message> {
+        super::shortcuts::from_event(event).map(Message::Command)
+    }
+
+    /// Handles a message.
+    pub fn update(&mut self, message: Message) -> Task<Message> {
+        let task = match message {
+            Message::LibraryLoaded(loaded) => self.library_loaded(loaded),
+            Message::PicturesLoaded(found) => {
+                self.pictures.insert(&found);
+                Task::none()
+            }
+            Message::SystemThemeChanged(mode) => {
+                self.system_mode = mode;
+                Task::none()
+            }
+            Message::Library(message) => self.library_message(message),
+            Message::Editor(message) => self.editor_message(message),
+            Message::Templates(message) => self.templates_message(message),
+            Message::Browser(message) => self.browser_message(message),
+            Message::SaveAs(message) => self.save_as_message(message),
+            Message::Export(message) => self.export_message(message),
+            Message::Settings(message) => self.settings_message(message),
+            Message::ExerciseEditor(message) => self.exercise_editor_message(message),
+            Message::Command(command) => self.command(command),
+            Message::Answer(answer) => self.answer(answer),
+            Message::NoticeDismissed(id) => {
+                self.notices.retain(|notice| notice.id != id);
+                Task::none()
+            }
+            Message::CloseRequested(_) => self.guard_unsaved(Pending::Exit),
+            Message::Files(done) => self.files_done(done),
+            Message::Lifecycle(event) => self.lifecycle(event),
+        };
+        Task::batch([task, self.schedule_autosave()])
+    }
+
+    fn library_loaded(&mut self, loaded: Loaded) -> Task<Message> {
+        self.library = loaded.library;
+        self.index = loaded.index;
+        self.loading = false;
+        for problem in loaded.problems.iter() {
+            self.warn(problem.to_string());
+        }
+        self.browse.refresh(&self.library, &self.index);
+        self.load_pictures()
+    }
+
+    /// Reads the pictures the library uses that are not cached yet.
+    fn load_pictures(&self) -> Task<Message> {
+        let names = self.pictures.missing(&self.library);
+        if names.is_empty() {
+            return Task::none();
+        }
+        let folders = self.store.picture_folders(&self.settings);
+        perform(
+            move || Ok(pictures::load(names, folders)),
+            |result| match result {
+                Ok(found) => Message::PicturesLoaded(found),
+                Err(error) => Message::Files(files::Done::Failed(error)),
+            },
+        )
+    }
+
+    fn library_message(&mut self, message: library_pane::Message) -> Task<Message> {
+        self.area = Area::Library;
+        match self.browse.update(message, &self.library, &self.index) {
+            library_pane::Action::None => Task::none(),
+            library_pane::Action::Run(task) => task.map(Message::Library),
+            library_pane::Action::Add { id, from_search } => {
+                let added = self.add_exercise(&id);
+                if from_search {
+                    Task::batch([added, operation::select_all(library_pane::SEARCH_ID)])
+                } else {
+                    added
+                }
+            }
+            library_pane::Action::Edit(id) => self.open_exercise_editor(Some(id), false),
+            library_pane::Action::Duplicate(id) => self.open_exercise_editor(Some(id), true),
+            library_pane::Action::New => self.open_exercise_editor(None, false),
+        }
+    }
+
+    fn add_exercise(&mut self, id: &crate::library::ExerciseId) -> Task<Message> {
+        let Some(exercise) = self.library.get(id) else {
+            return Task::none();
+        };
+        let action = self.editor.add_exercise(exercise);
+        self.editor_action(action)
+    }
+
+    fn editor_message(&mut self, message: editor::Message) -> Task<Message> {
+        self.area = Area::Program;
+        let action = self.editor.update(message, &self.library, today());
+        self.editor_action(action)
+    }
+
+    fn editor_action(&mut self, action: editor::Action) -> Task<Message> {
+        match action {
+            editor::Action::None => Task::none(),
+            editor::Action::Run(task) => task.map(Message::Editor),
+            editor::Action::ConfirmRemovePhase { phase, name, items } => {
+                self.dialog = Some(
+                    Dialog::new(
+                        "Remove this phase?",
+                        format!(
+                            "“{name}” has {items} exercise{}. Removing the phase removes them \
+                             too (Undo brings them back).",
+                            if items == 1 { "" } else { "s" }
+                        ),
+                    )
+                    .cancel("Keep it", Message::Answer(files::Answer::Dismiss))
+                    .answer(
+                        "Remove phase",
+                        super::dialog::Kind::Danger,
+                        Message::Answer(files::Answer::RemovePhase(phase)),
+                    ),
+                );
+                Task::none()
+            }
+            editor::Action::Refused(reason) => {
+                self.warn(reason);
+                Task::none()
+            }
+        }
+    }
+
+    fn templates_message(&mut self, message: templates::Message) -> Task<Message> {
+        let Some(Sheet::Templates(sheet)) = &mut self.sheet else {
+            return Task::none();
+        };
+        match sheet.update(message) {
+            templates::Action::None => Task::none(),
+            templates::Action::Close => self.close_sheet(),
+            templates::Action::Use(template) => {
+                self.sheet = None;
+                self.start_from_template(*template)
+            }
+        }
+    }
+
+    fn settings_message(&mut self, message: settings::Message) -> Task<Message> {
+        let Some(Sheet::Settings(sheet)) = &mut self.sheet else {
+            return Task::none();
+        };
+        match sheet.update(message) {
+            settings::Action::None => Task::none(),
+            settings::Action::Run(task) => task.map(Message::Settings),
+            settings::Action::Close => self.close_sheet(),
+            settings::Action::Save(settings) => self.save_settings(*settings),
+        }
+    }
+
+    fn exercise_editor_message(&mut self, message: exercise_editor::Message) -> Task<Message> {
+        let Some(Sheet::ExerciseEditor(sheet)) = &mut self.sheet else {
+            return Task::none();
+        };
+        match sheet.update(message, &self.library, &self.store) {
+            exercise_editor::Action::None => Task::none(),
+            exercise_editor::Action::Run(task) => task.map(Message::ExerciseEditor),
+            exercise_editor::Action::Close => self.close_sheet(),
+            exercise_editor::Action::Saved(exercise) => self.exercise_saved(&exercise),
+        }
+    }
+
+    fn open_exercise_editor(
+        &mut self,
+        id: Option<crate::library::ExerciseId>,
+        duplicate: bool,
+    ) -> Task<Message> {
+        let sheet = match id.as_ref().and_then(|id| self.library.get(id)) {
+            Some(exercise) if duplicate => exercise_editor::State::duplicate(exercise),
+            Some(exercise) => exercise_editor::State::edit(exercise),
+            None => exercise_editor::State::new_exercise(),
+        };
+        self.sheet = Some(Sheet::ExerciseEditor(Box::new(sheet)));
+        Task::none()
+    }
+
+    fn exercise_saved(&mut self, exercise: &crate::library::Exercise) -> Task<Message> {
+        self.sheet = None;
+        let library = Arc::make_mut(&mut self.library);
+        library.add_custom(exercise.clone());
+        self.index = Arc::new(SearchIndex::build(&self.library));
+        self.browse
+            .reveal(exercise.id.clone(), &self.library, &self.index);
+        if let Some(picture) = &exercise.picture {
+            self.pictures.forget(picture);
+        }
+        self.editor.refresh_exercise(exercise);
+        let notice = self.notify(
+            style::Tone::Success,
+            format!("Saved “{}” in your exercises.", exercise.name),
+        );
+        Task::batch([notice, self.load_pictures()])
+    }
+
+    fn close_sheet(&mut self) -> Task<Message> {
+        self.sheet = None;
+        operation::focus(library_pane::SEARCH_ID)
+    }
+
+    /// Puts a warning in the banner; it stays until dismissed.
+    fn warn(&mut self, text: String) {
+        let _ = self.notify(style::Tone::Warning, text);
+    }
+
+    /// Puts a message in the banner; successes clear themselves.
+    fn notify(&mut self, tone: style::Tone, text: String) -> Task<Message> {
+        let id = self.next_notice;
+        self.next_notice += 1;
+        self.notices.push(Notice { id, tone, text });
+        if tone == style::Tone::Success {
+            super::after(
+                std::time::Duration::from_secs(6),
+                Message::NoticeDismissed(id),
+            )
+        } else {
+            Task::none()
+        }
+    }
+
+    /// The library, for tests.
+    pub fn library(&self) -> &Library {
+        &self.library
+    }
+
+    /// The open program, for tests.
+    pub fn program(&self) -> &Program {
+        self.editor.program()
+    }
+
+    /// The open document, for tests.
+    pub fn document(&self) -> &Document {
+        self.editor.document()
+    }
+
+    /// The question on screen, if any, for tests.
+    pub fn dialog_title(&self) -> Option<&str> {
+        self.dialog.as_ref().map(Dialog::title)
+    }
+
+    /// The banner messages, for tests.
+    pub fn notices(&self) -> Vec<String> {
+        self.notices.iter().map(|n| n.text.clone()).collect()
+    }
+
+    /// True until the library has loaded.
+    pub fn is_loading(&self) -> bool {
+        self.loading
+    }
+}
+
+impl std::fmt::Debug for App {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("App")
+            .field("document", &self.editor.document().name())
+            .finish_non_exhaustive()
+    }
+}
+
+/// Reports a background error in the banner.
+fn failed(error: Error) -> Message {
+    Message::Files(files::Done::Failed(error))
+}

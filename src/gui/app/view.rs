@@ -1,0 +1,205 @@
+//! The window: toolbar, banner, the library and program panes side by
+//! side, and any sheet or question on top.
+
+use super::{App, Message, Sheet};
+use crate::gui::shortcuts::Command;
+use crate::gui::{editor, help, library as library_pane, style, widgets};
+use iced::widget::{
+    Column, Space, button, column, container, responsive, row, rule, text,
+};
+use iced::{Alignment, Element, Fill, Length, Size};
+
+/// From this width the library list and the exercise detail sit side by
+/// side; below it the detail goes under the list.
+const WIDE: f32 = 1560.0;
+
+impl App {
+    /// The whole window.
+    pub fn view(&self) -> Element<'_, Message> {
+        let main = column![self.toolbar(), self.banner(), self.panes()];
+        let main: Element<'_, Message> = container(main)
+            .width(Fill)
+            .height(Fill)
+            .style(style::app_background)
+            .into();
+        let main = match &self.sheet {
+            Some(sheet) => widgets::modal(main, self.sheet_view(sheet)),
+            None => main,
+        };
+        match &self.dialog {
+            Some(dialog) => widgets::modal(main, dialog.view()),
+            None => main,
+        }
+    }
+
+    fn toolbar(&self) -> Element<'_, Message> {
+        let document = self.editor.document();
+        let command = |command: Command| Some(Message::Command(command));
+        let bar = row![
+            widgets::toolbar_button("New", Command::New, command(Command::New)),
+            widgets::toolbar_button(
+                "From template…",
+                Command::NewFromTemplate,
+                command(Command::NewFromTemplate)
+            ),
+            widgets::toolbar_button("Open…", Command::Open, command(Command::Open)),
+            widgets::toolbar_button(
+                if self.saving { "Saving…" } else { "Save" },
+                Command::Save,
+                (!self.saving).then_some(Message::Command(Command::Save)),
+            ),
+            widgets::toolbar_button("Save as…", Command::SaveAs, command(Command::SaveAs)),
+            separator(),
+            widgets::toolbar_button(
+                "Save as template",
+                Command::SaveTemplate,
+                command(Command::SaveTemplate)
+            ),
+            widgets::toolbar_button("Export PDF…", Command::Export, command(Command::Export)),
+            separator(),
+            widgets::toolbar_button(
+                "Undo",
+                Command::Undo,
+                document.can_undo().then_some(Message::Command(Command::Undo)),
+            ),
+            widgets::toolbar_button(
+                "Redo",
+                Command::Redo,
+                document.can_redo().then_some(Message::Command(Command::Redo)),
+            ),
+            Space::new().width(Fill),
+            widgets::toolbar_button("Settings", Command::Settings, command(Command::Settings)),
+            widgets::toolbar_button("Help", Command::Help, command(Command::Help)),
+        ]
+        .spacing(2)
+        .align_y(Alignment::Center);
+        container(bar)
+            .padding([6, 10])
+            .width(Fill)
+            .style(style::toolbar)
+            .into()
+    }
+
+    fn banner(&self) -> Element<'_, Message> {
+        if self.notices.is_empty() {
+            return Space::new().height(Length::Fixed(0.0)).into();
+        }
+        let notices = self.notices.iter().rev().take(4).map(|notice| {
+            container(
+                row![
+                    text(&notice.text).size(style::TEXT).width(Fill),
+                    button(text("Dismiss").size(style::SMALL))
+                        .style(style::link)
+                        .padding([2, 6])
+                        .on_press(Message::NoticeDismissed(notice.id)),
+                ]
+                .spacing(style::GAP)
+                .align_y(Alignment::Center),
+            )
+            .padding([6, 12])
+            .width(Fill)
+            .style(style::callout(notice.tone))
+            .into()
+        });
+        container(Column::with_children(notices).spacing(4))
+            .padding([6, 10])
+            .into()
+    }
+
+    fn panes(&self) -> Element<'_, Message> {
+        responsive(move |size: Size| {
+            let program: Element<'_, Message> = container(
+                editor::view(&self.editor, &self.library, &self.pictures).map(Message::Editor),
+            )
+            .width(Fill)
+            .height(Fill)
+            .style(style::pane)
+            .into();
+            let wide = size.width >= WIDE;
+            let library_width = if wide {
+                420.0
+            } else if size.width < 1200.0 {
+                380.0
+            } else {
+                430.0
+            };
+            let list = self.library_list(library_width);
+            let detail = library_pane::view_detail(&self.browse, &self.library, &self.pictures, !wide)
+                .map(Message::Library);
+            let library: Element<'_, Message> = if wide {
+                row![
+                    pane(list, Length::Fixed(library_width)),
+                    pane(detail, Length::Fixed(400.0)),
+                ]
+                .spacing(10)
+                .into()
+            } else {
+                container(
+                    column![
+                        container(list).height(Length::FillPortion(11)),
+                        rule::horizontal(1),
+                        container(detail).height(Length::FillPortion(9)),
+                    ]
+                    .spacing(6),
+                )
+                .padding([10, 0])
+                .width(Length::Fixed(library_width))
+                .height(Fill)
+                .style(style::pane)
+                .into()
+            };
+            row![library, program]
+                .spacing(10)
+                .padding([10, 10])
+                .height(Fill)
+                .into()
+        })
+        .into()
+    }
+
+    fn library_list(&self, width: f32) -> Element<'_, Message> {
+        container(
+            library_pane::view_list(
+                &self.browse,
+                &self.library,
+                &self.pictures,
+                width,
+                self.loading,
+            )
+                .map(Message::Library),
+        )
+        .padding([0, 10])
+        .into()
+    }
+
+    fn sheet_view<'a>(&'a self, sheet: &'a Sheet) -> Element<'a, Message> {
+        match sheet {
+            Sheet::Templates(sheet) => sheet.view().map(Message::Templates),
+            Sheet::Browser(sheet) => sheet.view().map(Message::Browser),
+            Sheet::SaveAs(sheet) => sheet.view().map(Message::SaveAs),
+            Sheet::Export(sheet) => sheet.view().map(Message::Export),
+            Sheet::Settings(sheet) => sheet.view().map(Message::Settings),
+            Sheet::ExerciseEditor(sheet) => {
+                crate::gui::exercise_editor::view(sheet, &self.pictures).map(Message::ExerciseEditor)
+            }
+            Sheet::Help => help::view(Message::Command(Command::Close)),
+        }
+    }
+}
+
+/// A library pane section in its own sheet (wide layout).
+fn pane<'a>(content: Element<'a, Message>, width: Length) -> Element<'a, Message> {
+    container(content)
+        .padding([10, 0])
+        .width(width)
+        .height(Fill)
+        .style(style::pane)
+        .into()
+}
+
+fn separator<'a>() -> Element<'a, Message> {
+    container(rule::vertical(1))
+        .height(Length::Fixed(22.0))
+        .padding([0, 6])
+        .into()
+}

@@ -1,0 +1,485 @@
+//! The custom exercise editor: create, edit or duplicate a library entry
+//! with every field, its own picture and its usual dose.
+//!
+//! Built-in entries are never changed: duplicating one makes a new entry
+//! with its own id. Problems found by `validate_exercise` stand beside the
+//! fields they are about.
+
+mod view;
+
+use super::{Error, perform};
+use crate::library::{Category, Difficulty, Equipment, Exercise, ExerciseId, Library, Position, Region};
+use crate::program::input::{DoseField, Refusal, comma_list};
+use crate::program::{Dose, FieldPath, Problem, Segment, Side, validate_exercise};
+use crate::store::{PictureFormat, Store, write_atomic};
+use iced::widget::{image, svg, text_editor};
+use iced::Task;
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// What the editor was opened for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    /// A brand new entry.
+    New,
+    /// Changing one of the therapist's own entries.
+    Edit(ExerciseId),
+    /// A new entry copied from another.
+    Duplicate,
+}
+
+/// The lists edited one line at a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum List {
+    /// The movement, in order.
+    Steps,
+    /// Common mistakes.
+    Mistakes,
+    /// When to take care.
+    Cautions,
+}
+
+impl List {
+    fn field(self) -> &'static str {
+        match self {
+            List::Steps => "steps",
+            List::Mistakes => "mistakes",
+            List::Cautions => "cautions",
+        }
+    }
+}
+
+/// A picture chosen from disk, not yet copied into the pictures folder.
+#[derive(Debug, Clone)]
+pub struct Chosen {
+    bytes: Arc<Vec<u8>>,
+    format: PictureFormat,
+    source: PathBuf,
+}
+
+/// What will happen to the picture on save.
+#[derive(Debug, Clone)]
+enum PictureChange {
+    /// Keep whatever the entry has.
+    Keep,
+    /// Use a new file.
+    New(Chosen),
+    /// No picture.
+    Remove,
+}
+
+/// The editor sheet.
+#[derive(Debug)]
+pub struct State {
+    mode: Mode,
+    draft: Exercise,
+    aliases: String,
+    tags: String,
+    start: text_editor::Content,
+    steps: Vec<String>,
+    mistakes: Vec<String>,
+    cautions: Vec<String>,
+    dose_drafts: HashMap<DoseField, (String, Refusal)>,
+    picture_path: String,
+    picture: PictureChange,
+    preview: Option<Preview>,
+    picture_error: Option<String>,
+    problems: Vec<Problem>,
+    tried: bool,
+    saving: bool,
+}
+
+/// A chosen picture ready to draw.
+#[derive(Debug, Clone)]
+enum Preview {
+    Vector(svg::Handle),
+    Raster(image::Handle),
+}
+
+/// Something done in the editor.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// Name.
+    NameChanged(String),
+    /// Other names, comma-separated.
+    AliasesChanged(String),
+    /// Kind of exercise.
+    CategorySelected(Category),
+    /// Starting position.
+    PositionSelected(Position),
+    /// How hard.
+    DifficultySelected(Difficulty),
+    /// A body part ticked or unticked.
+    RegionToggled(Region, bool),
+    /// A piece of equipment ticked or unticked.
+    EquipmentToggled(Equipment, bool),
+    /// What it is for.
+    PurposeChanged(String),
+    /// How to get into position.
+    StartEdited(text_editor::Action),
+    /// A line of a list changed.
+    LineChanged(List, usize, String),
+    /// A line added at the end of a list.
+    LineAdded(List),
+    /// A line removed.
+    LineRemoved(List, usize),
+    /// A line moved one place up.
+    LineMovedUp(List, usize),
+    /// A usual-dose field.
+    DoseChanged(DoseField, String),
+    /// The usual side.
+    SideSelected(Side),
+    /// Search words, comma-separated.
+    TagsChanged(String),
+    /// The picture path typed.
+    PicturePathChanged(String),
+    /// Read the typed picture.
+    UsePicture,
+    /// Choose a picture with the system dialog.
+    BrowsePicture,
+    /// The system dialog closed.
+    PictureBrowsed(Option<PathBuf>),
+    /// The chosen picture was read.
+    PictureRead(Result<Chosen, Error>),
+    /// No picture.
+    RemovePicture,
+    /// Check and save.
+    Save,
+    /// Saved, or why not.
+    Saved(Result<Arc<Exercise>, Error>),
+    /// Close without saving.
+    Cancel,
+}
+
+/// What the app must do.
+#[derive(Debug)]
+pub enum Action {
+    /// Nothing more.
+    None,
+    /// Run a task for this sheet.
+    Run(Task<Message>),
+    /// The exercise was saved: put it in the library.
+    Saved(Arc<Exercise>),
+    /// Close without saving.
+    Close,
+}
+
+/// A blank exercise to fill in.
+fn blank() -> Exercise {
+    Exercise {
+        format: crate::program::FORMAT,
+        id: ExerciseId::new("new-exercise"),
+        name: String::new(),
+        aliases: Vec::new(),
+        category: Category::Strengthen,
+        regions: Vec::new(),
+        position: Position::Standing,
+        equipment: Vec::new(),
+        difficulty: Difficulty::Easy,
+        purpose: String::new(),
+        start: String::new(),
+        steps: vec![String::new()],
+        mistakes: Vec::new(),
+        cautions: Vec::new(),
+        dose: Dose {
+            reps: Some(10),
+            ..Dose::default()
+        },
+        picture: None,
+        tags: Vec::new(),
+    }
+}
+
+impl State {
+    fn with(mode: Mode, draft: Exercise) -> Self {
+        Self {
+            mode,
+            aliases: draft.aliases.join(", "),
+            tags: draft.tags.join(", "),
+            start: text_editor::Content::with_text(&draft.start),
+            steps: draft.steps.clone(),
+            mistakes: draft.mistakes.clone(),
+            cautions: draft.cautions.clone(),
+            dose_drafts: HashMap::new(),
+            picture_path: String::new(),
+            picture: PictureChange::Keep,
+            preview: None,
+            picture_error: None,
+            problems: Vec::new(),
+            tried: false,
+            saving: false,
+            draft,
+        }
+    }
+
+    /// A new, empty exercise.
+    pub fn new_exercise() -> Self {
+        Self::with(Mode::New, blank())
+    }
+
+    /// Editing one of the therapist's own exercises.
+    pub fn edit(exercise: &Exercise) -> Self {
+        Self::with(Mode::Edit(exercise.id.clone()), exercise.clone())
+    }
+
+    /// A copy of `exercise` to change into a new entry.
+    pub fn duplicate(exercise: &Exercise) -> Self {
+        let mut copy = exercise.clone();
+        copy.name = format!("{} (my version)", exercise.name);
+        Self::with(Mode::Duplicate, copy)
+    }
+
+    /// What the editor was opened for.
+    pub fn mode(&self) -> &Mode {
+        &self.mode
+    }
+
+    /// The exercise as it would be saved now.
+    fn assembled(&self, library: &Library) -> Exercise {
+        let mut exercise = self.draft.clone();
+        exercise.aliases = comma_list(&self.aliases);
+        exercise.tags = comma_list(&self.tags);
+        exercise.start = self.start.text().trim().to_string();
+        exercise.steps = trimmed(&self.steps);
+        exercise.mistakes = trimmed(&self.mistakes);
+        exercise.cautions = trimmed(&self.cautions);
+        exercise.name = exercise.name.trim().to_string();
+        exercise.purpose = exercise.purpose.trim().to_string();
+        exercise.id = match &self.mode {
+            Mode::Edit(id) => id.clone(),
+            Mode::New | Mode::Duplicate => library.unused_id(&exercise.name),
+        };
+        match &self.picture {
+            PictureChange::Keep => {}
+            PictureChange::Remove => exercise.picture = None,
+            PictureChange::New(chosen) => {
+                exercise.picture = Some(picture_name(&exercise.id, chosen.format));
+            }
+        }
+        exercise
+    }
+
+    fn list_mut(&mut self, list: List) -> &mut Vec<String> {
+        match list {
+            List::Steps => &mut self.steps,
+            List::Mistakes => &mut self.mistakes,
+            List::Cautions => &mut self.cautions,
+        }
+    }
+
+    /// Handles a message; `library` gives new entries an unused id.
+    pub fn update(&mut self, message: Message, library: &Library, store: &Store) -> Action {
+        match message {
+            Message::NameChanged(text) => self.draft.name = text,
+            Message::AliasesChanged(text) => self.aliases = text,
+            Message::CategorySelected(category) => self.draft.category = category,
+            Message::PositionSelected(position) => self.draft.position = position,
+            Message::DifficultySelected(difficulty) => self.draft.difficulty = difficulty,
+            Message::RegionToggled(region, on) => toggle(&mut self.draft.regions, region, on),
+            Message::EquipmentToggled(item, on) => toggle(&mut self.draft.equipment, item, on),
+            Message::PurposeChanged(text) => self.draft.purpose = text,
+            Message::StartEdited(action) => self.start.perform(action),
+            Message::LineChanged(list, index, text) => {
+                if let Some(line) = self.list_mut(list).get_mut(index) {
+                    *line = text;
+                }
+            }
+            Message::LineAdded(list) => self.list_mut(list).push(String::new()),
+            Message::LineRemoved(list, index) => {
+                let lines = self.list_mut(list);
+                if index < lines.len() {
+                    lines.remove(index);
+                }
+            }
+            Message::LineMovedUp(list, index) => {
+                let lines = self.list_mut(list);
+                if index > 0 && index < lines.len() {
+                    lines.swap(index, index - 1);
+                }
+            }
+            Message::DoseChanged(field, text) => match field.apply(&self.draft.dose, &text) {
+                Ok(dose) => {
+                    self.draft.dose = dose;
+                    self.dose_drafts.remove(&field);
+                }
+                Err(refusal) => {
+                    self.dose_drafts.insert(field, (text, refusal));
+                }
+            },
+            Message::SideSelected(side) => self.draft.dose.side = side,
+            Message::TagsChanged(text) => self.tags = text,
+            Message::PicturePathChanged(text) => {
+                self.picture_path = text;
+                self.picture_error = None;
+            }
+            Message::UsePicture => return self.read_picture(PathBuf::from(self.picture_path.trim())),
+            Message::BrowsePicture => {
+                return Action::Run(Task::perform(
+                    async {
+                        rfd::AsyncFileDialog::new()
+                            .set_title("Choose a picture")
+                            .add_filter("Pictures", &["png", "jpg", "jpeg", "svg"])
+                            .pick_file()
+                            .await
+                            .map(|handle| handle.path().to_path_buf())
+                    },
+                    Message::PictureBrowsed,
+                ));
+            }
+            Message::PictureBrowsed(Some(path)) => {
+                self.picture_path = path.display().to_string();
+                return self.read_picture(path);
+            }
+            Message::PictureBrowsed(None) => {}
+            Message::PictureRead(Ok(chosen)) => {
+                self.preview = Some(match chosen.format {
+                    PictureFormat::Svg => {
+                        Preview::Vector(svg::Handle::from_memory(chosen.bytes.to_vec()))
+                    }
+                    PictureFormat::Png | PictureFormat::Jpeg => {
+                        Preview::Raster(image::Handle::from_bytes(chosen.bytes.to_vec()))
+                    }
+                });
+                self.picture = PictureChange::New(chosen);
+                self.picture_error = None;
+            }
+            Message::PictureRead(Err(error)) => self.picture_error = Some(error.to_string()),
+            Message::RemovePicture => {
+                self.picture = PictureChange::Remove;
+                self.preview = None;
+                self.picture_path.clear();
+            }
+            Message::Save => return self.save(library, store),
+            Message::Saved(Ok(exercise)) => {
+                self.saving = false;
+                return Action::Saved(exercise);
+            }
+            Message::Saved(Err(error)) => {
+                self.saving = false;
+                self.picture_error = Some(error.to_string());
+            }
+            Message::Cancel => return Action::Close,
+        }
+        if self.tried {
+            self.problems = validate_exercise(&self.assembled(library), &FieldPath::default());
+        }
+        Action::None
+    }
+
+    fn read_picture(&mut self, path: PathBuf) -> Action {
+        if path.as_os_str().is_empty() {
+            self.picture_error = Some("Type the path of a PNG, JPEG or SVG file, or press Browse.".to_string());
+            return Action::None;
+        }
+        Action::Run(perform(move || read_picture(&path), Message::PictureRead))
+    }
+
+    fn save(&mut self, library: &Library, store: &Store) -> Action {
+        self.tried = true;
+        let exercise = self.assembled(library);
+        self.problems = validate_exercise(&exercise, &FieldPath::default());
+        if !self.dose_drafts.is_empty() || self.problems.iter().any(Problem::is_error) {
+            return Action::None;
+        }
+        self.saving = true;
+        let store = store.clone();
+        let chosen = match &self.picture {
+            PictureChange::New(chosen) => Some(chosen.clone()),
+            _ => None,
+        };
+        Action::Run(perform(
+            move || {
+                if let (Some(chosen), Some(name)) = (chosen, &exercise.picture) {
+                    let path = store.folders().pictures.join(name);
+                    write_atomic(&path, &chosen.bytes).map_err(|e| Error::write(&path, e))?;
+                }
+                let path = store.exercise_path(&exercise.id);
+                store
+                    .save_exercise(&exercise)
+                    .map_err(|e| Error::write(path, e))?;
+                Ok(Arc::new(exercise))
+            },
+            Message::Saved,
+        ))
+    }
+
+    /// The first problem about a top-level field, for showing beside it.
+    fn problem(&self, field: &str) -> Option<&str> {
+        self.problems
+            .iter()
+            .find(|p| matches!(p.path.0.first(), Some(Segment::Field(f)) if *f == field))
+            .map(|p| p.message.as_str())
+    }
+
+    /// The problem about one line of a list.
+    fn line_problem(&self, list: List, index: usize) -> Option<&str> {
+        self.problems
+            .iter()
+            .find(|p| {
+                p.path.0.len() == 2
+                    && p.path.0[0] == Segment::Field(list.field())
+                    && p.path.0[1] == Segment::Index(index)
+            })
+            .map(|p| p.message.as_str())
+    }
+}
+
+fn trimmed(lines: &[String]) -> Vec<String> {
+    lines
+        .iter()
+        .map(|line| line.trim().to_string())
+        .filter(|line| !line.is_empty())
+        .collect()
+}
+
+fn toggle<T: PartialEq + Copy + Ord>(list: &mut Vec<T>, value: T, on: bool) {
+    list.retain(|v| *v != value);
+    if on {
+        list.push(value);
+        list.sort();
+    }
+}
+
+/// The file name a custom picture is kept under.
+fn picture_name(id: &ExerciseId, format: PictureFormat) -> String {
+    let extension = match format {
+        PictureFormat::Svg => "svg",
+        PictureFormat::Png => "png",
+        PictureFormat::Jpeg => "jpg",
+    };
+    format!("{id}.{extension}")
+}
+
+/// Reads a picture file the therapist chose, checking that it is one.
+fn read_picture(path: &std::path::Path) -> Result<Chosen, Error> {
+    let size = std::fs::metadata(path)
+        .map_err(|e| Error::Other(format!("{}: cannot read it: {e}", path.display())))?
+        .len();
+    if size > crate::store::pictures::MAX_PICTURE_BYTES {
+        return Err(Error::Other(format!(
+            "{}: the picture is {} MB; use one under {} MB",
+            path.display(),
+            size / (1024 * 1024),
+            crate::store::pictures::MAX_PICTURE_BYTES / (1024 * 1024)
+        )));
+    }
+    let bytes = std::fs::read(path)
+        .map_err(|e| Error::Other(format!("{}: cannot read it: {e}", path.display())))?;
+    let format = PictureFormat::sniff(&bytes).ok_or_else(|| {
+        Error::Other(format!(
+            "{}: this is not a PNG, JPEG or SVG picture",
+            path.display()
+        ))
+    })?;
+    Ok(Chosen {
+        bytes: Arc::new(bytes),
+        format,
+        source: path.to_path_buf(),
+    })
+}
+
+pub use view::view;
+
+#[cfg(test)]
+mod tests;

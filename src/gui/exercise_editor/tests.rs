@@ -1,0 +1,1 @@
+//! Update tests for the exercise editor.

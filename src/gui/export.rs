@@ -1,0 +1,333 @@
+//! The Export PDF sheet: paper, large print and tracking chart (from the
+//! settings), where to write the handout, and what came of it.
+
+use super::style;
+use super::widgets::{self, label};
+use crate::store::{Paper, Settings};
+use iced::widget::{Column, checkbox, column, pick_list, row, text};
+use iced::{Alignment, Element, Fill, Length, Task};
+use std::path::{Path, PathBuf};
+
+/// What the app needs to write a handout.
+#[derive(Debug, Clone)]
+pub struct Request {
+    /// Where the PDF goes.
+    pub path: PathBuf,
+    /// Paper size.
+    pub paper: Paper,
+    /// 18 pt type.
+    pub large_print: bool,
+    /// Add the tracking chart page.
+    pub tracking_chart: bool,
+    /// Open the PDF when it is written.
+    pub open_after: bool,
+}
+
+/// A written handout.
+#[derive(Debug, Clone)]
+pub struct Written {
+    /// The PDF.
+    pub path: PathBuf,
+    /// How many pages.
+    pub pages: usize,
+    /// Things the handout had to leave out or change.
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+enum Status {
+    Ready,
+    Writing,
+    Done(Written),
+    Failed(String),
+}
+
+/// The sheet.
+#[derive(Debug)]
+pub struct State {
+    paper: Paper,
+    large_print: bool,
+    tracking_chart: bool,
+    open_after: bool,
+    path: String,
+    status: Status,
+}
+
+/// Something done in the sheet.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// Paper size.
+    PaperSelected(Paper),
+    /// Large print.
+    LargePrintToggled(bool),
+    /// Tracking chart.
+    ChartToggled(bool),
+    /// Open the PDF afterwards.
+    OpenAfterToggled(bool),
+    /// The output path changed.
+    PathChanged(String),
+    /// Choose where to save with the system dialog.
+    Browse,
+    /// The system dialog closed.
+    Browsed(Option<PathBuf>),
+    /// Write the handout.
+    Export,
+    /// The handout was written, or why not.
+    Exported(Result<Written, super::Error>),
+    /// Open the written PDF.
+    OpenPdf,
+    /// Show the folder it is in.
+    ShowFolder,
+    /// Close the sheet.
+    Close,
+}
+
+/// What the app must do.
+#[derive(Debug)]
+pub enum Action {
+    /// Nothing more.
+    None,
+    /// Run a task for this sheet.
+    Run(Task<Message>),
+    /// Write the handout.
+    Export(Request),
+    /// Close the sheet.
+    Close,
+}
+
+impl State {
+    /// The sheet with the settings' defaults, suggesting `path`.
+    pub fn new(settings: &Settings, path: &Path) -> Self {
+        Self {
+            paper: settings.paper,
+            large_print: settings.large_print,
+            tracking_chart: settings.tracking_chart,
+            open_after: true,
+            path: path.display().to_string(),
+            status: Status::Ready,
+        }
+    }
+
+    /// True while the handout is being written.
+    pub fn is_writing(&self) -> bool {
+        matches!(self.status, Status::Writing)
+    }
+
+    /// Handles a message.
+    pub fn update(&mut self, message: Message) -> Action {
+        match message {
+            Message::PaperSelected(paper) => self.paper = paper,
+            Message::LargePrintToggled(on) => self.large_print = on,
+            Message::ChartToggled(on) => self.tracking_chart = on,
+            Message::OpenAfterToggled(on) => self.open_after = on,
+            Message::PathChanged(path) => {
+                self.path = path;
+                self.status = Status::Ready;
+            }
+            Message::Browse => {
+                let path = PathBuf::from(self.path.trim());
+                let folder = path.parent().map(Path::to_path_buf).unwrap_or_default();
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| "Handout.pdf".to_string());
+                return Action::Run(Task::perform(
+                    async move {
+                        rfd::AsyncFileDialog::new()
+                            .set_title("Save the handout as")
+                            .add_filter("PDF", &["pdf"])
+                            .set_directory(folder)
+                            .set_file_name(name)
+                            .save_file()
+                            .await
+                            .map(|handle| handle.path().to_path_buf())
+                    },
+                    Message::Browsed,
+                ));
+            }
+            Message::Browsed(Some(path)) => {
+                self.path = path.display().to_string();
+                self.status = Status::Ready;
+            }
+            Message::Browsed(None) => {}
+            Message::Export => {
+                let mut path = PathBuf::from(self.path.trim());
+                if self.path.trim().is_empty() {
+                    self.status = Status::Failed("Choose where to save the handout.".to_string());
+                    return Action::None;
+                }
+                if path.extension().is_none_or(|e| !e.eq_ignore_ascii_case("pdf")) {
+                    path.set_extension("pdf");
+                    self.path = path.display().to_string();
+                }
+                self.status = Status::Writing;
+                return Action::Export(Request {
+                    path,
+                    paper: self.paper,
+                    large_print: self.large_print,
+                    tracking_chart: self.tracking_chart,
+                    open_after: self.open_after,
+                });
+            }
+            Message::Exported(Ok(written)) => self.status = Status::Done(written),
+            Message::Exported(Err(error)) => self.status = Status::Failed(error.to_string()),
+            Message::OpenPdf => {
+                if let Status::Done(written) = &self.status
+                    && let Err(error) = opener::open(&written.path)
+                {
+                    self.status = Status::Failed(format!(
+                        "{}: the PDF is saved, but it could not be opened: {error}",
+                        written.path.display()
+                    ));
+                }
+            }
+            Message::ShowFolder => {
+                if let Status::Done(written) = &self.status
+                    && let Some(folder) = written.path.parent()
+                    && let Err(error) = opener::open(folder)
+                {
+                    self.status = Status::Failed(format!(
+                        "{}: the folder could not be shown: {error}",
+                        folder.display()
+                    ));
+                }
+            }
+            Message::Close => return Action::Close,
+        }
+        Action::None
+    }
+
+    /// The sheet.
+    pub fn view(&self) -> Element<'_, Message> {
+        let writing = self.is_writing();
+        let choices = row![
+            column![
+                label("Paper"),
+                pick_list(Paper::ALL, Some(self.paper), Message::PaperSelected)
+                    .padding([6, 8])
+                    .text_size(style::TEXT),
+            ]
+            .spacing(3),
+            checkbox(self.large_print)
+                .label("Large print")
+                .on_toggle(Message::LargePrintToggled)
+                .text_size(style::TEXT),
+            checkbox(self.tracking_chart)
+                .label("Tracking chart page")
+                .on_toggle(Message::ChartToggled)
+                .text_size(style::TEXT),
+        ]
+        .spacing(style::SECTION)
+        .align_y(Alignment::End);
+        let path = widgets::field(
+            "Save the PDF as",
+            row![
+                widgets::input("File.pdf", &self.path, Message::PathChanged, false)
+                    .on_submit(Message::Export)
+                    .width(Fill),
+                widgets::secondary_button("Browse…", (!writing).then_some(Message::Browse)),
+            ]
+            .spacing(style::GAP)
+            .align_y(Alignment::Center),
+            None,
+        );
+        let mut body = column![
+            choices,
+            path,
+            checkbox(self.open_after)
+                .label("Open the PDF when it is ready")
+                .on_toggle(Message::OpenAfterToggled)
+                .text_size(style::TEXT),
+        ]
+        .spacing(style::SECTION);
+        body = body.push(self.status_view());
+        let mut buttons: Vec<Element<'_, Message>> =
+            vec![widgets::secondary_button("Close", Some(Message::Close)).into()];
+        if let Status::Done(_) = &self.status {
+            buttons.push(widgets::secondary_button("Show folder", Some(Message::ShowFolder)).into());
+            buttons.push(widgets::secondary_button("Open PDF", Some(Message::OpenPdf)).into());
+        }
+        buttons.push(
+            widgets::primary_button(
+                if writing { "Writing…" } else { "Export PDF" },
+                (!writing).then_some(Message::Export),
+            )
+            .into(),
+        );
+        widgets::sheet("Export the handout", body, buttons, Length::Fixed(680.0))
+    }
+
+    fn status_view(&self) -> Element<'_, Message> {
+        match &self.status {
+            Status::Ready => text("").size(style::SMALL).into(),
+            Status::Writing => text("Writing the handout…")
+                .size(style::TEXT)
+                .style(style::muted)
+                .into(),
+            Status::Failed(message) => iced::widget::container(
+                text(message.as_str()).size(style::TEXT),
+            )
+            .padding([8, 10])
+            .width(Fill)
+            .style(style::callout(style::Tone::Error))
+            .into(),
+            Status::Done(written) => {
+                let pages = if written.pages == 1 {
+                    "1 page".to_string()
+                } else {
+                    format!("{} pages", written.pages)
+                };
+                let mut lines = Column::new().spacing(4).push(
+                    text(format!("Saved {pages} to {}", written.path.display()))
+                        .size(style::TEXT),
+                );
+                for warning in &written.warnings {
+                    lines = lines.push(
+                        text(format!("Note: {warning}"))
+                            .size(style::SMALL)
+                            .style(style::warning_text),
+                    );
+                }
+                let tone = if written.warnings.is_empty() {
+                    style::Tone::Success
+                } else {
+                    style::Tone::Warning
+                };
+                iced::widget::container(lines)
+                    .padding([8, 10])
+                    .width(Fill)
+                    .style(style::callout(tone))
+                    .into()
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn export_asks_with_the_chosen_options_and_a_pdf_name() {
+        let settings = Settings {
+            large_print: true,
+            ..Settings::default()
+        };
+        let mut state = State::new(&settings, Path::new("/tmp/Ann Lee - Knee.pdf"));
+        let _ = state.update(Message::ChartToggled(false));
+        let _ = state.update(Message::PathChanged("/tmp/handout".into()));
+        match state.update(Message::Export) {
+            Action::Export(request) => {
+                assert!(request.large_print);
+                assert!(!request.tracking_chart);
+                assert_eq!(request.path, PathBuf::from("/tmp/handout.pdf"));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(state.is_writing());
+        let _ = state.update(Message::Exported(Err(super::super::Error::Other(
+            "disk full".into(),
+        ))));
+        assert!(!state.is_writing());
+    }
+}

@@ -1,0 +1,95 @@
+//! The desktop app, in iced: the only module that knows about windows.
+//!
+//! [`App`] is the root. It owns the library and the panes, and its
+//! `update` hands each message to the pane it belongs to; each pane has
+//! its own `State`, `Message`, `update` returning an `Action`, and `view`.
+//! Everything that touches the disk runs in a background thread so the
+//! window never freezes.
+
+mod app;
+mod browser;
+mod dialog;
+mod editor;
+mod error;
+mod exercise_editor;
+mod export;
+mod help;
+mod library;
+mod pictures;
+mod save_as;
+mod settings;
+mod shortcuts;
+mod style;
+mod templates;
+mod widgets;
+
+pub use app::{App, Message};
+pub use error::Error;
+
+use crate::store::Store;
+use iced::futures::channel::oneshot;
+use iced::{Size, Task};
+use std::future::Future;
+
+/// The app's fonts and text size, shared by the window and the tests.
+pub fn settings() -> iced::Settings {
+    iced::Settings {
+        default_text_size: style::TEXT.into(),
+        ..iced::Settings::default()
+    }
+}
+
+/// Opens the window and runs until it closes.
+pub fn run(store: Store) -> iced::Result {
+    iced::application(move || App::boot(store.clone()), App::update, App::view)
+        .title(App::title)
+        .theme(App::theme)
+        .subscription(App::subscription)
+        .settings(settings())
+        .window(iced::window::Settings {
+            size: Size::new(1280.0, 720.0),
+            min_size: Some(Size::new(1000.0, 620.0)),
+            maximized: true,
+            ..iced::window::Settings::default()
+        })
+        .exit_on_close_request(false)
+        .run()
+}
+
+/// Runs blocking `work` on its own thread; the future resolves with its
+/// result, or with an error if the work panicked (nothing is lost: the
+/// work never replaces a file until it has fully succeeded).
+pub fn background<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, Error> + Send + 'static,
+) -> impl Future<Output = Result<T, Error>> + Send + 'static {
+    let (sender, receiver) = oneshot::channel();
+    std::thread::spawn(move || {
+        let _ = sender.send(work());
+    });
+    async move {
+        receiver.await.unwrap_or_else(|_| {
+            Err(Error::Other(
+                "An unexpected problem stopped this task; nothing was changed.".to_string(),
+            ))
+        })
+    }
+}
+
+/// A task that runs blocking `work` off the UI thread and reports with `done`.
+pub fn perform<T: Send + 'static, M: Send + 'static>(
+    work: impl FnOnce() -> Result<T, Error> + Send + 'static,
+    done: impl FnOnce(Result<T, Error>) -> M + Send + 'static,
+) -> Task<M> {
+    Task::perform(background(work), done)
+}
+
+/// A task that delivers `message` after `delay`, for timers.
+pub fn after<M: Send + 'static>(delay: std::time::Duration, message: M) -> Task<M> {
+    Task::perform(
+        background(move || {
+            std::thread::sleep(delay);
+            Ok(())
+        }),
+        move |_| message,
+    )
+}

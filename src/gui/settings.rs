@@ -1,0 +1,277 @@
+//! Settings: clinic details for new programs and handouts, handout
+//! defaults, the window theme, and a shared clinic folder.
+
+use super::style;
+use super::widgets::{self, label};
+use crate::store::{Paper, Settings, ThemeChoice};
+use iced::widget::{checkbox, column, pick_list, row, text};
+use iced::{Alignment, Element, Fill, Length, Task};
+use std::path::PathBuf;
+
+/// The settings sheet: a draft, applied only when saved.
+#[derive(Debug)]
+pub struct State {
+    draft: Settings,
+    logo: String,
+    shared: String,
+}
+
+/// Something changed in the sheet.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// Clinic name.
+    ClinicChanged(String),
+    /// Clinic phone.
+    PhoneChanged(String),
+    /// Default clinician.
+    ClinicianChanged(String),
+    /// Logo path typed.
+    LogoChanged(String),
+    /// Choose a logo with the system dialog.
+    BrowseLogo,
+    /// The logo dialog closed.
+    LogoBrowsed(Option<PathBuf>),
+    /// Paper size.
+    PaperSelected(Paper),
+    /// Large print.
+    LargePrintToggled(bool),
+    /// Tracking chart.
+    ChartToggled(bool),
+    /// Window theme.
+    ThemeSelected(ThemeChoice),
+    /// Shared folder typed.
+    SharedChanged(String),
+    /// Choose the shared folder with the system dialog.
+    BrowseShared,
+    /// The folder dialog closed.
+    SharedBrowsed(Option<PathBuf>),
+    /// Save the settings.
+    Save,
+    /// Close without saving.
+    Cancel,
+}
+
+/// What the app must do.
+#[derive(Debug)]
+pub enum Action {
+    /// Nothing more.
+    None,
+    /// Run a task for this sheet.
+    Run(Task<Message>),
+    /// Save these settings.
+    Save(Box<Settings>),
+    /// Close without saving.
+    Close,
+}
+
+fn path_text(path: Option<&PathBuf>) -> String {
+    path.map(|p| p.display().to_string()).unwrap_or_default()
+}
+
+fn optional_path(text: &str) -> Option<PathBuf> {
+    let text = text.trim();
+    (!text.is_empty()).then(|| PathBuf::from(text))
+}
+
+impl State {
+    /// The sheet showing `settings`.
+    pub fn new(settings: &Settings) -> Self {
+        Self {
+            logo: path_text(settings.logo.as_ref()),
+            shared: path_text(settings.shared_folder.as_ref()),
+            draft: settings.clone(),
+        }
+    }
+
+    /// The theme being tried, so the window previews it.
+    pub fn theme(&self) -> ThemeChoice {
+        self.draft.theme
+    }
+
+    /// Handles a message.
+    pub fn update(&mut self, message: Message) -> Action {
+        match message {
+            Message::ClinicChanged(text) => self.draft.clinic = text,
+            Message::PhoneChanged(text) => self.draft.phone = text,
+            Message::ClinicianChanged(text) => self.draft.clinician = text,
+            Message::LogoChanged(text) => self.logo = text,
+            Message::BrowseLogo => {
+                return Action::Run(Task::perform(
+                    async {
+                        rfd::AsyncFileDialog::new()
+                            .set_title("Choose the clinic logo")
+                            .add_filter("Pictures", &["png", "jpg", "jpeg", "svg"])
+                            .pick_file()
+                            .await
+                            .map(|handle| handle.path().to_path_buf())
+                    },
+                    Message::LogoBrowsed,
+                ));
+            }
+            Message::LogoBrowsed(Some(path)) => self.logo = path.display().to_string(),
+            Message::PaperSelected(paper) => self.draft.paper = paper,
+            Message::LargePrintToggled(on) => self.draft.large_print = on,
+            Message::ChartToggled(on) => self.draft.tracking_chart = on,
+            Message::ThemeSelected(theme) => self.draft.theme = theme,
+            Message::SharedChanged(text) => self.shared = text,
+            Message::BrowseShared => {
+                return Action::Run(Task::perform(
+                    async {
+                        rfd::AsyncFileDialog::new()
+                            .set_title("Choose the clinic's shared folder")
+                            .pick_folder()
+                            .await
+                            .map(|handle| handle.path().to_path_buf())
+                    },
+                    Message::SharedBrowsed,
+                ));
+            }
+            Message::SharedBrowsed(Some(path)) => self.shared = path.display().to_string(),
+            Message::LogoBrowsed(None) | Message::SharedBrowsed(None) => {}
+            Message::Save => {
+                let mut settings = self.draft.clone();
+                settings.logo = optional_path(&self.logo);
+                settings.shared_folder = optional_path(&self.shared);
+                return Action::Save(Box::new(settings));
+            }
+            Message::Cancel => return Action::Close,
+        }
+        Action::None
+    }
+
+    /// The sheet.
+    pub fn view(&self) -> Element<'_, Message> {
+        let draft = &self.draft;
+        let clinic = column![
+            row![
+                field("Clinic name", &draft.clinic, Message::ClinicChanged),
+                field("Clinic phone", &draft.phone, Message::PhoneChanged),
+            ]
+            .spacing(style::SECTION),
+            field(
+                "Your name (filled into new programs)",
+                &draft.clinician,
+                Message::ClinicianChanged,
+            ),
+            widgets::field(
+                "Logo for the handout (PNG, JPEG or SVG)",
+                row![
+                    widgets::input("No logo", &self.logo, Message::LogoChanged, false).width(Fill),
+                    widgets::secondary_button("Browse…", Some(Message::BrowseLogo)),
+                ]
+                .spacing(style::GAP)
+                .align_y(Alignment::Center),
+                None,
+            ),
+        ]
+        .spacing(style::GAP);
+
+        let handout = row![
+            column![
+                label("Paper"),
+                pick_list(Paper::ALL, Some(draft.paper), Message::PaperSelected)
+                    .padding([6, 8])
+                    .text_size(style::TEXT),
+            ]
+            .spacing(3),
+            checkbox(draft.large_print)
+                .label("Large print")
+                .on_toggle(Message::LargePrintToggled)
+                .text_size(style::TEXT),
+            checkbox(draft.tracking_chart)
+                .label("Tracking chart page")
+                .on_toggle(Message::ChartToggled)
+                .text_size(style::TEXT),
+        ]
+        .spacing(style::SECTION)
+        .align_y(Alignment::End);
+
+        let window = column![
+            label("Colours"),
+            pick_list(ThemeChoice::ALL, Some(draft.theme), Message::ThemeSelected)
+                .padding([6, 8])
+                .text_size(style::TEXT),
+        ]
+        .spacing(3);
+
+        let shared = column![
+            widgets::field(
+                "Shared clinic folder (optional)",
+                row![
+                    widgets::input("None", &self.shared, Message::SharedChanged, false).width(Fill),
+                    widgets::secondary_button("Browse…", Some(Message::BrowseShared)),
+                ]
+                .spacing(style::GAP)
+                .align_y(Alignment::Center),
+                None,
+            ),
+            text(
+                "Templates and custom exercises in its templates and exercises folders \
+                 appear beside your own.",
+            )
+            .size(style::SMALL)
+            .style(style::muted),
+        ]
+        .spacing(3);
+
+        let body = column![
+            section("Clinic", clinic.into()),
+            section("Handout", handout.into()),
+            section("Window", window.into()),
+            section("Sharing", shared.into()),
+        ]
+        .spacing(style::SECTION);
+        widgets::sheet(
+            "Settings",
+            body,
+            vec![
+                widgets::secondary_button("Cancel", Some(Message::Cancel)).into(),
+                widgets::primary_button("Save settings", Some(Message::Save)).into(),
+            ],
+            Length::Fixed(720.0),
+        )
+    }
+}
+
+fn section<'a>(title: &'a str, body: Element<'a, Message>) -> Element<'a, Message> {
+    column![text(title).size(style::HEADING).style(style::accent_text), body]
+        .spacing(6)
+        .into()
+}
+
+fn field<'a>(
+    caption: &'a str,
+    value: &'a str,
+    on_input: impl Fn(String) -> Message + 'a,
+) -> Element<'a, Message> {
+    iced::widget::container(widgets::field(
+        caption,
+        widgets::input("", value, on_input, false),
+        None,
+    ))
+    .width(Fill)
+    .into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn saving_gives_back_the_edited_settings() {
+        let mut state = State::new(&Settings::default());
+        let _ = state.update(Message::ClinicChanged("Bayside Physio".into()));
+        let _ = state.update(Message::ThemeSelected(ThemeChoice::Dark));
+        let _ = state.update(Message::SharedChanged("  /srv/clinic ".into()));
+        assert_eq!(state.theme(), ThemeChoice::Dark);
+        match state.update(Message::Save) {
+            Action::Save(settings) => {
+                assert_eq!(settings.clinic, "Bayside Physio");
+                assert_eq!(settings.theme, ThemeChoice::Dark);
+                assert_eq!(settings.shared_folder, Some(PathBuf::from("/srv/clinic")));
+                assert_eq!(settings.logo, None);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}

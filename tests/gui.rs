@@ -1,0 +1,337 @@
+//! Whole flows through the real window, headless: the iced_test simulator
+//! clicks and types into the app's view, the app's own messages drive it,
+//! and its background work (loading, saving) really runs against a
+//! temporary folder.
+
+use iced::keyboard::{self, Key, key::Named};
+use iced::{Settings, Size, Task};
+use iced_test::runtime::Action;
+use iced_test::runtime::task::into_stream;
+use iced_test::selector::id;
+use iced_test::{Error, Simulator};
+use ptbuilder::gui::{App, Message};
+use ptbuilder::store::Store;
+use std::sync::mpsc;
+use std::time::Duration;
+
+/// Runs a task's messages through the app until nothing more arrives for
+/// a moment. Timers (autosave, lock refresh) that outlast it are dropped.
+fn settle(app: &mut App, task: Task<Message>) {
+    let (sender, receiver) = mpsc::channel();
+    spawn(task, &sender);
+    while let Ok(message) = receiver.recv_timeout(Duration::from_millis(400)) {
+        let next = app.update(message);
+        spawn(next, &sender);
+    }
+}
+
+fn spawn(task: Task<Message>, sender: &mpsc::Sender<Message>) {
+    use iced::futures::StreamExt;
+    let Some(stream) = into_stream(task) else {
+        return;
+    };
+    let sender = sender.clone();
+    std::thread::spawn(move || {
+        iced::futures::executor::block_on(stream.for_each(|action| {
+            if let Action::Output(message) = action {
+                let _ = sender.send(message);
+            }
+            std::future::ready(())
+        }));
+    });
+}
+
+/// The app on a fresh folder, with its library loaded.
+fn boot(folder: &std::path::Path) -> App {
+    let (mut app, task) = App::boot(Store::at(folder));
+    settle(&mut app, task);
+    assert!(!app.is_loading(), "the library should have loaded");
+    app
+}
+
+fn simulator(app: &App) -> Simulator<'_, Message> {
+    Simulator::with_size(
+        Settings {
+            ..ptbuilder::gui::settings()
+        },
+        Size::new(1366.0, 768.0),
+        app.view(),
+    )
+}
+
+/// Feeds what the simulator produced back into the app, then settles.
+fn apply(app: &mut App, messages: Vec<Message>) {
+    for message in messages {
+        let task = app.update(message);
+        settle(app, task);
+    }
+}
+
+/// Clicks something in the current view.
+fn click<S>(app: &mut App, selector: S) -> Result<(), Error>
+where
+    S: iced_test::Selector + Send,
+    S::Output: iced_test::selector::Bounded + Clone + Send + Sync + 'static,
+{
+    let mut ui = simulator(app);
+    ui.click(selector)?;
+    let messages = ui.into_messages().collect();
+    apply(app, messages);
+    Ok(())
+}
+
+/// Clicks a field and types into it.
+fn type_into(app: &mut App, field: &str, text: &str) -> Result<(), Error> {
+    let mut ui = simulator(app);
+    ui.click(id(field.to_string()))?;
+    let _ = ui.typewrite(text);
+    let messages = ui.into_messages().collect();
+    apply(app, messages);
+    Ok(())
+}
+
+/// Presses a key with modifiers; a key no widget takes goes through the
+/// shortcut table, as the keyboard subscription does.
+fn press(app: &mut App, key: Key, modifiers: keyboard::Modifiers) {
+    let event = keyboard::Event::KeyPressed {
+        key: key.clone(),
+        modified_key: key,
+        physical_key: keyboard::key::Physical::Unidentified(
+            keyboard::key::NativeCode::Unidentified,
+        ),
+        location: keyboard::Location::Standard,
+        modifiers,
+        text: None,
+        repeat: false,
+    };
+    let mut ui = simulator(app);
+    let statuses = ui.simulate([
+        iced::Event::Keyboard(keyboard::Event::ModifiersChanged(modifiers)),
+        iced::Event::Keyboard(event.clone()),
+    ]);
+    let mut messages: Vec<Message> = ui.into_messages().collect();
+    if statuses.iter().all(|s| *s == iced::event::Status::Ignored)
+        && let Some(message) = App::shortcut(event)
+    {
+        messages.push(message);
+    }
+    apply(app, messages);
+}
+
+fn ctrl(c: &str) -> (Key, keyboard::Modifiers) {
+    (Key::Character(c.into()), keyboard::Modifiers::CTRL)
+}
+
+/// The `n`-th (from 0) text equal to `text`, for words that appear twice,
+/// such as Save on the toolbar and in a question.
+struct Nth {
+    text: &'static str,
+    n: usize,
+    seen: usize,
+}
+
+fn nth(text: &'static str, n: usize) -> Nth {
+    Nth { text, n, seen: 0 }
+}
+
+impl iced_test::Selector for Nth {
+    type Output = iced_test::selector::Text;
+
+    fn select(&mut self, candidate: iced_test::selector::Candidate<'_>) -> Option<Self::Output> {
+        let mut text = self.text;
+        let found = text.select(candidate)?;
+        self.seen += 1;
+        (self.seen == self.n + 1).then_some(found)
+    }
+
+    fn description(&self) -> String {
+        format!("text number {} == {:?}", self.n + 1, self.text)
+    }
+}
+
+fn reps(app: &App) -> Option<u16> {
+    app.program().phases[0].items[0]
+        .dose
+        .as_ref()
+        .and_then(|dose| dose.reps)
+}
+
+/// Searches for "bridge" (with a typo) and adds the top hit with Enter.
+fn add_bridge(app: &mut App) -> Result<(), Error> {
+    // A search left from before is cleared first.
+    let _ = click(app, "Clear all");
+    let before = app.program().item_count();
+    type_into(app, "library-search", "brige")?;
+    let mut ui = simulator(app);
+    ui.click(id("library-search"))?;
+    let _ = ui.tap_key(Named::Enter);
+    let messages = ui.into_messages().collect();
+    apply(app, messages);
+    assert_eq!(app.program().item_count(), before + 1);
+    assert_eq!(app.program().phases[0].items[before].exercise.as_str(), "bridge");
+    Ok(())
+}
+
+#[test]
+fn search_add_change_dose_save_and_reopen() -> Result<(), Error> {
+    let folder = tempfile::tempdir().unwrap();
+    let mut app = boot(folder.path());
+    add_bridge(&mut app)?;
+    assert!(app.title().ends_with("Untitled •"), "{}", app.title());
+
+    // The patient's name, then reps from 10 to 12: the field shows 10 with
+    // the cursor at its end.
+    type_into(&mut app, "patient-name", "Ann Lee")?;
+    let mut ui = simulator(&app);
+    ui.click(id("dose-0-0-reps"))?;
+    let _ = ui.tap_key(Named::Backspace);
+    let _ = ui.typewrite("2");
+    let messages = ui.into_messages().collect();
+    apply(&mut app, messages);
+    assert_eq!(reps(&app), Some(12));
+    let mut ui = simulator(&app);
+    assert!(
+        ui.find("Hold for 10 to 15 seconds. Do it 12 times. Once a day, every day.")
+            .is_ok(),
+        "the patient's wording follows the dose"
+    );
+    drop(ui);
+
+    click(&mut app, "Save")?;
+    let path = app
+        .document()
+        .path()
+        .unwrap_or_else(|| panic!("not saved: {:?}", app.notices()))
+        .to_path_buf();
+    assert_eq!(path, folder.path().join("programs/Ann Lee - Home exercise program.ron"));
+    assert!(!app.document().is_dirty());
+    assert_eq!(app.title(), "ptbuilder — Ann Lee - Home exercise program.ron");
+    let saved = app.program().clone();
+
+    // A new program, then Open finds the saved one by the patient's name.
+    click(&mut app, "New")?;
+    assert_eq!(app.program().item_count(), 0);
+    click(&mut app, "Open…")?;
+    type_into(&mut app, "browser-search", "ann")?;
+    click(&mut app, "Ann Lee")?;
+    assert_eq!(app.document().path(), Some(path.as_path()));
+    assert_eq!(app.program(), &saved);
+    assert_eq!(reps(&app), Some(12));
+    Ok(())
+}
+
+#[test]
+fn new_from_template_is_dated_today_and_ready_to_fill() -> Result<(), Error> {
+    let folder = tempfile::tempdir().unwrap();
+    let mut app = boot(folder.path());
+    click(&mut app, "From template…")?;
+    let mut ui = simulator(&app);
+    let card = "Low back: build strength step by step";
+    assert!(ui.find(card).is_ok(), "the shipped template is in the gallery");
+    drop(ui);
+    // The first card's button.
+    click(&mut app, "Use this template")?;
+    let program = app.program();
+    assert!(program.item_count() > 0);
+    assert_eq!(program.created, chrono::Local::now().date_naive());
+    assert_eq!(program.patient.as_ref().map(|p| p.name.as_str()), Some(""));
+    assert!(!app.document().is_dirty(), "nothing typed yet");
+    let mut ui = simulator(&app);
+    assert!(ui.find(program.title.as_str()).is_ok(), "the title shows");
+    Ok(())
+}
+
+#[test]
+fn undo_and_redo_every_edit_with_typing_as_one_step() -> Result<(), Error> {
+    let folder = tempfile::tempdir().unwrap();
+    let mut app = boot(folder.path());
+    add_bridge(&mut app)?;
+    type_into(&mut app, "program-title", " for Ann")?;
+    assert_eq!(app.program().title, "Home exercise program for Ann");
+
+    let (z, control) = ctrl("z");
+    press(&mut app, z.clone(), control);
+    assert_eq!(app.program().title, "Home exercise program", "typing is one step");
+    press(&mut app, z.clone(), control);
+    assert_eq!(app.program().item_count(), 0, "the add is undone");
+    assert!(!app.document().is_dirty());
+
+    let (y, control) = ctrl("y");
+    press(&mut app, y, control);
+    assert_eq!(app.program().item_count(), 1);
+    press(&mut app, z, keyboard::Modifiers::CTRL | keyboard::Modifiers::SHIFT);
+    assert_eq!(app.program().title, "Home exercise program for Ann");
+
+    // The toolbar buttons do the same.
+    click(&mut app, "Undo")?;
+    assert_eq!(app.program().title, "Home exercise program");
+    click(&mut app, "Redo")?;
+    assert_eq!(app.program().title, "Home exercise program for Ann");
+    Ok(())
+}
+
+#[test]
+fn a_refused_number_says_why_and_keeps_the_old_value() -> Result<(), Error> {
+    let folder = tempfile::tempdir().unwrap();
+    let mut app = boot(folder.path());
+    add_bridge(&mut app)?;
+    type_into(&mut app, "dose-0-0-reps", "5")?;
+    assert_eq!(reps(&app), Some(10), "105 is refused; 10 stays");
+    let mut ui = simulator(&app);
+    assert!(ui.find("Reps must be a whole number from 1 to 100").is_ok());
+    assert!(ui.find("105").is_ok(), "the field keeps what was typed");
+    assert!(
+        ui.find("Hold for 10 to 15 seconds. Do it 10 times. Once a day, every day.")
+            .is_ok(),
+        "the patient still reads the valid dose"
+    );
+    drop(ui);
+
+    // Fixing the value takes it and the message goes.
+    let mut ui = simulator(&app);
+    ui.click(id("dose-0-0-reps"))?;
+    let _ = ui.tap_key(Named::Backspace);
+    let messages = ui.into_messages().collect();
+    apply(&mut app, messages);
+    assert_eq!(reps(&app), Some(10));
+    let mut ui = simulator(&app);
+    assert!(ui.find("Reps must be a whole number from 1 to 100").is_err());
+    Ok(())
+}
+
+#[test]
+fn new_with_unsaved_work_asks_first() -> Result<(), Error> {
+    let folder = tempfile::tempdir().unwrap();
+    let mut app = boot(folder.path());
+    add_bridge(&mut app)?;
+
+    let (n, control) = ctrl("n");
+    press(&mut app, n, control);
+    assert_eq!(
+        app.dialog_title(),
+        Some("Save the changes to “Untitled”?")
+    );
+    click(&mut app, "Cancel")?;
+    assert_eq!(app.dialog_title(), None);
+    assert_eq!(app.program().item_count(), 1, "Cancel keeps the work");
+
+    click(&mut app, "New")?;
+    click(&mut app, "Don't save")?;
+    assert_eq!(app.program().item_count(), 0);
+    assert!(!app.document().is_dirty());
+
+    // Save in the question saves, then starts the new program.
+    add_bridge(&mut app)?;
+    click(&mut app, "New")?;
+    click(&mut app, nth("Save", 1))?;
+    assert_eq!(app.program().item_count(), 0);
+    let saved = std::fs::read_dir(folder.path().join("programs"))
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "ron"))
+        })
+        .count();
+    assert_eq!(saved, 1);
+    Ok(())
+}
