@@ -17,11 +17,29 @@ use std::time::Duration;
 /// Runs a task's messages through the app until nothing more arrives for
 /// a moment. Timers (autosave, lock refresh) that outlast it are dropped.
 fn settle(app: &mut App, task: Task<Message>) {
+    settle_while(app, task, |_| false);
+}
+
+/// Like [`settle`], but keeps waiting (up to a minute) while `busy` says
+/// the app is still working, e.g. loading a large library.
+fn settle_while(app: &mut App, task: Task<Message>, busy: impl Fn(&App) -> bool) {
     let (sender, receiver) = mpsc::channel();
     spawn(task, &sender);
-    while let Ok(message) = receiver.recv_timeout(Duration::from_millis(400)) {
-        let next = app.update(message);
-        spawn(next, &sender);
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    loop {
+        let wait = if busy(app) && std::time::Instant::now() < deadline {
+            Duration::from_secs(5)
+        } else {
+            Duration::from_millis(400)
+        };
+        match receiver.recv_timeout(wait) {
+            Ok(message) => {
+                let next = app.update(message);
+                spawn(next, &sender);
+            }
+            Err(_) if busy(app) && std::time::Instant::now() < deadline => {}
+            Err(_) => break,
+        }
     }
 }
 
@@ -44,7 +62,7 @@ fn spawn(task: Task<Message>, sender: &mpsc::Sender<Message>) {
 /// The app on a fresh folder, with its library loaded.
 fn boot(folder: &std::path::Path) -> App {
     let (mut app, task) = App::boot(Store::at(folder));
-    settle(&mut app, task);
+    settle_while(&mut app, task, App::is_loading);
     assert!(!app.is_loading(), "the library should have loaded");
     app
 }
@@ -168,7 +186,10 @@ fn add_bridge(app: &mut App) -> Result<(), Error> {
     let messages = ui.into_messages().collect();
     apply(app, messages);
     assert_eq!(app.program().item_count(), before + 1);
-    assert_eq!(app.program().phases[0].items[before].exercise.as_str(), "bridge");
+    assert_eq!(
+        app.program().phases[0].items[before].exercise.as_str(),
+        "bridge"
+    );
     Ok(())
 }
 
@@ -203,9 +224,17 @@ fn search_add_change_dose_save_and_reopen() -> Result<(), Error> {
         .path()
         .unwrap_or_else(|| panic!("not saved: {:?}", app.notices()))
         .to_path_buf();
-    assert_eq!(path, folder.path().join("programs/Ann Lee - Home exercise program.ron"));
+    assert_eq!(
+        path,
+        folder
+            .path()
+            .join("programs/Ann Lee - Home exercise program.ron")
+    );
     assert!(!app.document().is_dirty());
-    assert_eq!(app.title(), "ptbuilder — Ann Lee - Home exercise program.ron");
+    assert_eq!(
+        app.title(),
+        "ptbuilder — Ann Lee - Home exercise program.ron"
+    );
     let saved = app.program().clone();
 
     // A new program, then Open finds the saved one by the patient's name.
@@ -227,7 +256,10 @@ fn new_from_template_is_dated_today_and_ready_to_fill() -> Result<(), Error> {
     click(&mut app, "From template…")?;
     let mut ui = simulator(&app);
     let card = "Low back: build strength step by step";
-    assert!(ui.find(card).is_ok(), "the shipped template is in the gallery");
+    assert!(
+        ui.find(card).is_ok(),
+        "the shipped template is in the gallery"
+    );
     drop(ui);
     // The first card's button.
     click(&mut app, "Use this template")?;
@@ -251,7 +283,11 @@ fn undo_and_redo_every_edit_with_typing_as_one_step() -> Result<(), Error> {
 
     let (z, control) = ctrl("z");
     press(&mut app, z.clone(), control);
-    assert_eq!(app.program().title, "Home exercise program", "typing is one step");
+    assert_eq!(
+        app.program().title,
+        "Home exercise program",
+        "typing is one step"
+    );
     press(&mut app, z.clone(), control);
     assert_eq!(app.program().item_count(), 0, "the add is undone");
     assert!(!app.document().is_dirty());
@@ -259,7 +295,11 @@ fn undo_and_redo_every_edit_with_typing_as_one_step() -> Result<(), Error> {
     let (y, control) = ctrl("y");
     press(&mut app, y, control);
     assert_eq!(app.program().item_count(), 1);
-    press(&mut app, z, keyboard::Modifiers::CTRL | keyboard::Modifiers::SHIFT);
+    press(
+        &mut app,
+        z,
+        keyboard::Modifiers::CTRL | keyboard::Modifiers::SHIFT,
+    );
     assert_eq!(app.program().title, "Home exercise program for Ann");
 
     // The toolbar buttons do the same.
@@ -295,7 +335,10 @@ fn a_refused_number_says_why_and_keeps_the_old_value() -> Result<(), Error> {
     apply(&mut app, messages);
     assert_eq!(reps(&app), Some(10));
     let mut ui = simulator(&app);
-    assert!(ui.find("Reps must be a whole number from 1 to 100").is_err());
+    assert!(
+        ui.find("Reps must be a whole number from 1 to 100")
+            .is_err()
+    );
     Ok(())
 }
 
@@ -307,10 +350,7 @@ fn new_with_unsaved_work_asks_first() -> Result<(), Error> {
 
     let (n, control) = ctrl("n");
     press(&mut app, n, control);
-    assert_eq!(
-        app.dialog_title(),
-        Some("Save the changes to “Untitled”?")
-    );
+    assert_eq!(app.dialog_title(), Some("Save the changes to “Untitled”?"));
     click(&mut app, "Cancel")?;
     assert_eq!(app.dialog_title(), None);
     assert_eq!(app.program().item_count(), 1, "Cancel keeps the work");
@@ -334,4 +374,65 @@ fn new_with_unsaved_work_asks_first() -> Result<(), Error> {
         .count();
     assert_eq!(saved, 1);
     Ok(())
+}
+
+/// Writes `count` custom exercises, copies of the shipped ones under new
+/// names, into the store's exercises folder.
+fn many_exercises(store: &Store, count: usize) {
+    let shipped = ptbuilder::library::Library::builtin().exercises();
+    let words = [
+        "seated", "standing", "wall", "band", "gentle", "slow", "single", "deep",
+    ];
+    for n in 0..count {
+        let mut exercise = shipped[n % shipped.len()].clone();
+        exercise.name = format!(
+            "{} {} {} {n}",
+            words[n % words.len()],
+            words[(n / 7) % words.len()],
+            exercise.name.to_lowercase()
+        );
+        exercise.id = ptbuilder::library::ExerciseId::from_name(&exercise.name);
+        store.save_exercise(&exercise).unwrap();
+    }
+}
+
+/// Typing into the search box over a 10,000-exercise library: each
+/// keystroke (search, new view, layout) stays far inside a frame. Timing
+/// only means something in a release build:
+/// `cargo test --release --test gui -- --ignored --nocapture typing`.
+#[test]
+#[ignore = "a timing measurement; run it in release"]
+fn typing_stays_instant_with_ten_thousand_exercises() {
+    let folder = tempfile::tempdir().unwrap();
+    let store = Store::at(folder.path());
+    many_exercises(&store, 9_950);
+    let started = std::time::Instant::now();
+    let mut app = boot(folder.path());
+    println!(
+        "library of {} loaded and indexed in {:?} (including the test's quiet wait)",
+        app.library().len(),
+        started.elapsed()
+    );
+    let mut ui = simulator(&app);
+    assert!(
+        ui.find("Showing 150 of 9,999 — refine the search").is_ok(),
+        "only the first hits are laid out"
+    );
+    drop(ui);
+    let mut slowest = Duration::ZERO;
+    let mut query = String::new();
+    for c in "seated bridge".chars() {
+        query.push(c);
+        let started = std::time::Instant::now();
+        let _ = app.update(Message::Library(
+            ptbuilder::gui::LibraryMessage::QueryChanged(query.clone()),
+        ));
+        let mut ui = simulator(&app);
+        let _ = ui.find("Search exercises (Ctrl+F)");
+        let took = started.elapsed();
+        println!("{query:?}: {took:?}");
+        slowest = slowest.max(took);
+    }
+    println!("slowest keystroke: {slowest:?}");
+    assert!(slowest < Duration::from_millis(100), "{slowest:?}");
 }

@@ -72,7 +72,10 @@ pub fn open(store: &Store, settings: &Settings) -> (State, Task<Message>) {
         move || Ok(Arc::new(store.list_programs(&settings))),
         Message::Listed,
     );
-    (state, Task::batch([task, iced::widget::operation::focus(SEARCH_ID)]))
+    (
+        state,
+        Task::batch([task, iced::widget::operation::focus(SEARCH_ID)]),
+    )
 }
 
 impl State {
@@ -165,12 +168,25 @@ impl State {
             .id(SEARCH_ID)
             .on_input(Message::QueryChanged)
             .padding([8, 10])
-            .size(style::TEXT);
+            .size(style::TEXT)
+            .style(style::field);
         let header = row![
-            text("Patient").size(style::SMALL).style(style::muted).width(Length::FillPortion(3)),
-            text("Title").size(style::SMALL).style(style::muted).width(Length::FillPortion(4)),
-            text("Created").size(style::SMALL).style(style::muted).width(Length::Fixed(100.0)),
-            text("Last saved").size(style::SMALL).style(style::muted).width(Length::Fixed(140.0)),
+            text("Patient")
+                .size(style::SMALL)
+                .style(style::muted)
+                .width(Length::FillPortion(3)),
+            text("Title")
+                .size(style::SMALL)
+                .style(style::muted)
+                .width(Length::FillPortion(4)),
+            text("Created")
+                .size(style::SMALL)
+                .style(style::muted)
+                .width(Length::Fixed(100.0)),
+            text("Last saved")
+                .size(style::SMALL)
+                .style(style::muted)
+                .width(Length::Fixed(140.0)),
         ]
         .padding([0, 10]);
         let list: Element<'_, Message> = match &self.programs {
@@ -178,12 +194,12 @@ impl State {
                 .size(style::TEXT)
                 .style(style::muted)
                 .into(),
-            Some(all) if all.is_empty() => text(
-                "No saved programs yet. Programs you save appear here, newest first.",
-            )
-            .size(style::TEXT)
-            .style(style::muted)
-            .into(),
+            Some(all) if all.is_empty() => {
+                text("No saved programs yet. Programs you save appear here, newest first.")
+                    .size(style::TEXT)
+                    .style(style::muted)
+                    .into()
+            }
             Some(_) => {
                 let found = self.matching();
                 if found.is_empty() {
@@ -192,21 +208,24 @@ impl State {
                         .style(style::muted)
                         .into()
                 } else {
-                    scrollable(
-                        Column::with_children(found.into_iter().map(program_row)).spacing(2),
-                    )
-                    .spacing(4)
-                    .height(Fill)
-                    .into()
+                    scrollable(Column::with_children(found.into_iter().map(program_row)).spacing(2))
+                        .spacing(4)
+                        .height(Fill)
+                        .into()
                 }
             }
         };
         let mut other = column![
             label("Open another file"),
             row![
-                widgets::input("Path to a .ron program file", &self.path, Message::PathChanged, self.error.is_some())
-                    .on_submit(Message::OpenPath)
-                    .width(Fill),
+                widgets::input(
+                    "Path to a .ron program file",
+                    &self.path,
+                    Message::PathChanged,
+                    self.error.is_some()
+                )
+                .on_submit(Message::OpenPath)
+                .width(Fill),
                 widgets::secondary_button("Browse…", Some(Message::Browse)),
                 widgets::secondary_button("Open", Some(Message::OpenPath)),
             ]
@@ -215,7 +234,11 @@ impl State {
         ]
         .spacing(4);
         if let Some(error) = &self.error {
-            other = other.push(text(error.as_str()).size(style::SMALL).style(style::error_text));
+            other = other.push(
+                text(error.as_str())
+                    .size(style::SMALL)
+                    .style(style::error_text),
+            );
         }
         let content = column![search, header, list, other]
             .spacing(style::GAP)
@@ -240,8 +263,12 @@ fn program_row(summary: &ProgramSummary) -> Element<'_, Message> {
         .map(|m| m.format("%Y-%m-%d %H:%M").to_string())
         .unwrap_or_default();
     let content = row![
-        text(patient).size(style::TEXT).width(Length::FillPortion(3)),
-        text(&summary.title).size(style::TEXT).width(Length::FillPortion(4)),
+        text(patient)
+            .size(style::TEXT)
+            .width(Length::FillPortion(3)),
+        text(&summary.title)
+            .size(style::TEXT)
+            .width(Length::FillPortion(4)),
         text(summary.created.format("%Y-%m-%d").to_string())
             .size(style::TEXT)
             .width(Length::Fixed(100.0)),

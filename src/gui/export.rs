@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 /// What the app needs to write a handout.
 #[derive(Debug, Clone)]
+#[allow(dead_code)] // Read by the handout writer once `src/handout/` is merged.
 pub struct Request {
     /// Where the PDF goes.
     pub path: PathBuf,
@@ -156,7 +157,10 @@ impl State {
                     self.status = Status::Failed("Choose where to save the handout.".to_string());
                     return Action::None;
                 }
-                if path.extension().is_none_or(|e| !e.eq_ignore_ascii_case("pdf")) {
+                if path
+                    .extension()
+                    .is_none_or(|e| !e.eq_ignore_ascii_case("pdf"))
+                {
                     path.set_extension("pdf");
                     self.path = path.display().to_string();
                 }
@@ -204,6 +208,7 @@ impl State {
             column![
                 label("Paper"),
                 pick_list(Paper::ALL, Some(self.paper), Message::PaperSelected)
+                    .style(style::menu)
                     .padding([6, 8])
                     .text_size(style::TEXT),
             ]
@@ -240,11 +245,14 @@ impl State {
                 .text_size(style::TEXT),
         ]
         .spacing(style::SECTION);
-        body = body.push(self.status_view());
+        if !matches!(self.status, Status::Ready) {
+            body = body.push(self.status_view());
+        }
         let mut buttons: Vec<Element<'_, Message>> =
             vec![widgets::secondary_button("Close", Some(Message::Close)).into()];
         if let Status::Done(_) = &self.status {
-            buttons.push(widgets::secondary_button("Show folder", Some(Message::ShowFolder)).into());
+            buttons
+                .push(widgets::secondary_button("Show folder", Some(Message::ShowFolder)).into());
             buttons.push(widgets::secondary_button("Open PDF", Some(Message::OpenPdf)).into());
         }
         buttons.push(
@@ -264,13 +272,13 @@ impl State {
                 .size(style::TEXT)
                 .style(style::muted)
                 .into(),
-            Status::Failed(message) => iced::widget::container(
-                text(message.as_str()).size(style::TEXT),
-            )
-            .padding([8, 10])
-            .width(Fill)
-            .style(style::callout(style::Tone::Error))
-            .into(),
+            Status::Failed(message) => {
+                iced::widget::container(text(message.as_str()).size(style::TEXT))
+                    .padding([8, 10])
+                    .width(Fill)
+                    .style(style::callout(style::Tone::Error))
+                    .into()
+            }
             Status::Done(written) => {
                 let pages = if written.pages == 1 {
                     "1 page".to_string()
@@ -278,8 +286,7 @@ impl State {
                     format!("{} pages", written.pages)
                 };
                 let mut lines = Column::new().spacing(4).push(
-                    text(format!("Saved {pages} to {}", written.path.display()))
-                        .size(style::TEXT),
+                    text(format!("Saved {pages} to {}", written.path.display())).size(style::TEXT),
                 );
                 for warning in &written.warnings {
                     lines = lines.push(

@@ -25,6 +25,7 @@ mod widgets;
 
 pub use app::{App, Message};
 pub use error::Error;
+pub use library::Message as LibraryMessage;
 
 use crate::store::Store;
 use iced::futures::channel::oneshot;
@@ -39,8 +40,18 @@ pub fn settings() -> iced::Settings {
     }
 }
 
-/// Opens the window and runs until it closes.
-pub fn run(store: Store) -> iced::Result {
+/// Opens the window and runs until it closes. A window system that
+/// refuses the window (no display) is reported as an error, not a crash.
+pub fn run(store: Store) -> Result<(), String> {
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| open(store)));
+    match outcome {
+        Ok(Ok(())) => Ok(()),
+        Ok(Err(error)) => Err(error.to_string()),
+        Err(_) => Err("no window could be opened (is a display available?)".to_string()),
+    }
+}
+
+fn open(store: Store) -> iced::Result {
     iced::application(move || App::boot(store.clone()), App::update, App::view)
         .title(App::title)
         .theme(App::theme)

@@ -96,7 +96,7 @@ impl Pictures {
 
 fn framed<'a, M: 'a>(picture: Element<'a, M>) -> Element<'a, M> {
     container(picture)
-        .padding(1)
+        .padding(2)
         .style(style::picture_frame)
         .into()
 }
@@ -114,8 +114,8 @@ pub fn placeholder<'a, M: 'a>(width: f32, height: f32, had_name: bool) -> Elemen
         ""
     };
     container(center(text(words).size(style::SMALL)))
-        .width(Length::Fixed(width + 2.0))
-        .height(Length::Fixed(height + 2.0))
+        .width(Length::Fixed(width + 4.0))
+        .height(Length::Fixed(height + 4.0))
         .style(style::picture_placeholder)
         .into()
 }

@@ -171,7 +171,11 @@ impl State {
         ]
         .spacing(style::GAP);
         if let Some(error) = &self.error {
-            body = body.push(text(error.as_str()).size(style::SMALL).style(style::error_text));
+            body = body.push(
+                text(error.as_str())
+                    .size(style::SMALL)
+                    .style(style::error_text),
+            );
         }
         let confirm = if self.replacing.is_some() && self.error.is_some() {
             "Replace"

@@ -170,6 +170,7 @@ impl State {
             column![
                 label("Paper"),
                 pick_list(Paper::ALL, Some(draft.paper), Message::PaperSelected)
+                    .style(style::menu)
                     .padding([6, 8])
                     .text_size(style::TEXT),
             ]
@@ -189,6 +190,7 @@ impl State {
         let window = column![
             label("Colours"),
             pick_list(ThemeChoice::ALL, Some(draft.theme), Message::ThemeSelected)
+                .style(style::menu)
                 .padding([6, 8])
                 .text_size(style::TEXT),
         ]
@@ -234,9 +236,12 @@ impl State {
 }
 
 fn section<'a>(title: &'a str, body: Element<'a, Message>) -> Element<'a, Message> {
-    column![text(title).size(style::HEADING).style(style::accent_text), body]
-        .spacing(6)
-        .into()
+    column![
+        text(title).size(style::HEADING).style(style::accent_text),
+        body
+    ]
+    .spacing(6)
+    .into()
 }
 
 fn field<'a>(

@@ -112,11 +112,21 @@ pub const TABLE: &[Shortcut] = &[
         "Ctrl+Shift+S",
         "Save as another file",
     )),
-    ctrl('e', Command::Export, "Ctrl+E", "Export the handout as a PDF"),
+    ctrl(
+        'e',
+        Command::Export,
+        "Ctrl+E",
+        "Export the handout as a PDF",
+    ),
     ctrl('z', Command::Undo, "Ctrl+Z", "Undo"),
     ctrl('y', Command::Redo, "Ctrl+Y", "Redo"),
     shifted(ctrl('z', Command::Redo, "Ctrl+Shift+Z", "Redo")),
-    ctrl('f', Command::FindExercise, "Ctrl+F", "Search the exercise library"),
+    ctrl(
+        'f',
+        Command::FindExercise,
+        "Ctrl+F",
+        "Search the exercise library",
+    ),
     named(
         Named::ArrowUp,
         Command::SelectPrevious,
@@ -256,9 +266,6 @@ mod tests {
         let rows = help_rows();
         let redo = rows.iter().find(|(_, does)| *does == "Redo").unwrap();
         assert_eq!(redo.0, "Ctrl+Y or Ctrl+Shift+Z");
-        assert_eq!(
-            rows.iter().filter(|(_, does)| *does == "Redo").count(),
-            1
-        );
+        assert_eq!(rows.iter().filter(|(_, does)| *does == "Redo").count(), 1);
     }
 }

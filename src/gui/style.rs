@@ -112,6 +112,28 @@ pub fn card(theme: &Theme) -> container::Style {
     }
 }
 
+/// A card that is one big button (a template): lifts its edge on hover.
+pub fn card_button(theme: &Theme, status: button::Status) -> button::Style {
+    let palette = theme.extended_palette();
+    let border = match status {
+        button::Status::Hovered | button::Status::Pressed => palette.primary.base.color,
+        _ => palette.background.strong.color,
+    };
+    button::Style {
+        background: Some(match status {
+            button::Status::Hovered | button::Status::Pressed => tint(theme).into(),
+            _ => palette.background.base.color.into(),
+        }),
+        text_color: palette.background.base.text,
+        border: Border {
+            color: border,
+            width: 1.0,
+            radius: RADIUS.into(),
+        },
+        ..button::Style::default()
+    }
+}
+
 /// The selected card: a primary edge and a faint tint.
 pub fn card_selected(theme: &Theme) -> container::Style {
     let palette = theme.extended_palette();
@@ -339,9 +361,46 @@ pub fn accent_text(theme: &Theme) -> text::Style {
     }
 }
 
+/// A text field: soft corners, a quiet border that firms up on hover and
+/// turns primary when the cursor is in it.
+pub fn field(theme: &Theme, status: text_input::Status) -> text_input::Style {
+    let palette = theme.extended_palette();
+    let default = text_input::default(theme, status);
+    let quiet = palette.background.strong.color;
+    let (color, width) = match status {
+        text_input::Status::Active | text_input::Status::Disabled => (quiet, 1.0),
+        text_input::Status::Hovered => (palette.background.strongest.color, 1.0),
+        text_input::Status::Focused { .. } => (palette.primary.base.color, 1.5),
+    };
+    text_input::Style {
+        border: Border {
+            color,
+            width,
+            radius: 4.0.into(),
+        },
+        placeholder: palette.background.base.text.scale_alpha(0.45),
+        ..default
+    }
+}
+
+/// The program title: reads as a heading, shows it is editable on hover.
+pub fn title_field(theme: &Theme, status: text_input::Status) -> text_input::Style {
+    let style = field(theme, status);
+    match status {
+        text_input::Status::Active => text_input::Style {
+            border: Border {
+                color: Color::TRANSPARENT,
+                ..style.border
+            },
+            ..style
+        },
+        _ => style,
+    }
+}
+
 /// A text field whose value was refused: a danger border.
 pub fn refused_input(theme: &Theme, status: text_input::Status) -> text_input::Style {
-    let default = text_input::default(theme, status);
+    let default = field(theme, status);
     text_input::Style {
         border: Border {
             color: theme.extended_palette().danger.base.color,
@@ -477,12 +536,34 @@ pub fn link(theme: &Theme, status: button::Status) -> button::Style {
     }
 }
 
-/// A filter menu showing "any".
-pub fn filter(theme: &Theme, status: pick_list::Status) -> pick_list::Style {
+/// A drop-down menu, drawn like a text field so forms look even.
+pub fn menu(theme: &Theme, status: pick_list::Status) -> pick_list::Style {
+    let palette = theme.extended_palette();
     let default = pick_list::default(theme, status);
+    let color = match status {
+        pick_list::Status::Active => palette.background.strong.color,
+        pick_list::Status::Hovered | pick_list::Status::Opened { .. } => {
+            palette.background.strongest.color
+        }
+    };
     pick_list::Style {
-        text_color: default.text_color.scale_alpha(0.8),
+        background: palette.background.base.color.into(),
+        text_color: palette.background.base.text,
+        border: Border {
+            color,
+            width: 1.0,
+            radius: 4.0.into(),
+        },
         ..default
+    }
+}
+
+/// A filter menu showing "any": a quiet menu.
+pub fn filter(theme: &Theme, status: pick_list::Status) -> pick_list::Style {
+    let style = menu(theme, status);
+    pick_list::Style {
+        text_color: style.text_color.scale_alpha(0.75),
+        ..style
     }
 }
 
@@ -490,7 +571,7 @@ pub fn filter(theme: &Theme, status: pick_list::Status) -> pick_list::Style {
 /// therapist sees at a glance which filters are on.
 pub fn active_filter(theme: &Theme, status: pick_list::Status) -> pick_list::Style {
     let palette = theme.extended_palette();
-    let default = pick_list::default(theme, status);
+    let default = menu(theme, status);
     pick_list::Style {
         background: tint(theme).into(),
         border: Border {

@@ -130,7 +130,8 @@ impl State {
         let search = text_input("Search templates by title, condition or phase", &self.query)
             .on_input(Message::QueryChanged)
             .padding([8, 10])
-            .size(style::TEXT);
+            .size(style::TEXT)
+            .style(style::field);
         let body: Element<'_, Message> = match &self.found {
             None => text("Reading templates…")
                 .size(style::TEXT)
@@ -172,7 +173,7 @@ impl State {
             body
         ]
         .spacing(style::GAP)
-        .height(Length::Fixed(520.0));
+        .height(Length::Fixed(530.0));
         widgets::sheet(
             "New program from a template",
             content,
@@ -210,8 +211,10 @@ fn card(index: usize, template: &Template) -> Element<'_, Message> {
     };
     let content = column![
         row![
-            text(&program.title).size(style::HEADING).width(Fill),
-            container(text(source).size(11)).padding([1, 6]).style(style::chip),
+            text(&program.title).size(17).width(Fill),
+            container(text(source).size(11))
+                .padding([1, 6])
+                .style(style::chip),
         ]
         .spacing(6)
         .align_y(Alignment::Start),
@@ -219,19 +222,17 @@ fn card(index: usize, template: &Template) -> Element<'_, Message> {
         text(counts).size(style::SMALL).style(style::accent_text),
         phase_lines,
         Space::new().height(Fill),
-        row![
-            Space::new().width(Fill),
-            button(text("Use this template").size(style::TEXT))
-                .padding([6, 12])
-                .style(button::primary)
-                .on_press(Message::Use(index)),
-        ],
+        text("Use this template")
+            .size(style::TEXT)
+            .style(style::accent_text),
     ]
     .spacing(6);
-    container(content)
+    // The whole card is the button: a big, forgiving target.
+    button(content)
         .padding(14)
         .width(Length::Fixed(300.0))
-        .height(Length::Fixed(230.0))
-        .style(style::card)
+        .height(Length::Fixed(218.0))
+        .style(style::card_button)
+        .on_press(Message::Use(index))
         .into()
 }

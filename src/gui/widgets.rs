@@ -15,11 +15,6 @@ pub fn label<'a, M: 'a>(caption: impl text::IntoFragment<'a>) -> Element<'a, M> 
     text(caption).size(style::SMALL).style(style::muted).into()
 }
 
-/// A section heading inside a pane.
-pub fn heading<'a, M: 'a>(title: impl text::IntoFragment<'a>) -> Element<'a, M> {
-    text(title).size(style::HEADING).into()
-}
-
 /// A field with its caption above and, when its value was refused, the
 /// reason below in the danger colour (or a softer hint while typing).
 pub fn field<'a, M: 'a>(
@@ -59,7 +54,7 @@ pub fn input<'a, M: Clone + 'a>(
     if refused {
         field.style(style::refused_input)
     } else {
-        field
+        field.style(style::field)
     }
 }
 
@@ -87,11 +82,20 @@ pub fn toolbar_button<'a, M: Clone + 'a>(
         .padding([6, 10])
         .style(style::toolbar_button)
         .on_press_maybe(on_press);
-    tip(button, shortcuts::describe(caption, command))
+    match shortcuts::keys(command) {
+        Some(_) => tip(
+            button,
+            shortcuts::describe(caption.trim_end_matches('…'), command),
+        ),
+        None => button.into(),
+    }
 }
 
 /// A small outlined button for actions inside cards.
-pub fn quiet_button<'a, M: Clone + 'a>(caption: &'a str, on_press: Option<M>) -> button::Button<'a, M> {
+pub fn quiet_button<'a, M: Clone + 'a>(
+    caption: &'a str,
+    on_press: Option<M>,
+) -> button::Button<'a, M> {
     button(text(caption).size(style::SMALL))
         .padding([4, 8])
         .style(style::quiet_button)
@@ -99,7 +103,10 @@ pub fn quiet_button<'a, M: Clone + 'a>(caption: &'a str, on_press: Option<M>) ->
 }
 
 /// A main action button.
-pub fn primary_button<'a, M: Clone + 'a>(caption: &'a str, on_press: Option<M>) -> button::Button<'a, M> {
+pub fn primary_button<'a, M: Clone + 'a>(
+    caption: &'a str,
+    on_press: Option<M>,
+) -> button::Button<'a, M> {
     button(text(caption).size(style::TEXT))
         .padding([7, 14])
         .style(button::primary)
@@ -107,7 +114,10 @@ pub fn primary_button<'a, M: Clone + 'a>(caption: &'a str, on_press: Option<M>) 
 }
 
 /// A secondary action button, outlined.
-pub fn secondary_button<'a, M: Clone + 'a>(caption: &'a str, on_press: Option<M>) -> button::Button<'a, M> {
+pub fn secondary_button<'a, M: Clone + 'a>(
+    caption: &'a str,
+    on_press: Option<M>,
+) -> button::Button<'a, M> {
     button(text(caption).size(style::TEXT))
         .padding([7, 14])
         .style(style::quiet_button)
@@ -138,12 +148,9 @@ pub fn sheet<'a, M: Clone + 'a>(
         .extend(buttons)
         .spacing(style::GAP)
         .align_y(Alignment::Center);
-    container(
-        column![text(title).size(style::TITLE), body.into(), footer]
-            .spacing(style::SECTION),
-    )
-    .padding(Padding::new(24.0))
-    .width(width)
-    .style(style::dialog)
-    .into()
+    container(column![text(title).size(style::TITLE), body.into(), footer].spacing(style::SECTION))
+        .padding(Padding::new(24.0))
+        .width(width)
+        .style(style::dialog)
+        .into()
 }

@@ -162,7 +162,10 @@ impl DoseField {
             DoseField::Load => changed.load = short_text(text, "Load")?,
             DoseField::When => changed.when = short_text(text, "When")?,
         }
-        let has_when = changed.when.as_deref().is_some_and(|w| !w.trim().is_empty());
+        let has_when = changed
+            .when
+            .as_deref()
+            .is_some_and(|w| !w.trim().is_empty());
         if changed.sets.is_none()
             && changed.reps.is_none()
             && changed.hold.is_none()
@@ -342,7 +345,10 @@ mod tests {
             Some("red band".to_string())
         );
         assert_eq!(
-            DoseField::When.apply(&dose, "after each walk").unwrap().when,
+            DoseField::When
+                .apply(&dose, "after each walk")
+                .unwrap()
+                .when,
             Some("after each walk".to_string())
         );
     }

@@ -47,6 +47,8 @@ pub enum Answer {
     SaveElsewhere,
     /// Open a file whose lock was left behind by a copy that is gone.
     TakeOver(PathBuf),
+    /// Replace the template with the same title.
+    ReplaceTemplate,
     /// Restore autosaved work.
     Restore(usize),
     /// Throw autosaved work away.
@@ -135,7 +137,11 @@ impl App {
                 self.editor_action(action)
             }
             Command::SelectPrevious | Command::SelectNext => {
-                let delta = if command == Command::SelectNext { 1 } else { -1 };
+                let delta = if command == Command::SelectNext {
+                    1
+                } else {
+                    -1
+                };
                 match self.area {
                     Area::Library => self.browse.step(delta, &self.library).map(Message::Library),
                     Area::Program => {
@@ -239,6 +245,7 @@ impl App {
                 self.save(None, then)
             }
             Answer::SaveElsewhere => self.open_save_as(),
+            Answer::ReplaceTemplate => self.write_template(),
             Answer::TakeOver(path) => self.open_file(path, true),
             Answer::Restore(index) => self.restore(index),
             Answer::DiscardRecovery(index) => self.discard_recovery(index),
@@ -326,7 +333,34 @@ impl App {
         }
     }
 
+    /// Saves the program as a template, asking first when one with the
+    /// same title would be replaced.
     fn save_template(&mut self) -> Task<Message> {
+        let title = self.editor.program().title.clone();
+        let id = crate::library::ExerciseId::from_name(&title);
+        let path = self.store.folders().templates.join(format!("{id}.ron"));
+        if path.exists() {
+            self.dialog = Some(
+                Dialog::new(
+                    "Replace the template?",
+                    format!(
+                        "You already have a template called “{title}”. Replace it with \
+                         this program, or cancel and change the title first."
+                    ),
+                )
+                .cancel("Cancel", Message::Answer(Answer::Dismiss))
+                .answer(
+                    "Replace template",
+                    Kind::Primary,
+                    Message::Answer(Answer::ReplaceTemplate),
+                ),
+            );
+            return Task::none();
+        }
+        self.write_template()
+    }
+
+    fn write_template(&mut self) -> Task<Message> {
         let program = self.editor.program().clone();
         let (store, library) = (self.store.clone(), Arc::clone(&self.library));
         perform(

@@ -45,8 +45,8 @@ pub fn start(store: &Store) -> Task<Message> {
         perform(
             move || {
                 let (orphans, problems) = recovery::orphans(&folder);
-                let slot = RecoverySlot::claim(&folder)
-                    .map_err(|error| Error::write(&folder, error))?;
+                let slot =
+                    RecoverySlot::claim(&folder).map_err(|error| Error::write(&folder, error))?;
                 Ok(Started {
                     slot: Handover::new(slot),
                     orphans: Arc::new(orphans),
@@ -87,7 +87,8 @@ impl App {
                         let lock = Arc::clone(lock);
                         perform(
                             move || {
-                                lock.refresh().map_err(|error| Error::write(lock.path(), error))
+                                lock.refresh()
+                                    .map_err(|error| Error::write(lock.path(), error))
                             },
                             |result| match result {
                                 Ok(()) => Message::Files(Done::Quiet),
@@ -151,7 +152,10 @@ impl App {
         self.autosaved = None;
         match self.recovery.clone() {
             Some(slot) => perform(
-                move || slot.clear().map_err(|error| Error::write(slot.path(), error)),
+                move || {
+                    slot.clear()
+                        .map_err(|error| Error::write(slot.path(), error))
+                },
                 |result| match result {
                     Ok(()) => Message::Files(Done::Quiet),
                     Err(error) => failed(error),
@@ -192,7 +196,11 @@ impl App {
                     Message::Answer(Answer::DiscardRecovery(0)),
                 )
                 .cancel("Not now", Message::Answer(Answer::Dismiss))
-                .answer("Restore", Kind::Primary, Message::Answer(Answer::Restore(0))),
+                .answer(
+                    "Restore",
+                    Kind::Primary,
+                    Message::Answer(Answer::Restore(0)),
+                ),
         );
     }
 
@@ -206,10 +214,8 @@ impl App {
             lock: None,
             stamp: found.original.as_deref().and_then(super::files::stamp_of),
         };
-        self.editor = crate::gui::editor::State::new(Document::restored(
-            found.program,
-            found.original,
-        ));
+        self.editor =
+            crate::gui::editor::State::new(Document::restored(found.program, found.original));
         self.guard = guard;
         let discard = discard_file(path);
         self.offer_recovery();

@@ -17,9 +17,9 @@ use super::{
 use crate::library::{Library, SearchIndex};
 use crate::program::Program;
 use crate::program::document::Document;
+use crate::store::lock::EditLock;
 use crate::store::recovery::{Recovery, RecoverySlot};
 use crate::store::{FileProblem, FileStamp, Settings, Store};
-use crate::store::lock::EditLock;
 use chrono::NaiveDate;
 use iced::theme::Mode;
 use iced::widget::operation;

@@ -4,9 +4,7 @@
 use super::{App, Message, Sheet};
 use crate::gui::shortcuts::Command;
 use crate::gui::{editor, help, library as library_pane, style, widgets};
-use iced::widget::{
-    Column, Space, button, column, container, responsive, row, rule, text,
-};
+use iced::widget::{Column, Space, button, column, container, responsive, row, rule, text};
 use iced::{Alignment, Element, Fill, Length, Size};
 
 /// From this width the library list and the exercise detail sit side by
@@ -36,6 +34,12 @@ impl App {
         let document = self.editor.document();
         let command = |command: Command| Some(Message::Command(command));
         let bar = row![
+            container(
+                text("ptbuilder")
+                    .size(style::HEADING)
+                    .style(style::accent_text)
+            )
+            .padding([0, 12]),
             widgets::toolbar_button("New", Command::New, command(Command::New)),
             widgets::toolbar_button(
                 "From template…",
@@ -60,12 +64,16 @@ impl App {
             widgets::toolbar_button(
                 "Undo",
                 Command::Undo,
-                document.can_undo().then_some(Message::Command(Command::Undo)),
+                document
+                    .can_undo()
+                    .then_some(Message::Command(Command::Undo)),
             ),
             widgets::toolbar_button(
                 "Redo",
                 Command::Redo,
-                document.can_redo().then_some(Message::Command(Command::Redo)),
+                document
+                    .can_redo()
+                    .then_some(Message::Command(Command::Redo)),
             ),
             Space::new().width(Fill),
             widgets::toolbar_button("Settings", Command::Settings, command(Command::Settings)),
@@ -124,8 +132,9 @@ impl App {
                 430.0
             };
             let list = self.library_list(library_width);
-            let detail = library_pane::view_detail(&self.browse, &self.library, &self.pictures, !wide)
-                .map(Message::Library);
+            let detail =
+                library_pane::view_detail(&self.browse, &self.library, &self.pictures, !wide)
+                    .map(Message::Library);
             let library: Element<'_, Message> = if wide {
                 row![
                     pane(list, Length::Fixed(library_width)),
@@ -166,7 +175,7 @@ impl App {
                 width,
                 self.loading,
             )
-                .map(Message::Library),
+            .map(Message::Library),
         )
         .padding([0, 10])
         .into()
@@ -180,7 +189,8 @@ impl App {
             Sheet::Export(sheet) => sheet.view().map(Message::Export),
             Sheet::Settings(sheet) => sheet.view().map(Message::Settings),
             Sheet::ExerciseEditor(sheet) => {
-                crate::gui::exercise_editor::view(sheet, &self.pictures).map(Message::ExerciseEditor)
+                crate::gui::exercise_editor::view(sheet, &self.pictures)
+                    .map(Message::ExerciseEditor)
             }
             Sheet::Help => help::view(Message::Command(Command::Close)),
         }

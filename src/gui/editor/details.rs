@@ -92,9 +92,11 @@ pub(super) fn edit_for(
         Message::DateChanged(field, typed) => {
             let key = DraftKey::Date(field);
             let refusal = match parse_date(&typed) {
-                Ok(None) if field == DateField::Created => Some(crate::program::input::Refusal::Invalid(
-                    "The program needs the date it was made".to_string(),
-                )),
+                Ok(None) if field == DateField::Created => {
+                    Some(crate::program::input::Refusal::Invalid(
+                        "The program needs the date it was made".to_string(),
+                    ))
+                }
                 Ok(date) => {
                     drafts.remove(&key);
                     return Some(date_edit(field, date, program));
@@ -157,9 +159,24 @@ pub(super) fn view<'a>(
     library: &'a crate::library::Library,
 ) -> Element<'a, Message> {
     let people = row![
-        text_field("Clinician", &program.clinician, "Your name", Message::ClinicianChanged),
-        text_field("Clinic", &program.clinic, "Clinic name", Message::ClinicChanged),
-        text_field("Phone for questions", &program.phone, "Clinic phone", Message::PhoneChanged),
+        text_field(
+            "Clinician",
+            &program.clinician,
+            "Your name",
+            Message::ClinicianChanged
+        ),
+        text_field(
+            "Clinic",
+            &program.clinic,
+            "Clinic name",
+            Message::ClinicChanged
+        ),
+        text_field(
+            "Phone for questions",
+            &program.phone,
+            "Clinic phone",
+            Message::PhoneChanged
+        ),
     ]
     .spacing(style::SECTION);
 
@@ -219,7 +236,12 @@ pub(super) fn view<'a>(
         section("Condition", condition),
         section(
             "Goals — one per line",
-            editor(&texts.goals, "Walk for 30 minutes at a time", Message::GoalsEdited, 90.0),
+            editor(
+                &texts.goals,
+                "Walk for 30 minutes at a time",
+                Message::GoalsEdited,
+                90.0
+            ),
         ),
         section(
             "Precautions — one per line",
@@ -286,7 +308,11 @@ fn date_field<'a>(
 ) -> Element<'a, Message> {
     let draft = drafts.get(&DraftKey::Date(field));
     let shown = draft.map_or_else(
-        || value.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default(),
+        || {
+            value
+                .map(|d| d.format("%Y-%m-%d").to_string())
+                .unwrap_or_default()
+        },
         |d| d.text.clone(),
     );
     let refusal = draft.and_then(|d| d.refusal.as_ref());

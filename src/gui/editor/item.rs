@@ -49,6 +49,17 @@ pub struct PhaseChoice {
     name: String,
 }
 
+#[cfg(test)]
+impl PhaseChoice {
+    /// A menu entry for phase `phase`.
+    pub fn for_test(phase: usize) -> Self {
+        Self {
+            phase,
+            name: String::new(),
+        }
+    }
+}
+
 impl fmt::Display for PhaseChoice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}. {}", self.phase + 1, self.name)
@@ -184,9 +195,10 @@ impl<'a> Card<'a> {
             (None, Some(exercise)) => Some(exercise.dose.clone()),
             (None, None) => None,
         };
-        let words = dose
-            .as_ref()
-            .map_or_else(|| "This exercise is not in the library.".to_string(), Dose::describe);
+        let words = dose.as_ref().map_or_else(
+            || "This exercise is not in the library.".to_string(),
+            Dose::describe,
+        );
         let picture = exercise.and_then(|e| e.picture.as_deref());
         let number = text(format!("{}", self.at.index + 1))
             .size(style::HEADING)
@@ -245,26 +257,41 @@ impl<'a> Card<'a> {
         if let Some(dose) = &dose {
             body = body.push(self.dose_editor(dose));
         }
+        let usual = widgets::tip(
+            widgets::quiet_button("Use usual dose", Some(Message::UseUsualDose)),
+            "Go back to the library's usual dose for this exercise".to_string(),
+        );
         body = body.push(
-            container(
-                column![
-                    text("The patient reads").size(style::SMALL).style(style::accent_text),
-                    text(words).size(style::TEXT),
-                ]
-                .spacing(2),
-            )
-            .padding([8, 10])
-            .width(Fill)
-            .style(style::patient_words),
+            row![
+                container(
+                    column![
+                        text("The patient reads")
+                            .size(style::SMALL)
+                            .style(style::accent_text),
+                        text(words).size(style::TEXT),
+                    ]
+                    .spacing(2),
+                )
+                .padding([8, 10])
+                .width(Fill)
+                .style(style::patient_words),
+                usual,
+            ]
+            .spacing(style::GAP)
+            .align_y(Alignment::Center),
         );
         body = body.push(
             column![
                 label("Note for the patient (optional)"),
-                text_input("For example: keep the band on the door handle", &self.item.note)
-                    .on_input(Message::NoteChanged)
-                    .on_submit(Message::Submitted)
-                    .padding([6, 8])
-                    .size(style::TEXT),
+                text_input(
+                    "For example: keep the band on the door handle",
+                    &self.item.note
+                )
+                .on_input(Message::NoteChanged)
+                .on_submit(Message::Submitted)
+                .padding([6, 8])
+                .size(style::TEXT)
+                .style(style::field),
             ]
             .spacing(3),
         );
@@ -300,6 +327,7 @@ impl<'a> Card<'a> {
                 .collect();
             actions = actions.push(
                 pick_list(choices, None::<PhaseChoice>, Message::MoveToPhase)
+                    .style(style::menu)
                     .placeholder("Move to phase…")
                     .text_size(style::SMALL)
                     .padding([4, 8])
@@ -311,7 +339,10 @@ impl<'a> Card<'a> {
                 .padding([4, 8])
                 .style(style::quiet_danger)
                 .on_press(Message::Remove),
-            crate::gui::shortcuts::describe("Remove from the program", crate::gui::shortcuts::Command::RemoveItem),
+            crate::gui::shortcuts::describe(
+                "Remove from the program",
+                crate::gui::shortcuts::Command::RemoveItem,
+            ),
         ));
         actions.into()
     }
@@ -326,8 +357,9 @@ impl<'a> Card<'a> {
             let draft = self.drafts.get(&DraftKey::Dose(self.at, field));
             let value = draft.map_or_else(|| field.text(dose), |d| d.text.clone());
             let refused = draft.and_then(|d| d.refusal.as_ref());
+            // A dash shows a box left empty on purpose: it does not apply.
             let input = widgets::input(
-                "",
+                "–",
                 &value,
                 move |text| Message::DoseChanged(field, text),
                 refused.is_some_and(|r| r.is_error()),
@@ -344,27 +376,16 @@ impl<'a> Card<'a> {
                 refusals = refusals.push(widgets::refusal_text(refusal));
             }
         }
-        let usual = widgets::quiet_button("Use usual dose", Some(Message::UseUsualDose));
-        column![
-            fields.wrap().vertical_spacing(8),
-            refusals,
-            row![
-                text("Leave a box empty when it does not apply.")
-                    .size(style::SMALL)
-                    .style(style::muted)
-                    .width(Fill),
-                usual
-            ]
-            .align_y(Alignment::Center),
-        ]
-        .spacing(6)
-        .into()
+        column![fields.wrap().vertical_spacing(8), refusals]
+            .spacing(6)
+            .into()
     }
 
     fn side_picker(&self, dose: &Dose) -> Element<'a, Message> {
         column![
             label("Side"),
             pick_list(Side::ALL, Some(dose.side), Message::SideSelected)
+                .style(style::menu)
                 .text_size(style::TEXT)
                 .padding([6, 8])
                 .width(Length::Fixed(140.0)),

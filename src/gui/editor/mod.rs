@@ -149,6 +149,7 @@ impl State {
     }
 
     /// The active phase.
+    #[cfg(test)]
     pub fn active_phase(&self) -> usize {
         self.phase
     }
@@ -156,11 +157,6 @@ impl State {
     /// The selected item of the active phase.
     pub fn selected_item(&self) -> Option<ItemRef> {
         self.selected.map(|index| ItemRef::new(self.phase, index))
-    }
-
-    /// The tab shown.
-    pub fn tab(&self) -> Tab {
-        self.tab
     }
 
     /// Handles a message.
@@ -183,7 +179,13 @@ impl State {
                 Action::None
             }
             Message::Details(message) => {
-                match details::edit_for(message, &mut self.texts, &mut self.drafts, self.document.program(), today) {
+                match details::edit_for(
+                    message,
+                    &mut self.texts,
+                    &mut self.drafts,
+                    self.document.program(),
+                    today,
+                ) {
                     Some(edit) => self.apply(edit),
                     None => Action::None,
                 }
@@ -249,7 +251,13 @@ impl State {
             Message::RemovePhaseConfirmed(phase) => self.apply(Edit::RemovePhase(phase)),
             Message::Item(index, message) => {
                 let at = ItemRef::new(self.phase, index);
-                match item::edit_for(message, at, self.document.program(), library, &mut self.drafts) {
+                match item::edit_for(
+                    message,
+                    at,
+                    self.document.program(),
+                    library,
+                    &mut self.drafts,
+                ) {
                     item::Outcome::Edit(edit) => {
                         self.selected = Some(index);
                         self.apply(edit)

@@ -26,6 +26,7 @@ pub fn view<'a>(
         .on_input(Message::TitleChanged)
         .on_submit(Message::FieldSubmitted)
         .size(style::TITLE)
+        .style(style::title_field)
         .padding([4, 8]);
     let patient_row = row![
         container(widgets::field(
@@ -62,16 +63,15 @@ pub fn view<'a>(
 
     let body: Element<'a, Message> = match state.tab {
         Tab::Exercises => exercises(state, library, pictures),
-        Tab::Details => details::view(program, &state.texts, &state.drafts, library).map(Message::Details),
+        Tab::Details => {
+            details::view(program, &state.texts, &state.drafts, library).map(Message::Details)
+        }
     };
 
-    column![
-        container(header).padding([12, 16]),
-        body
-    ]
-    .spacing(0)
-    .height(Fill)
-    .into()
+    column![container(header).padding([12, 16]), body]
+        .spacing(0)
+        .height(Fill)
+        .into()
 }
 
 fn tabs(state: &State) -> Element<'_, Message> {
@@ -102,7 +102,12 @@ fn exercises<'a>(
 
     let mut pills = Row::new().spacing(6).align_y(Alignment::Center);
     for (index, each) in program.phases.iter().enumerate() {
-        let caption = format!("{}. {} ({})", index + 1, short(&each.name), each.items.len());
+        let caption = format!(
+            "{}. {} ({})",
+            index + 1,
+            short(&each.name),
+            each.items.len()
+        );
         pills = pills.push(
             button(text(caption).size(style::SMALL))
                 .padding([5, 12])
@@ -116,6 +121,8 @@ fn exercises<'a>(
             .style(style::link)
             .on_press(Message::AddPhase),
     );
+    let minutes = program.phase_minutes(phase, library);
+    let count = phase.items.len();
     let phase_bar = scrollable(pills)
         .direction(scrollable::Direction::Horizontal(
             scrollable::Scrollbar::new().width(4).scroller_width(4),
@@ -138,8 +145,13 @@ fn exercises<'a>(
         .width(Length::FillPortion(2)),
         container(widgets::field(
             "Weeks",
-            widgets::input("", &weeks_text, Message::PhaseWeeksChanged, weeks_refusal.is_some())
-                .on_submit(Message::FieldSubmitted),
+            widgets::input(
+                "",
+                &weeks_text,
+                Message::PhaseWeeksChanged,
+                weeks_refusal.is_some()
+            )
+            .on_submit(Message::FieldSubmitted),
             weeks_refusal,
         ))
         .width(Length::Fixed(90.0)),
@@ -166,14 +178,14 @@ fn exercises<'a>(
     .spacing(style::GAP)
     .align_y(Alignment::Start);
 
-    let minutes = program.phase_minutes(phase, library);
-    let count = phase.items.len();
-    let mut summary = Row::new().spacing(style::SECTION).align_y(Alignment::Center);
-    summary = summary.push(
-        text(session_words(count, minutes))
-            .size(style::SMALL)
-            .style(style::muted),
-    );
+    let mut summary = Row::new()
+        .spacing(style::SECTION)
+        .align_y(Alignment::Center)
+        .push(
+            text(session_words(count, minutes))
+                .size(style::SMALL)
+                .style(style::muted),
+        );
     if count > ADVISED_MAX_ITEMS {
         summary = summary.push(
             container(
@@ -186,13 +198,14 @@ fn exercises<'a>(
             .style(style::callout(style::Tone::Warning)),
         );
     }
+    let top = column![phase_bar, settings, summary].spacing(10);
 
     let items: Element<'a, Message> = if phase.items.is_empty() {
         container(
             column![
                 text("No exercises in this phase yet.").size(style::HEADING),
                 text(
-                    "Find one in the library on the left, then press Add, \
+                    "Find one in the library on the left, then press + or Add to program, \
                      double-click it, or select it and press Enter."
                 )
                 .size(style::TEXT)
@@ -223,7 +236,6 @@ fn exercises<'a>(
         Column::with_children(cards).spacing(style::GAP).into()
     };
 
-    let top = column![phase_bar, settings, summary].spacing(10);
     column![
         container(top).padding([0, 16]),
         scrollable(container(items).padding([4, 16]))
@@ -238,7 +250,7 @@ fn exercises<'a>(
 
 /// Phase names on pills are cut so several fit in a row.
 fn short(name: &str) -> String {
-    const MOST: usize = 32;
+    const MOST: usize = 24;
     if name.chars().count() <= MOST {
         name.to_string()
     } else {
@@ -266,12 +278,15 @@ mod tests {
         let long = "Weeks 5–8: strong and steady, then keep going for life";
         let cut = short(long);
         assert!(cut.ends_with('…'));
-        assert!(cut.chars().count() <= 32);
+        assert!(cut.chars().count() <= 24);
     }
 
     #[test]
     fn session_time_reads_naturally() {
-        assert_eq!(session_words(1, 3), "1 exercise · about 3 minutes a session");
+        assert_eq!(
+            session_words(1, 3),
+            "1 exercise · about 3 minutes a session"
+        );
         assert_eq!(session_words(0, 0), "No exercises yet");
     }
 }

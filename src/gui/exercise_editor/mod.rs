@@ -8,12 +8,14 @@
 mod view;
 
 use super::{Error, perform};
-use crate::library::{Category, Difficulty, Equipment, Exercise, ExerciseId, Library, Position, Region};
+use crate::library::{
+    Category, Difficulty, Equipment, Exercise, ExerciseId, Library, Position, Region,
+};
 use crate::program::input::{DoseField, Refusal, comma_list};
 use crate::program::{Dose, FieldPath, Problem, Segment, Side, validate_exercise};
 use crate::store::{PictureFormat, Store, write_atomic};
-use iced::widget::{image, svg, text_editor};
 use iced::Task;
+use iced::widget::{image, svg, text_editor};
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -230,11 +232,6 @@ impl State {
         Self::with(Mode::Duplicate, copy)
     }
 
-    /// What the editor was opened for.
-    pub fn mode(&self) -> &Mode {
-        &self.mode
-    }
-
     /// The exercise as it would be saved now.
     fn assembled(&self, library: &Library) -> Exercise {
         let mut exercise = self.draft.clone();
@@ -313,7 +310,9 @@ impl State {
                 self.picture_path = text;
                 self.picture_error = None;
             }
-            Message::UsePicture => return self.read_picture(PathBuf::from(self.picture_path.trim())),
+            Message::UsePicture => {
+                return self.read_picture(PathBuf::from(self.picture_path.trim()));
+            }
             Message::BrowsePicture => {
                 return Action::Run(Task::perform(
                     async {
@@ -369,7 +368,8 @@ impl State {
 
     fn read_picture(&mut self, path: PathBuf) -> Action {
         if path.as_os_str().is_empty() {
-            self.picture_error = Some("Type the path of a PNG, JPEG or SVG file, or press Browse.".to_string());
+            self.picture_error =
+                Some("Type the path of a PNG, JPEG or SVG file, or press Browse.".to_string());
             return Action::None;
         }
         Action::Run(perform(move || read_picture(&path), Message::PictureRead))

@@ -8,8 +8,8 @@ use crate::library::{Category, Difficulty, Equipment, Position, Region};
 use crate::program::Side;
 use crate::program::input::DoseField;
 use iced::widget::{
-    Column, Row, button, checkbox, column, container, image, pick_list, row, scrollable, svg,
-    text, text_editor,
+    Column, Row, button, checkbox, column, container, image, pick_list, row, scrollable, svg, text,
+    text_editor,
 };
 use iced::{Alignment, ContentFit, Element, Fill, Length};
 
@@ -28,19 +28,44 @@ pub fn view<'a>(state: &'a State, pictures: &'a Pictures) -> Element<'a, Message
             "name",
             widgets::field(
                 "Name",
-                widgets::input("What patients call it", &state.draft.name, Message::NameChanged, state.problem("name").is_some()),
+                widgets::input(
+                    "What patients call it",
+                    &state.draft.name,
+                    Message::NameChanged,
+                    state.problem("name").is_some()
+                ),
                 None,
             ),
         ),
         widgets::field(
             "Other names, separated by commas (help search)",
-            widgets::input("For example: superman, prone extension", &state.aliases, Message::AliasesChanged, false),
+            widgets::input(
+                "For example: superman, prone extension",
+                &state.aliases,
+                Message::AliasesChanged,
+                false
+            ),
             None,
         ),
         row![
-            menu("Category", Category::ALL, state.draft.category, Message::CategorySelected),
-            menu("Starting position", Position::ALL, state.draft.position, Message::PositionSelected),
-            menu("Difficulty", Difficulty::ALL, state.draft.difficulty, Message::DifficultySelected),
+            menu(
+                "Category",
+                Category::ALL,
+                state.draft.category,
+                Message::CategorySelected
+            ),
+            menu(
+                "Starting position",
+                Position::ALL,
+                state.draft.position,
+                Message::PositionSelected
+            ),
+            menu(
+                "Difficulty",
+                Difficulty::ALL,
+                state.draft.difficulty,
+                Message::DifficultySelected
+            ),
         ]
         .spacing(style::GAP),
         ticks(
@@ -59,7 +84,12 @@ pub fn view<'a>(state: &'a State, pictures: &'a Pictures) -> Element<'a, Message
         ),
         widgets::field(
             "Search words, separated by commas",
-            widgets::input("For example: sciatica, desk", &state.tags, Message::TagsChanged, false),
+            widgets::input(
+                "For example: sciatica, desk",
+                &state.tags,
+                Message::TagsChanged,
+                false
+            ),
             None,
         ),
     ]
@@ -75,7 +105,12 @@ pub fn view<'a>(state: &'a State, pictures: &'a Pictures) -> Element<'a, Message
             "purpose",
             widgets::field(
                 "What it does for the patient (one sentence)",
-                widgets::input("Makes your buttock muscles stronger…", &state.draft.purpose, Message::PurposeChanged, state.problem("purpose").is_some()),
+                widgets::input(
+                    "Makes your buttock muscles stronger…",
+                    &state.draft.purpose,
+                    Message::PurposeChanged,
+                    state.problem("purpose").is_some()
+                ),
                 None,
             ),
         ),
@@ -96,7 +131,12 @@ pub fn view<'a>(state: &'a State, pictures: &'a Pictures) -> Element<'a, Message
         ),
         lines(state, List::Steps, "Steps, in order", "+ Add a step"),
         lines(state, List::Mistakes, "Common mistakes", "+ Add a mistake"),
-        lines(state, List::Cautions, "When to take care or stop", "+ Add a caution"),
+        lines(
+            state,
+            List::Cautions,
+            "When to take care or stop",
+            "+ Add a caution"
+        ),
         dose(state),
     ]
     .spacing(style::SECTION)
@@ -121,7 +161,11 @@ pub fn view<'a>(state: &'a State, pictures: &'a Pictures) -> Element<'a, Message
     ]
     .spacing(style::GAP);
 
-    let save_label = if state.saving { "Saving…" } else { "Save exercise" };
+    let save_label = if state.saving {
+        "Saving…"
+    } else {
+        "Save exercise"
+    };
     widgets::sheet(
         title,
         content,
@@ -138,7 +182,9 @@ fn checked<'a>(state: &'a State, name: &str, field: Element<'a, Message>) -> Ele
     match state.problem(name) {
         Some(problem) => column![
             field,
-            text(capital(problem)).size(style::SMALL).style(style::error_text)
+            text(capital(problem))
+                .size(style::SMALL)
+                .style(style::error_text)
         ]
         .spacing(3)
         .into(),
@@ -166,6 +212,7 @@ where
     column![
         label(caption),
         pick_list(all, Some(value), on_select)
+            .style(style::menu)
             .padding([6, 8])
             .text_size(style::TEXT)
             .width(Fill),
@@ -193,9 +240,15 @@ fn ticks<'a, T: Copy + PartialEq + 'a>(
         .width(Length::Fixed(150.0))
         .into()
     });
-    column![label(caption), Row::with_children(boxes).spacing(4).wrap().vertical_spacing(6)]
-        .spacing(4)
-        .into()
+    column![
+        label(caption),
+        Row::with_children(boxes)
+            .spacing(4)
+            .wrap()
+            .vertical_spacing(6)
+    ]
+    .spacing(4)
+    .into()
 }
 
 fn picture_panel<'a>(state: &'a State, pictures: &'a Pictures) -> Element<'a, Message> {
@@ -242,9 +295,14 @@ fn picture_panel<'a>(state: &'a State, pictures: &'a Pictures) -> Element<'a, Me
         preview,
         text(source).size(style::SMALL).style(style::muted),
         row![
-            widgets::input("Path to a picture file", &state.picture_path, Message::PicturePathChanged, state.picture_error.is_some())
-                .on_submit(Message::UsePicture)
-                .width(Fill),
+            widgets::input(
+                "Path to a picture file",
+                &state.picture_path,
+                Message::PicturePathChanged,
+                state.picture_error.is_some()
+            )
+            .on_submit(Message::UsePicture)
+            .width(Fill),
             widgets::quiet_button("Use", Some(Message::UsePicture)),
         ]
         .spacing(4)
@@ -258,10 +316,18 @@ fn picture_panel<'a>(state: &'a State, pictures: &'a Pictures) -> Element<'a, Me
     .spacing(6)
     .width(Length::Fixed(PREVIEW_WIDTH + 4.0));
     if let Some(error) = &state.picture_error {
-        panel = panel.push(text(error.as_str()).size(style::SMALL).style(style::error_text));
+        panel = panel.push(
+            text(error.as_str())
+                .size(style::SMALL)
+                .style(style::error_text),
+        );
     }
     if let Some(problem) = state.problem("picture") {
-        panel = panel.push(text(capital(problem)).size(style::SMALL).style(style::error_text));
+        panel = panel.push(
+            text(capital(problem))
+                .size(style::SMALL)
+                .style(style::error_text),
+        );
     }
     panel.into()
 }
@@ -283,10 +349,18 @@ fn lines<'a>(state: &'a State, list: List, caption: &'a str, add: &'a str) -> El
         column = column.push(
             row![
                 text(marker).size(style::TEXT).width(Length::Fixed(24.0)),
-                widgets::input("", line, move |text| Message::LineChanged(list, index, text), problem.is_some())
-                    .width(Fill),
+                widgets::input(
+                    "",
+                    line,
+                    move |text| Message::LineChanged(list, index, text),
+                    problem.is_some()
+                )
+                .width(Fill),
                 widgets::tip(
-                    widgets::quiet_button("↑", (index > 0).then_some(Message::LineMovedUp(list, index))),
+                    widgets::quiet_button(
+                        "↑",
+                        (index > 0).then_some(Message::LineMovedUp(list, index))
+                    ),
                     "Move up".to_string(),
                 ),
                 widgets::tip(
@@ -301,13 +375,23 @@ fn lines<'a>(state: &'a State, list: List, caption: &'a str, add: &'a str) -> El
             .align_y(Alignment::Center),
         );
         if let Some(problem) = problem {
-            column = column.push(text(capital(problem)).size(style::SMALL).style(style::error_text));
+            column = column.push(
+                text(capital(problem))
+                    .size(style::SMALL)
+                    .style(style::error_text),
+            );
         }
     }
     if list == List::Steps
-        && let Some(problem) = state.problem("steps").filter(|_| entries.iter().all(|l| l.trim().is_empty()))
+        && let Some(problem) = state
+            .problem("steps")
+            .filter(|_| entries.iter().all(|l| l.trim().is_empty()))
     {
-        column = column.push(text(capital(problem)).size(style::SMALL).style(style::error_text));
+        column = column.push(
+            text(capital(problem))
+                .size(style::SMALL)
+                .style(style::error_text),
+        );
     }
     column
         .push(
@@ -329,6 +413,7 @@ fn dose(state: &State) -> Element<'_, Message> {
                 column![
                     label("Side"),
                     pick_list(Side::ALL, Some(dose.side), Message::SideSelected)
+                        .style(style::menu)
                         .padding([6, 8])
                         .text_size(style::TEXT)
                         .width(Length::Fixed(140.0)),
@@ -348,8 +433,13 @@ fn dose(state: &State) -> Element<'_, Message> {
         fields = fields.push(
             column![
                 label(field.label()),
-                widgets::input("", &value, move |text| Message::DoseChanged(field, text), refused.is_some_and(|r| r.is_error()))
-                    .width(Length::Fixed(width)),
+                widgets::input(
+                    "",
+                    &value,
+                    move |text| Message::DoseChanged(field, text),
+                    refused.is_some_and(|r| r.is_error())
+                )
+                .width(Length::Fixed(width)),
             ]
             .spacing(3)
             .width(Length::Fixed(width)),
@@ -364,7 +454,9 @@ fn dose(state: &State) -> Element<'_, Message> {
         messages,
         container(
             column![
-                text("The patient reads").size(style::SMALL).style(style::accent_text),
+                text("The patient reads")
+                    .size(style::SMALL)
+                    .style(style::accent_text),
                 text(dose.describe()).size(style::TEXT),
             ]
             .spacing(2)

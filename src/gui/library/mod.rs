@@ -190,17 +190,14 @@ pub const ROW_HEIGHT: f32 = 58.0;
 pub const ROW_GAP: f32 = 2.0;
 
 impl State {
-    /// The search text.
-    pub fn query(&self) -> &str {
-        &self.query
-    }
-
     /// The selected exercise.
+    #[cfg(test)]
     pub fn selected(&self) -> Option<&ExerciseId> {
         self.selected.as_ref()
     }
 
     /// Every hit of the current search, best first.
+    #[cfg(test)]
     pub fn hits(&self) -> &[usize] {
         &self.hits
     }
@@ -220,10 +217,18 @@ impl State {
                 },
                 None => Action::None,
             },
-            Message::CategorySelected(choice) => self.filter(|f| f.category = choice.value, library, index),
-            Message::RegionSelected(choice) => self.filter(|f| f.region = choice.value, library, index),
-            Message::PositionSelected(choice) => self.filter(|f| f.position = choice.value, library, index),
-            Message::EquipmentSelected(choice) => self.filter(|f| f.equipment = choice.value, library, index),
+            Message::CategorySelected(choice) => {
+                self.filter(|f| f.category = choice.value, library, index)
+            }
+            Message::RegionSelected(choice) => {
+                self.filter(|f| f.region = choice.value, library, index)
+            }
+            Message::PositionSelected(choice) => {
+                self.filter(|f| f.position = choice.value, library, index)
+            }
+            Message::EquipmentSelected(choice) => {
+                self.filter(|f| f.equipment = choice.value, library, index)
+            }
             Message::DifficultySelected(choice) => {
                 self.filter(|f| f.difficulty = choice.value, library, index)
             }
@@ -252,7 +257,12 @@ impl State {
         }
     }
 
-    fn filter(&mut self, change: impl FnOnce(&mut Filters), library: &Library, index: &SearchIndex) -> Action {
+    fn filter(
+        &mut self,
+        change: impl FnOnce(&mut Filters),
+        library: &Library,
+        index: &SearchIndex,
+    ) -> Action {
         change(&mut self.filters);
         self.refresh(library, index);
         Action::Run(self.scroll_to_top())
@@ -266,12 +276,21 @@ impl State {
     /// Runs the search again (after typing, a filter change, or a library
     /// change) and keeps the selection on a listed exercise.
     pub fn refresh(&mut self, library: &Library, index: &SearchIndex) {
-        self.hits = index.search(&self.query, &self.filters);
+        // One letter matches nothing useful yet; keep the whole list until
+        // a second letter arrives rather than flash "no exercises match".
+        let query = if self.query.trim().chars().count() < 2 {
+            ""
+        } else {
+            self.query.as_str()
+        };
+        self.hits = index.search(query, &self.filters);
         let listed = |id: &ExerciseId| {
-            self.hits
-                .iter()
-                .take(SHOWN)
-                .any(|&position| library.exercises().get(position).is_some_and(|e| &e.id == id))
+            self.hits.iter().take(SHOWN).any(|&position| {
+                library
+                    .exercises()
+                    .get(position)
+                    .is_some_and(|e| &e.id == id)
+            })
         };
         if !self.selected.as_ref().is_some_and(listed) {
             self.selected = self
@@ -336,11 +355,23 @@ impl State {
         } else {
             return Task::none();
         };
-        operation::scroll_to(view::LIST_ID, AbsoluteOffset { x: None, y: Some(y) })
+        operation::scroll_to(
+            view::LIST_ID,
+            AbsoluteOffset {
+                x: None,
+                y: Some(y),
+            },
+        )
     }
 
     fn scroll_to_top(&self) -> Task<Message> {
-        operation::scroll_to(view::LIST_ID, AbsoluteOffset { x: None, y: Some(0.0) })
+        operation::scroll_to(
+            view::LIST_ID,
+            AbsoluteOffset {
+                x: None,
+                y: Some(0.0),
+            },
+        )
     }
 }
 
@@ -373,6 +404,15 @@ mod tests {
             }
             other => panic!("expected Add, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_single_letter_keeps_the_whole_list() {
+        let (mut state, library, index) = pane();
+        let _ = state.update(Message::QueryChanged("b".into()), &library, &index);
+        assert_eq!(state.hits().len(), library.len());
+        let _ = state.update(Message::QueryChanged("br".into()), &library, &index);
+        assert!(state.hits().len() < library.len());
     }
 
     #[test]
@@ -413,7 +453,9 @@ mod tests {
         for _ in 0..1000 {
             let _ = state.step(1, &library);
         }
-        let last = library.exercises()[*state.hits().last().unwrap()].id.clone();
+        let last = library.exercises()[*state.hits().last().unwrap()]
+            .id
+            .clone();
         assert_eq!(state.selected(), Some(&last));
     }
 

@@ -6,11 +6,11 @@ use crate::gui::pictures::Pictures;
 use crate::gui::widgets::{self, label};
 use crate::gui::{shortcuts, style};
 use crate::library::{Exercise, Library, Source};
+use iced::widget::text::Wrapping;
 use iced::widget::{
     Column, Space, button, center, column, container, mouse_area, pick_list, row, scrollable, text,
     text_input,
 };
-use iced::widget::text::Wrapping;
 use iced::{Alignment, Element, Fill, Length, mouse};
 
 /// The search box, focused at start and by Ctrl+F.
@@ -23,7 +23,7 @@ pub fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -52,7 +52,8 @@ pub fn view_list<'a>(
     .on_input(Message::QueryChanged)
     .on_submit(Message::QuerySubmitted)
     .padding([8, 10])
-    .size(style::TEXT);
+    .size(style::TEXT)
+    .style(style::field);
 
     let rows = state
         .hits
@@ -71,11 +72,15 @@ pub fn view_list<'a>(
         )
         .into()
     } else {
-        scrollable(Column::with_children(rows).spacing(ROW_GAP).padding([0, 10]))
-            .id(LIST_ID)
-            .on_scroll(Message::ListScrolled)
-            .height(Fill)
-            .into()
+        scrollable(
+            Column::with_children(rows)
+                .spacing(ROW_GAP)
+                .padding([0, 10]),
+        )
+        .id(LIST_ID)
+        .on_scroll(Message::ListScrolled)
+        .height(Fill)
+        .into()
     };
 
     column![
@@ -95,34 +100,60 @@ pub fn view_list<'a>(
 fn filters(state: &State) -> Element<'_, Message> {
     let menus = &state.menus;
     let filters = &state.filters;
-    let chosen = |value: bool| if value { style::active_filter } else { style::filter };
+    let chosen = |value: bool| {
+        if value {
+            style::active_filter
+        } else {
+            style::filter
+        }
+    };
     let category = pick_list(
         menus.category.as_slice(),
-        menus.category.iter().find(|c| c.value == filters.category).copied(),
+        menus
+            .category
+            .iter()
+            .find(|c| c.value == filters.category)
+            .copied(),
         Message::CategorySelected,
     )
     .style(chosen(filters.category.is_some()));
     let region = pick_list(
         menus.region.as_slice(),
-        menus.region.iter().find(|c| c.value == filters.region).copied(),
+        menus
+            .region
+            .iter()
+            .find(|c| c.value == filters.region)
+            .copied(),
         Message::RegionSelected,
     )
     .style(chosen(filters.region.is_some()));
     let position = pick_list(
         menus.position.as_slice(),
-        menus.position.iter().find(|c| c.value == filters.position).copied(),
+        menus
+            .position
+            .iter()
+            .find(|c| c.value == filters.position)
+            .copied(),
         Message::PositionSelected,
     )
     .style(chosen(filters.position.is_some()));
     let equipment = pick_list(
         menus.equipment.as_slice(),
-        menus.equipment.iter().find(|c| c.value == filters.equipment).copied(),
+        menus
+            .equipment
+            .iter()
+            .find(|c| c.value == filters.equipment)
+            .copied(),
         Message::EquipmentSelected,
     )
     .style(chosen(filters.equipment.is_some()));
     let difficulty = pick_list(
         menus.difficulty.as_slice(),
-        menus.difficulty.iter().find(|c| c.value == filters.difficulty).copied(),
+        menus
+            .difficulty
+            .iter()
+            .find(|c| c.value == filters.difficulty)
+            .copied(),
         Message::DifficultySelected,
     )
     .style(chosen(filters.difficulty.is_some()));
@@ -138,8 +169,14 @@ fn filters(state: &State) -> Element<'_, Message> {
         ]
         .spacing(6),
         row![
-            equipment.width(Fill).text_size(style::SMALL).padding([5, 8]),
-            difficulty.width(Fill).text_size(style::SMALL).padding([5, 8]),
+            equipment
+                .width(Fill)
+                .text_size(style::SMALL)
+                .padding([5, 8]),
+            difficulty
+                .width(Fill)
+                .text_size(style::SMALL)
+                .padding([5, 8]),
             container(clear).width(Fill).align_x(Alignment::End),
         ]
         .spacing(6),
@@ -160,7 +197,11 @@ fn count_line<'a>(state: &'a State, library: &'a Library, loading: bool) -> Elem
             thousands(total)
         )
     } else if state.is_narrowed() {
-        format!("{} of {} exercises", thousands(total), thousands(library.len()))
+        format!(
+            "{} of {} exercises",
+            thousands(total),
+            thousands(library.len())
+        )
     } else {
         format!("All {} exercises", thousands(total))
     };
@@ -283,7 +324,9 @@ pub fn view_detail<'a>(
         "Add to program",
         Some(Message::AddExercise(exercise.id.clone())),
     );
-    let copy = if source == Source::BuiltIn {
+    // Only the therapist's own entries are edited in place; shipped and
+    // clinic entries are copied first, so nobody else's list changes.
+    let copy = if source != Source::User {
         widgets::secondary_button(
             "Duplicate and edit…",
             Some(Message::DuplicateExercise(exercise.id.clone())),
@@ -292,7 +335,10 @@ pub fn view_detail<'a>(
         widgets::secondary_button("Edit…", Some(Message::EditExercise(exercise.id.clone())))
     };
     let actions = row![
-        widgets::tip(add, shortcuts::describe("Add to program", shortcuts::Command::AddSelected)),
+        widgets::tip(
+            add,
+            shortcuts::describe("Add to program", shortcuts::Command::AddSelected)
+        ),
         copy
     ]
     .spacing(style::GAP);
@@ -320,7 +366,12 @@ pub fn view_detail<'a>(
     body = body.push(paragraph(Some("Starting position"), &exercise.start));
     body = body.push(list_section("Steps", &exercise.steps, true, false));
     if !exercise.mistakes.is_empty() {
-        body = body.push(list_section("Common mistakes", &exercise.mistakes, false, false));
+        body = body.push(list_section(
+            "Common mistakes",
+            &exercise.mistakes,
+            false,
+            false,
+        ));
     }
     if !exercise.cautions.is_empty() {
         body = body.push(list_section("Take care", &exercise.cautions, false, true));
@@ -358,7 +409,10 @@ fn facts_line(exercise: &Exercise) -> Element<'_, Message> {
         .into()
 }
 
-fn paragraph<'a>(title: Option<&'a str>, body: impl text::IntoFragment<'a>) -> Element<'a, Message> {
+fn paragraph<'a>(
+    title: Option<&'a str>,
+    body: impl text::IntoFragment<'a>,
+) -> Element<'a, Message> {
     let mut content = Column::new().spacing(3);
     if let Some(title) = title {
         content = content.push(label(title));
@@ -403,7 +457,11 @@ mod tests {
     #[test]
     fn long_text_is_cut_with_an_ellipsis() {
         assert_eq!(fit("Bridge", 200.0, 15.0), "Bridge");
-        let cut = fit("Back extension lying on your front with a towel", 120.0, 15.0);
+        let cut = fit(
+            "Back extension lying on your front with a towel",
+            120.0,
+            15.0,
+        );
         assert!(cut.ends_with('…'), "{cut}");
         assert!(cut.chars().count() < 20);
     }
