@@ -139,6 +139,23 @@ def pts(ps):
 class Svg:
     def __init__(self):
         self.items = []
+        self.k = 1.0          # current zoom (stroke widths are compensated)
+        self._zooms = []
+
+    def zoom(self, cx, cy, k):
+        """Enlarge everything drawn until end_zoom() about (cx, cy), keeping
+        stroke widths (and arrowheads) at their normal size."""
+        self.raw('<g transform="translate(%s %s) scale(%s) translate(%s %s)">'
+                 % (f(cx), f(cy), k, f(-cx), f(-cy)))
+        self.k *= k
+        self._zooms.append(k)
+
+    def end_zoom(self):
+        self.k /= self._zooms.pop()
+        self.raw('</g>')
+
+    def sw(self, w):
+        return ('%.2f' % (w / self.k)).rstrip('0').rstrip('.')
 
     def raw(self, s):
         self.items.append(s)
@@ -152,18 +169,18 @@ class Svg:
     def line(self, a, b, w=EQ, color='#000', cap='round', dash=None):
         extra = ' stroke-dasharray="%s"' % dash if dash else ''
         self.raw('<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s" stroke-width="%s" '
-                 'stroke-linecap="%s"%s/>' % (f(a[0]), f(a[1]), f(b[0]), f(b[1]), color, f(w), cap, extra))
+                 'stroke-linecap="%s"%s/>' % (f(a[0]), f(a[1]), f(b[0]), f(b[1]), color, self.sw(w), cap, extra))
 
     def poly(self, ps, w=EQ, color='#000', fill='none', closed=False, join='round', cap='round', dash=None):
         tag = 'polygon' if closed else 'polyline'
         extra = ' stroke-dasharray="%s"' % dash if dash else ''
         self.raw('<%s points="%s" fill="%s" stroke="%s" stroke-width="%s" stroke-linejoin="%s" '
-                 'stroke-linecap="%s"%s/>' % (tag, pts(ps), fill, color, f(w), join, cap, extra))
+                 'stroke-linecap="%s"%s/>' % (tag, pts(ps), fill, color, self.sw(w), join, cap, extra))
 
     def path(self, d, w=EQ, color='#000', fill='none', cap='round', join='round', dash=None):
         extra = ' stroke-dasharray="%s"' % dash if dash else ''
         self.raw('<path d="%s" fill="%s" stroke="%s" stroke-width="%s" stroke-linecap="%s" '
-                 'stroke-linejoin="%s"%s/>' % (d, fill, color, f(w), cap, join, extra))
+                 'stroke-linejoin="%s"%s/>' % (d, fill, color, self.sw(w), cap, join, extra))
 
     def fillpath(self, d, color='#000'):
         self.raw('<path d="%s" fill="%s"/>' % (d, color))
@@ -171,17 +188,17 @@ class Svg:
     def circle(self, c, r, w=EQ, fill='#fff', color='#000', dash=None):
         extra = ' stroke-dasharray="%s"' % dash if dash else ''
         self.raw('<circle cx="%s" cy="%s" r="%s" fill="%s" stroke="%s" stroke-width="%s"%s/>'
-                 % (f(c[0]), f(c[1]), f(r), fill, color, f(w), extra))
+                 % (f(c[0]), f(c[1]), f(r), fill, color, self.sw(w), extra))
 
     def ellipse(self, c, rx, ry, w=EQ, fill='#fff', rot=0):
         tr = ' transform="rotate(%s %s %s)"' % (f(rot), f(c[0]), f(c[1])) if rot else ''
         self.raw('<ellipse cx="%s" cy="%s" rx="%s" ry="%s" fill="%s" stroke="#000" stroke-width="%s"%s/>'
-                 % (f(c[0]), f(c[1]), f(rx), f(ry), fill, f(w), tr))
+                 % (f(c[0]), f(c[1]), f(rx), f(ry), fill, self.sw(w), tr))
 
     def rect(self, x, y, w, h, sw=EQ, rx=0, fill='#fff'):
         r = ' rx="%s"' % f(rx) if rx else ''
         self.raw('<rect x="%s" y="%s" width="%s" height="%s"%s fill="%s" stroke="#000" stroke-width="%s" '
-                 'stroke-linejoin="round"/>' % (f(x), f(y), f(w), f(h), r, fill, f(sw)))
+                 'stroke-linejoin="round"/>' % (f(x), f(y), f(w), f(h), r, fill, self.sw(sw)))
 
     def render(self):
         body = '\n'.join(self.items)
@@ -190,9 +207,13 @@ class Svg:
 
 
 # ------------------------------------------------------------ body parts
-def limb(sv, ps, hollow=False, foot=None):
+def limb(sv, ps, hollow=False, foot=None, halo_from=None):
     """A limb polyline (plus an optional foot segment).  Far-side limbs are
-    drawn hollow (black outline, white core)."""
+    drawn hollow (black outline, white core).  `halo_from` (a length) lays a
+    white outline under the limb from that distance on, so it reads as
+    passing in front of what it crosses (e.g. an arm in front of the head)."""
+    if halo_from is not None:
+        sv.poly(_trim(list(ps), halo_from, False), LIMB + 6, color='#fff')
     sv.poly(ps, LIMB)
     if foot:
         sv.line(foot[0], foot[1], LIMB)
@@ -248,13 +269,6 @@ def arm_fk(S, a_ua, a_fa):
     return {'pts': [S, E, P(E, a_fa, FA)]}
 
 
-def check_len(tag, ps, lens, tol=1.5):
-    for i, l in enumerate(lens):
-        d = dist(ps[i], ps[i + 1])
-        if abs(d - l) > tol:
-            WARNINGS.append('%s: segment %d is %.1f, expected %d' % (tag, i, d, l))
-
-
 class Side:
     """A side-view figure.  'n' = near side (solid), 'f' = far side (hollow)."""
 
@@ -275,11 +289,11 @@ class Side:
             if part == 'leg_f' and self.leg_f:
                 limb(sv, self.leg_f['pts'], True, self.leg_f['foot'])
             elif part == 'leg_n' and self.leg_n:
-                limb(sv, self.leg_n['pts'], False, self.leg_n['foot'])
+                limb(sv, self.leg_n['pts'], False, self.leg_n['foot'], self.leg_n.get('halo'))
             elif part == 'arm_f' and self.arm_f:
                 limb(sv, self.arm_f['pts'], True)
             elif part == 'arm_n' and self.arm_n:
-                limb(sv, self.arm_n['pts'], False)
+                limb(sv, self.arm_n['pts'], False, None, self.arm_n.get('halo'))
             elif part == 'neck':
                 sv.line(self.S, self.hd, LIMB)
             elif part == 'torso':
@@ -298,8 +312,9 @@ class Front:
     side = +1 is the viewer's left when the figure stands upright facing
     the viewer (the figure's right)."""
 
-    def __init__(self, N, Pc, hd, sw=16, hw=11, bulge=(0, 0), nose=None):
+    def __init__(self, N, Pc, hd, sw=16, hw=11, bulge=(0, 0), nose=None, gap=5):
         self.N, self.Pc, self.hd, self.sw, self.hw = N, Pc, hd, sw, hw
+        self.gap = gap          # shoulders sit this far below the neck point
         self.bulge, self.nose = bulge, nose
         self.limbs = []     # (points, hollow, foot, layer)  layer: 'back' | 'front'
         self.hooks = {}
@@ -318,7 +333,7 @@ class Front:
         sp = self._spine()
         nrm = self._normal(0, sp)
         d = unit(sub(sp[1], sp[0]))
-        return add(add(self.N, mul(nrm, side * (self.sw - 3))), mul(d, down))
+        return add(add(self.N, mul(nrm, side * (self.sw - 3))), mul(d, down + self.gap))
 
     def hip(self, side):
         sp = self._spine()
@@ -329,7 +344,7 @@ class Front:
         self.limbs.append((ps, hollow, foot, layer))
 
     def torso(self, sv):
-        sp = self._spine()
+        sp = _trim(self._spine(), self.gap, False)
         n = len(sp) - 1
         left, right = [], []
         for i, p in enumerate(sp):
@@ -387,18 +402,19 @@ def arrow_poly(sv, ps, both=False, w=ARROW, size=13, half=7.5, halo=False):
     """Arrow along a polyline; `halo` first lays a white outline under it so
     it stays readable where it crosses the figure."""
     ps = list(ps)
+    size, half = size / sv.k, half / sv.k
     tip = ps[-1]
     d_end = sub(ps[-1], ps[-2])
-    shaft = _trim(ps, size - 2, True)
+    shaft = _trim(ps, size - 2 / sv.k, True)
     if both:
         tip0 = ps[0]
         d_start = sub(ps[0], ps[1])
-        shaft = _trim(shaft, size - 2, False)
+        shaft = _trim(shaft, size - 2 / sv.k, False)
     if halo:
         sv.poly(shaft, w + 6, color='#fff')
         for t, d in ((tip, d_end),) + (((tip0, d_start),) if both else ()):
             dd = unit(d)
-            arrow_head(sv, add(t, mul(dd, 3.5)), d, size + 7, half + 4.5, color='#fff')
+            arrow_head(sv, add(t, mul(dd, 3.5 / sv.k)), d, size + 7 / sv.k, half + 4.5 / sv.k, color='#fff')
     sv.poly(shaft, w, cap='butt')
     arrow_head(sv, tip, d_end, size, half)
     if both:
@@ -436,18 +452,20 @@ def mat(sv, x0, x1):
     sv.rect(x0, MAT, x1 - x0, FLOOR - MAT, 3, rx=3)
 
 
-def chair(sv, xb, facing=1, back=True, back_h=64, seat_w=44):
+def chair(sv, xb, facing=1, back=True, back_h=66, seat_w=44):
     """Side-view chair; xb = x of the backrest, seat extends in `facing`."""
-    y = SEAT + EQ / 2
     xf = xb + facing * seat_w
-    sv.line((xb, y), (xf, y), EQ + 1)
-    sv.line((xb + facing * 3, y), (xb + facing * 3, FLOOR - 1.5), EQ)
-    sv.line((xf - facing * 3, y), (xf - facing * 3, FLOOR - 1.5), EQ)
+    x0, x1 = min(xb, xf), max(xb, xf)
+    for x in (xb + facing * 4, xf - facing * 4):
+        sv.line((x, SEAT + 5), (x, FLOOR - 1.5), EQ)
+    sv.line((x0 + 4, SEAT + 24), (x1 - 4, SEAT + 24), 2.5)          # stretcher
     if back:
-        sv.line((xb, y), (xb - facing * 5, y - back_h), EQ + 1)
-        # backrest panel
-        sv.line((xb - facing * 2.2, y - back_h * 0.45), (xb - facing * 4.4, y - back_h * 0.9), 8)
-        sv.line((xb - facing * 2.2, y - back_h * 0.45), (xb - facing * 4.4, y - back_h * 0.9), 2, color='#fff')
+        top = (xb - facing * 6, SEAT - back_h)
+        sv.line((xb + facing * 1.5, SEAT + 2), top, EQ + 0.5)
+        a = lerp((xb, SEAT), top, 0.5)
+        sv.line(a, top, 10)
+        sv.line(a, top, 3, color='#fff')
+    sv.rect(x0, SEAT, x1 - x0, 5, 3, rx=2)
 
 
 def stool(sv, cx, half=26):
