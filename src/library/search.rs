@@ -228,7 +228,7 @@ impl SearchIndex {
             if term.len() + allowed < length || term.bytes().all(|b| b.is_ascii_digit()) {
                 continue;
             }
-            if let Some(distance) = scratch.to_start_of(term, allowed) {
+            if let Some(distance) = scratch.measure(term, allowed) {
                 let quality = if distance <= 1 {
                     quality::ONE_TYPO
                 } else {
@@ -344,7 +344,7 @@ impl Distance {
     /// Distance from the word to `term` or to a start of `term` about as
     /// long as the word (so "strech" still finds "stretching"), if at most
     /// `limit`.
-    fn to_start_of(&mut self, term: &str, limit: usize) -> Option<usize> {
+    fn measure(&mut self, term: &str, limit: usize) -> Option<usize> {
         self.term.clear();
         self.term.extend(term.chars());
         let mut best = self.bounded(self.term.len(), limit);
@@ -509,7 +509,7 @@ mod tests {
     fn distance(a: &str, b: &str, limit: usize) -> Option<usize> {
         let mut scratch = Distance::default();
         scratch.set_word(a);
-        scratch.to_start_of(b, limit)
+        scratch.measure(b, limit)
     }
 
     #[test]
