@@ -12,8 +12,8 @@ Two kinds of size:
   * body units: the figure and the equipment.  They scale with the drawing,
     so a lying figure that fills its frame is drawn with the same
     proportions (and relative line weights) as a standing one.
-  * screen units (px of the 400 px wide picture): arrows, the floor line and
-    the gap between two poses.  They are converted when the picture is
+  * screen units (px of the 400 px wide picture): arrows, the floor lines
+    and the gaps between poses (side by side or stacked).  They are converted when the picture is
     fitted, so every arrow looks the same in every drawing.
 """
 import math
@@ -48,6 +48,12 @@ HEAD_HALF_PX = 8.5
 ARROW_HALO_PX = 3
 STEP_LEN_PX = 28         # the arrow between two poses
 GAP_PX = 46              # gap between two poses (holds the step arrow)
+
+# stacked layout (poses one above the other), see Scene.row()
+STACK_ASPECT = 2.2       # side-by-side content wider than this (w:h) is stacked
+VGAP_PX = 16             # a pose's floor line to the top of the pose below it
+STACK_FLOOR_PX = 8       # how far each short floor line runs past the poses
+STACK_ARROW_GAP_PX = 7   # between the floor lines and the down arrow beside them
 
 # levels above a surface at height b (the floor b=0 or a mat's top)
 MAT_T = 6                # mat thickness (outline centre); its top outer edge is MAT_T + 1.5
@@ -347,11 +353,26 @@ def _arrow(L, ps, both, halo, w, size, half, u):
 
 # -------------------------------------------------------------- scene
 class Scene:
-    """Layers (poses) laid out side by side, fitted into a 5:3 viewBox.
+    """Layers (poses) fitted into a 5:3 viewBox.
 
-    scene.row(layers) places the layers left to right on a common floor with
-    GAP_PX between them and a step arrow in each gap.  Without row() all
-    layers stay where they were drawn."""
+    scene.row(layers) lays two or three poses out in one of two ways:
+
+      * side by side ('row'): left to right on a common floor with GAP_PX
+        between them and a step arrow in each gap;
+      * stacked ('stack'): one above the other, the first on top, each on
+        its own short floor line, VGAP_PX between a floor line and the pose
+        below it, and a small down arrow beside each gap (on the left, or
+        the right with arrow_side='right').  The layers keep their own x, so
+        poses drawn at the same origin line up (same mat, same head
+        position).  groups=(1, 2) puts the second and third pose side by
+        side on the lower level; a pose wholly to the right of the floor
+        line above may rise beside the level above.
+
+    layout=None (the default) stacks when the side-by-side content would be
+    wider than STACK_ASPECT and stacking makes the figures larger; this
+    catches the lying and kneeling sequences, which side by side are thin
+    strips, and keeps standing and sitting sequences side by side.
+    Without row() all layers stay where they were drawn."""
 
     def __init__(self):
         self.layers = []
@@ -359,51 +380,149 @@ class Scene:
         self.floor_y = 0.0
         self._row = None
         self.steps = []        # step arrows between poses: (x, y)
+        self.downs = []        # stacked layout: down arrows, (x, y centre)
+        self.floors = []       # stacked layout: short floor lines (x0, x1, y surface)
+        self.stacked = False
 
     def layer(self):
         L = Layer()
         self.layers.append(L)
         return L
 
-    def row(self, layers, arrow_y=None, gap=GAP_PX, align=None):
+    def row(self, layers, arrow_y=None, gap=GAP_PX, align=None, layout=None,
+            arrow_side='left', groups=None):
+        """layout: None (automatic), 'row' or 'stack'.  groups: for the
+        stacked layout, how many poses go side by side on each level (e.g.
+        (1, 2): the first pose on top, the next two side by side below it);
+        default one pose per level."""
         self._row = (layers, arrow_y, gap)
+        self.layout = layout
+        self.arrow_side = arrow_side
+        self.groups = tuple(groups) if groups else (1,) * len(layers)
+        assert sum(self.groups) == len(layers)
 
+    # -- layouts --------------------------------------------------------
     def _layout(self, u):
-        self.steps = []
+        self.steps, self.downs, self.floors = [], [], []
         if not self._row:
             return
-        layers, arrow_y, gap = self._row
+        if self.stacked:
+            self._layout_stack(u)
+        else:
+            self._side_by_side(self._row[0], 0, u)
+
+    def _side_by_side(self, layers, first, u, keep_x=False):
+        """Place layers left to right, GAP_PX apart, with a step arrow in
+        each gap (appended to self.steps).  `first` = index of layers[0] in
+        the whole sequence (for a per-gap arrow_y).  keep_x: the first layer
+        keeps its own x.  Returns the bbox (x0, x1, y0, y1), y up."""
+        _, arrow_y, gap = self._row
         x = None
         prev = None
+        box = None
         for i, L in enumerate(layers):
-            L.dx = 0.0
+            L.dx = L.dy = 0.0
             x0, x1, y0, y1 = _bbox(L, u)
             if x is None:
-                L.dx = -x0
+                L.dx = 0.0 if keep_x else -x0
             else:
                 L.dx = x + gap * u - x0
-                ay = arrow_y[i - 1] if isinstance(arrow_y, (list, tuple)) else arrow_y
+                k = first + i - 1
+                ay = arrow_y[k] if isinstance(arrow_y, (list, tuple)) else arrow_y
                 if ay is None:
                     ay = 0.5 * min(prev[3], y1 if y1 > 0 else 40)
                 self.steps.append((x + gap * u / 2, ay))
             x = L.dx + x1
             prev = (x0, x1, y0, y1)
+            b = (x0 + L.dx, x1 + L.dx, y0, y1)
+            box = b if box is None else (min(box[0], b[0]), max(box[1], b[1]),
+                                         min(box[2], b[2]), max(box[3], b[3]))
+        return box
 
-    def render(self):
+    def _layout_stack(self, u):
+        layers = self._row[0]
+        fw = FLOOR_PX * u
+        pad = STACK_FLOOR_PX * u
+        levels, k = [], 0
+        for n in self.groups:
+            grp = layers[k:k + n]
+            n_steps = len(self.steps)
+            box = self._side_by_side(grp, k, u, keep_x=True)
+            levels.append((grp, box, n_steps))
+            k += n
+        X0 = min(b[0] for _, b, _ in levels) - pad
+        X1 = max(b[1] for _, b, _ in levels) + pad
+        # one pose per level: all floor lines alike; otherwise each level's
+        # line ends where its poses end
+        same = max(self.groups) == 1
+        dy = 0.0
+        prev_bottom = None
+        for i, (grp, b, n_steps) in enumerate(levels):
+            top, bottom = b[3], min(b[2], -fw)
+            if i:
+                # the top of this level sits VGAP_PX below the floor line
+                # above; a pose wholly to the right of that line (more than
+                # VGAP_PX clear of it) may rise beside the level above
+                clear = prev_x1 + VGAP_PX * u
+                tops = [_bbox(L, u)[3] for L in grp if _bbox(L, u)[0] + L.dx < clear]
+                top = max(tops) if tops else top
+                dy = prev_bottom - VGAP_PX * u - top
+                yc = (prev_bottom + dy + top) / 2
+                off = (STACK_ARROW_GAP_PX + HEAD_HALF_PX) * u
+                if self.arrow_side == 'left':
+                    ax = X0 - off
+                elif same:
+                    ax = X1 + off
+                else:
+                    ax = max(lb[1] for _, lb, _ in levels[i - 1:i + 1]) + pad + off
+                self.downs.append((ax, yc))
+            for L in grp:
+                L.dy = dy
+            self.steps[n_steps:n_steps + len(grp) - 1] = [
+                (x, y + dy) for x, y in self.steps[n_steps:n_steps + len(grp) - 1]]
+            if self.floor:
+                self.floors.append((X0, X1 if same else b[1] + pad, dy))
+            prev_bottom = dy + bottom
+            prev_x1 = X1 if same else b[1] + pad
+
+    def _choose(self):
+        """Decide row or stack (see the class docstring)."""
+        self.stacked = False
+        if not self._row or len(self._row[0]) < 2 or self.layout == 'row':
+            return
+        if self.layout == 'stack':
+            self.stacked = True
+            return
+        u_row, aspect = self._fit_scale()
+        if aspect <= STACK_ASPECT:
+            return
+        self.stacked = True
+        u_stack, _ = self._fit_scale()
+        if u_stack >= u_row:         # stacking would not make the poses larger
+            self.stacked = False
+
+    def _fit_scale(self):
         u = 1.0
         for _ in range(6):
             self._layout(u)
             x0, x1, y0, y1 = self._content_bbox(u)
             vw, vh, m = _fit(x1 - x0, y1 - y0)
             u = vw / W
+        return u, (x1 - x0) / (y1 - y0)
+
+    def render(self):
+        self._choose()
+        u, _ = self._fit_scale()
+        self._layout(u)
         body, bb = self._emit(u)
         x0, x1, y0, y1 = _bb(bb)
         fl = ''
-        if self.floor:
+        floor = self.floor and not self.stacked
+        if floor:
             fw = FLOOR_PX * u
             y1 = max(y1, fw)
         vw, vh, m = _fit(x1 - x0, y1 - y0)
-        if self.floor:
+        if floor:
             fl = ('<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="#000" stroke-width="%s"/>\n'
                   % (f(x0 - m), f(-self.floor_y + fw / 2), f(x1 + m), f(-self.floor_y + fw / 2), f2(fw)))
         vx = (x0 + x1) / 2 - vw / 2
@@ -416,13 +535,18 @@ class Scene:
     def _content_bbox(self, u):
         _, bb = self._emit(u)
         x0, x1, y0, y1 = _bb(bb)
-        if self.floor:
+        if self.floor and not self.stacked:
             y1 = max(y1, FLOOR_PX * u - self.floor_y)
         return x0, x1, y0, y1
 
     def _emit(self, u):
         out, bb = [], []
-        for L in self.layers:
+        # stacked layout: the short floor lines go under everything
+        base = Layer()
+        fw = FLOOR_PX * u
+        for (a, b, y) in self.floors:
+            base.line((a, y - fw / 2), (b, y - fw / 2), fw, cap='butt')
+        for L in [base] + self.layers:
             T = _mk_T(L)
             for it in L.items:
                 s, b = it(u, T)
@@ -432,6 +556,9 @@ class Scene:
         for (x, y) in self.steps:
             h = STEP_LEN_PX * u / 2
             top.arrow_line((x - h, y), (x + h, y), halo=False)
+        for (x, y) in self.downs:
+            h = STEP_LEN_PX * u / 2
+            top.arrow_line((x, y + h), (x, y - h), halo=False)
         T = _mk_T(top)
         for it in top.items:
             s, b = it(u, T)

@@ -1802,7 +1802,7 @@ def getting_out_of_bed(sc):
         fr.add_limb(arm_to_hand(s, hc, (side, 0), 'bed3-arm')['pts'], ('hand', hc))
     fr.draw(L)
     poses.append(L)
-    sc.row(poses, gap=38)
+    sc.row(poses, gap=38, groups=(1, 2))
 
 
 @scene
