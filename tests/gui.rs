@@ -436,3 +436,75 @@ fn typing_stays_instant_with_ten_thousand_exercises() {
     println!("slowest keystroke: {slowest:?}");
     assert!(slowest < Duration::from_millis(100), "{slowest:?}");
 }
+
+#[test]
+fn closing_the_window_with_unsaved_work_asks_first() -> Result<(), Error> {
+    let folder = tempfile::tempdir().unwrap();
+    let mut app = boot(folder.path());
+    add_bridge(&mut app)?;
+    let task = app.update(Message::CloseRequested(iced::window::Id::unique()));
+    settle(&mut app, task);
+    assert_eq!(app.dialog_title(), Some("Save the changes to “Untitled”?"));
+    click(&mut app, "Cancel")?;
+    assert_eq!(app.program().item_count(), 1, "nothing lost");
+    Ok(())
+}
+
+#[test]
+fn a_program_open_elsewhere_is_not_opened_twice() -> Result<(), Error> {
+    let folder = tempfile::tempdir().unwrap();
+    let mut app = boot(folder.path());
+    add_bridge(&mut app)?;
+    type_into(&mut app, "patient-name", "Bo Ek")?;
+    click(&mut app, "Save")?;
+    let path = app.document().path().unwrap().to_path_buf();
+    use ptbuilder::store::lock::EditLock;
+    assert!(
+        EditLock::acquire(&path).is_err(),
+        "the app holds the file while it is open"
+    );
+    click(&mut app, "New")?;
+    drop(EditLock::acquire(&path).expect("New lets the file go"));
+
+    // Another copy of ptbuilder (here: a lock held by the test) opens it.
+    let held = EditLock::acquire(&path).unwrap();
+    let mut app = boot(folder.path());
+    click(&mut app, "Open…")?;
+    click(&mut app, "Bo Ek")?;
+    assert_eq!(app.document().path(), None, "not opened");
+    assert!(
+        app.notices()
+            .iter()
+            .any(|n| n.contains("is open in ptbuilder by")),
+        "{:?}",
+        app.notices()
+    );
+    drop(held);
+    click(&mut app, "Bo Ek")?;
+    assert_eq!(app.document().path(), Some(path.as_path()));
+    Ok(())
+}
+
+#[test]
+fn work_left_by_a_crash_is_offered_back() -> Result<(), Error> {
+    use ptbuilder::store::recovery::RecoverySlot;
+    let folder = tempfile::tempdir().unwrap();
+    let store = Store::at(folder.path());
+    let mut lost = ptbuilder::program::Program::new(chrono::Local::now().date_naive());
+    lost.title = "Knee after surgery".into();
+    {
+        // A session autosaved, then died without cleaning up.
+        let slot = RecoverySlot::claim(&store.folders().recovery).unwrap();
+        slot.save(&lost, None).unwrap();
+        drop(slot);
+    }
+    let mut app = boot(folder.path());
+    assert_eq!(app.dialog_title(), Some("Restore unsaved work?"));
+    click(&mut app, "Restore")?;
+    assert_eq!(app.program().title, "Knee after surgery");
+    assert!(
+        app.document().is_dirty(),
+        "restored work still needs saving"
+    );
+    Ok(())
+}

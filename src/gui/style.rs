@@ -151,15 +151,12 @@ pub fn card_selected(theme: &Theme) -> container::Style {
 /// A faint primary wash for selected things.
 fn tint(theme: &Theme) -> Color {
     let palette = theme.extended_palette();
-    let base = palette.background.base.color;
-    let primary = palette.primary.base.color;
     let amount = if is_dark(theme) { 0.18 } else { 0.09 };
-    Color {
-        r: base.r + (primary.r - base.r) * amount,
-        g: base.g + (primary.g - base.g) * amount,
-        b: base.b + (primary.b - base.b) * amount,
-        a: 1.0,
-    }
+    mix(
+        palette.background.base.color,
+        palette.primary.base.color,
+        amount,
+    )
 }
 
 /// A row of a list; `selected` rows are tinted.
@@ -218,17 +215,40 @@ pub fn picture_placeholder(theme: &Theme) -> container::Style {
     }
 }
 
-/// The box showing the dose as the patient will read it.
+/// The box showing the dose as the patient will read it: a faint green
+/// wash, the colour of "this is what goes home".
 pub fn patient_words(theme: &Theme) -> container::Style {
     let palette = theme.extended_palette();
+    let amount = if is_dark(theme) { 0.16 } else { 0.08 };
     container::Style {
-        background: Some(palette.background.weak.color.into()),
+        background: Some(
+            mix(
+                palette.background.base.color,
+                palette.success.base.color,
+                amount,
+            )
+            .into(),
+        ),
         border: Border {
-            color: palette.success.base.color.scale_alpha(0.6),
-            width: 0.0,
+            color: mix(
+                palette.background.base.color,
+                palette.success.base.color,
+                0.35,
+            ),
+            width: 1.0,
             radius: 4.0.into(),
         },
         ..container::Style::default()
+    }
+}
+
+/// `base` moved `amount` of the way towards `accent`.
+fn mix(base: Color, accent: Color, amount: f32) -> Color {
+    Color {
+        r: base.r + (accent.r - base.r) * amount,
+        g: base.g + (accent.g - base.g) * amount,
+        b: base.b + (accent.b - base.b) * amount,
+        a: 1.0,
     }
 }
 
@@ -266,18 +286,9 @@ pub fn callout(tone: Tone) -> impl Fn(&Theme) -> container::Style {
             Tone::Warning => palette.warning.base.color,
             Tone::Success => palette.success.base.color,
         };
-        let base = palette.background.base.color;
         let amount = if is_dark(theme) { 0.22 } else { 0.12 };
         container::Style {
-            background: Some(
-                Color {
-                    r: base.r + (accent.r - base.r) * amount,
-                    g: base.g + (accent.g - base.g) * amount,
-                    b: base.b + (accent.b - base.b) * amount,
-                    a: 1.0,
-                }
-                .into(),
-            ),
+            background: Some(mix(palette.background.base.color, accent, amount).into()),
             text_color: Some(palette.background.base.text),
             border: Border {
                 color: accent,
