@@ -2,7 +2,7 @@
 //! therapy patients, entirely offline.
 //!
 //! The domain ([`library`], [`program`], [`store`]) knows nothing of the
-//! window or the PDF; [`handout`] turns a program into a PDF and `gui`
+//! window or the PDF; [`handout`] turns a program into a PDF and [`gui`]
 //! is the iced desktop app. [`cli`] is the command line.
 
 pub mod assets;

@@ -508,3 +508,36 @@ fn work_left_by_a_crash_is_offered_back() -> Result<(), Error> {
     );
     Ok(())
 }
+
+#[test]
+fn keyboard_moves_through_the_program_and_delete_removes() -> Result<(), Error> {
+    let folder = tempfile::tempdir().unwrap();
+    let mut app = boot(folder.path());
+    add_bridge(&mut app)?;
+    // Click the first card: the keyboard now works on the program.
+    click(&mut app, "1")?;
+    press(
+        &mut app,
+        Key::Named(Named::ArrowDown),
+        keyboard::Modifiers::empty(),
+    );
+    type_into(&mut app, "dose-0-1-sets", "3")?;
+    assert_eq!(
+        app.program().phases[0].items[1].dose.as_ref().unwrap().sets,
+        Some(3),
+        "Down selected the second exercise, whose fields are open"
+    );
+    click(&mut app, "1")?;
+    press(
+        &mut app,
+        Key::Named(Named::Delete),
+        keyboard::Modifiers::empty(),
+    );
+    assert_eq!(app.program().item_count(), 1);
+    assert_eq!(
+        app.program().phases[0].items[0].dose.as_ref().unwrap().sets,
+        Some(3),
+        "the first one went"
+    );
+    Ok(())
+}

@@ -236,3 +236,30 @@ fn card(index: usize, template: &Template) -> Element<'_, Message> {
         .on_press(Message::Use(index))
         .into()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_gallery_lists_shipped_templates_and_searches_them() {
+        let folder = tempfile::tempdir().unwrap();
+        let store = Store::at(folder.path());
+        let (templates, problems) = store.templates(&Settings::default(), Library::builtin());
+        assert!(problems.is_empty());
+        let mut state = State::default();
+        let _ = state.update(Message::Loaded(Ok(Arc::new(Found {
+            templates,
+            problems: Vec::new(),
+        }))));
+        let all = state.matching().len();
+        assert!(all >= 6, "{all} templates");
+        let _ = state.update(Message::QueryChanged("desk".into()));
+        let found = state.matching();
+        assert_eq!(found.len(), 1);
+        match state.update(Message::Use(found[0])) {
+            Action::Use(program) => assert!(program.title.starts_with("Desk posture")),
+            other => panic!("{other:?}"),
+        }
+    }
+}
