@@ -7,6 +7,7 @@
 
 pub mod assets;
 pub mod cli;
+pub mod handout;
 pub mod library;
 pub mod program;
 pub mod store;

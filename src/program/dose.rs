@@ -348,7 +348,7 @@ fn minutes_words(span: Span) -> String {
 
 /// "30-second", "1-minute", "2-minute", "90-second".
 fn rest_words(seconds: u16) -> String {
-    if seconds >= 60 && seconds % 60 == 0 {
+    if seconds >= 60 && seconds.is_multiple_of(60) {
         format!("{}-minute", seconds / 60)
     } else {
         format!("{seconds}-second")

@@ -1,0 +1,428 @@
+//! One exercise as the patient reads it: number and name, the picture on
+//! the right, and beside it the starting position, numbered steps, the
+//! dose in bold, the therapist's note, common mistakes and cautions. Also
+//! the heading that opens each phase.
+
+use super::blocks::{Block, Builder, Ctx, Keep, Mark, Marker, Stroke, column};
+use super::fonts::Weight;
+use super::layout::{bold, regular};
+use super::pictures::Illustration;
+use super::style::MM;
+use crate::library::Exercise;
+use crate::program::{Item, Phase};
+
+/// Space between the text and the picture.
+const GUTTER: f32 = 7.0 * MM;
+
+/// The heading of a phase: its name, how long it lasts, how long a session
+/// takes and when to move on.
+pub fn phase_heading(ctx: &mut Ctx, phase: &Phase, minutes: u32) -> Block {
+    let style = ctx.style;
+    let left = ctx.page.left();
+    let width = ctx.page.content_width();
+    let full = column(left, width);
+    let mut b = Builder::new();
+    b.paragraph(ctx, &[bold(phase.name.trim())], style.phase, &full, false);
+    b.gap(style.body * 0.2);
+    b.mark(Mark::Rule {
+        from: (left, b.y),
+        to: (left + width, b.y),
+        stroke: Stroke::solid(2.0, 0.0),
+    });
+    b.gap(style.gap());
+    let mut facts = Vec::new();
+    if let Some(weeks) = phase.weeks.filter(|&w| w > 0) {
+        facts.push(match weeks {
+            1 => "about 1 week".to_string(),
+            n => format!("about {n} weeks"),
+        });
+    }
+    if minutes > 0 {
+        facts.push(format!("about {minutes} minutes for each session"));
+    }
+    if !facts.is_empty() {
+        let text = format!("{}.", facts.join(", "));
+        b.paragraph(
+            ctx,
+            &[bold("How long: "), regular(&text)],
+            style.body,
+            &full,
+            false,
+        );
+    }
+    let advance = phase.advance_when.trim();
+    if !advance.is_empty() {
+        b.paragraph(
+            ctx,
+            &[bold("Move on when: "), regular(advance)],
+            style.body,
+            &full,
+            false,
+        );
+    }
+    let mut block = b.finish(Keep::Whole);
+    block.keep_with_next = true;
+    block.space_before = style.body * 1.6;
+    block
+}
+
+/// Where the picture sits and how the text flows around it.
+struct Layout {
+    left: f32,
+    width: f32,
+    /// Text above this height is narrowed to leave room for the picture.
+    picture_bottom: f32,
+    picture_width: f32,
+}
+
+impl Layout {
+    fn region(&self) -> impl Fn(f32) -> (f32, f32) + '_ {
+        move |y| {
+            if y < self.picture_bottom && self.picture_width > 0.0 {
+                (self.left, self.width - self.picture_width - GUTTER)
+            } else {
+                (self.left, self.width)
+            }
+        }
+    }
+}
+
+/// Draws the picture (or a placeholder) at the top right; returns its
+/// bottom and width.
+fn picture(ctx: &mut Ctx, b: &mut Builder, illustration: Illustration) -> (f32, f32) {
+    let style = ctx.style;
+    let right = ctx.page.left() + ctx.page.content_width();
+    let top = b.y;
+    match illustration {
+        Illustration::None => (top, 0.0),
+        Illustration::Drawn { index, aspect } => {
+            let mut w = style.picture_width;
+            let mut h = w / aspect.max(0.01);
+            if h > style.picture_max_height {
+                h = style.picture_max_height;
+                w = h * aspect;
+            }
+            let x = right - style.picture_width + (style.picture_width - w) / 2.0;
+            b.mark(Mark::Picture {
+                index,
+                x,
+                y: top,
+                w,
+                h,
+            });
+            b.mark(Mark::Rect {
+                x,
+                y: top,
+                w,
+                h,
+                fill: None,
+                stroke: Some(Stroke::solid(0.75, 0.6)),
+            });
+            (top + h, style.picture_width)
+        }
+        Illustration::Missing => {
+            let w = style.picture_width;
+            let h = w * 0.6;
+            let x = right - w;
+            b.mark(Mark::Rect {
+                x,
+                y: top,
+                w,
+                h,
+                fill: None,
+                stroke: Some(Stroke {
+                    width: 1.0,
+                    grey: 0.45,
+                    dashed: true,
+                }),
+            });
+            let size = style.small;
+            let lines = ctx.wrap(&[regular("Picture not available")], size, w - 12.0);
+            let lh = style.line(size);
+            let mut line_top = top + (h - lh * lines.len() as f32) / 2.0;
+            for line in lines {
+                b.mark(Mark::Text {
+                    x: x + (w - line.width) / 2.0,
+                    top: line_top,
+                    baseline: line_top + style.baseline(size),
+                    size,
+                    line,
+                    grey: 0.35,
+                });
+                line_top += lh;
+            }
+            (top + h, w)
+        }
+    }
+}
+
+/// The exercise's number in a black square and its name beside it.
+fn title(ctx: &mut Ctx, b: &mut Builder, number: usize, name: &str) {
+    let style = ctx.style;
+    let size = style.heading;
+    let left = ctx.page.left();
+    let label = number.to_string();
+    let label_width = ctx.measure(&label, Weight::Bold, size);
+    let badge = (label_width + size * 0.7).max(style.line(size));
+    let top = b.y;
+    b.mark(Mark::Rect {
+        x: left,
+        y: top,
+        w: badge,
+        h: style.line(size),
+        fill: Some(0.0),
+        stroke: None,
+    });
+    if let Some(line) = ctx.wrap(&[bold(&label)], size, f32::MAX).pop() {
+        b.mark(Mark::Text {
+            x: left + (badge - label_width) / 2.0,
+            top,
+            baseline: top + style.baseline(size),
+            size,
+            line,
+            grey: 1.0,
+        });
+    }
+    let name_left = left + badge + size * 0.55;
+    let name_width = ctx.page.content_width() - badge - size * 0.55;
+    b.paragraph(
+        ctx,
+        &[bold(name.trim())],
+        size,
+        &column(name_left, name_width),
+        false,
+    );
+}
+
+/// A bold label on its own line, then a list.
+fn labelled_list(
+    ctx: &mut Ctx,
+    b: &mut Builder,
+    layout: &Layout,
+    label: &str,
+    items: &[String],
+    marker: Marker,
+) {
+    let items: Vec<&str> = items
+        .iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .collect();
+    if items.is_empty() {
+        return;
+    }
+    let size = ctx.style.body;
+    b.gap(ctx.style.gap());
+    b.paragraph(ctx, &[bold(label)], size, &layout.region(), false);
+    b.list(ctx, &items, marker, size, &layout.region(), true);
+}
+
+/// The dose, in bold, in a shaded box.
+fn dose_box(ctx: &mut Ctx, b: &mut Builder, layout: &Layout, dose: &str) {
+    let size = ctx.style.body;
+    let pad = size * 0.55;
+    b.gap(ctx.style.gap());
+    let top = b.y;
+    let (x, w) = layout.region()(top);
+    let at = b.mark_count();
+    b.gap(pad);
+    b.paragraph(
+        ctx,
+        &[bold("How much: "), bold(dose)],
+        size,
+        &column(x + pad, w - 2.0 * pad),
+        false,
+    );
+    b.gap(pad);
+    // Drawn first, so the text sits on top of the shading.
+    b.insert_mark(
+        at,
+        Mark::Rect {
+            x,
+            y: top,
+            w,
+            h: b.y - top,
+            fill: Some(0.9),
+            stroke: None,
+        },
+    );
+    b.insert_mark(
+        at + 1,
+        Mark::Rect {
+            x,
+            y: top,
+            w: 3.0,
+            h: b.y - top,
+            fill: Some(0.0),
+            stroke: None,
+        },
+    );
+}
+
+/// Where an exercise was first shown in full, for a phase that repeats it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Earlier {
+    /// Its number.
+    pub number: usize,
+    /// Its page (from 1), once known.
+    pub page: Option<usize>,
+}
+
+/// One exercise in a phase.
+#[derive(Clone, Copy)]
+pub struct Entry<'a> {
+    /// Its number in the handout.
+    pub number: usize,
+    /// The exercise.
+    pub exercise: &'a Exercise,
+    /// This patient's dose and note.
+    pub item: &'a Item,
+    /// Its picture.
+    pub illustration: Illustration,
+    /// First in its phase: no separator above it.
+    pub first_in_phase: bool,
+    /// Set when an earlier phase already showed it in full.
+    pub earlier: Option<Earlier>,
+}
+
+/// Everything about one exercise, kept together on one page. An exercise
+/// an earlier phase already explained gets its picture, new dose and note,
+/// and a pointer back to the steps.
+pub fn exercise(ctx: &mut Ctx, entry: &Entry) -> Block {
+    let Entry {
+        number,
+        exercise,
+        item,
+        illustration,
+        first_in_phase,
+        earlier,
+    } = *entry;
+    let style = ctx.style;
+    let size = style.body;
+    let left = ctx.page.left();
+    let width = ctx.page.content_width();
+    let mut b = Builder::new();
+    let mut lead = 0.0;
+    if !first_in_phase {
+        b.mark(Mark::Rule {
+            from: (left, 0.0),
+            to: (left + width, 0.0),
+            stroke: Stroke::solid(0.75, 0.55),
+        });
+        b.gap(style.body * 0.9);
+        lead = b.y;
+    }
+    title(ctx, &mut b, number, &exercise.name);
+    b.gap(style.gap());
+    let (picture_bottom, picture_width) = picture(ctx, &mut b, illustration);
+    let layout = Layout {
+        left,
+        width,
+        picture_bottom,
+        picture_width,
+    };
+    let region = layout.region();
+
+    if let Some(earlier) = earlier {
+        let place = match earlier.page {
+            Some(page) => format!("exercise {} on page {page}", earlier.number),
+            None => format!("exercise {}", earlier.number),
+        };
+        let text = format!("Do it the same way as {place}, with the amount below.");
+        b.paragraph(
+            ctx,
+            &[bold("You know this one. "), regular(&text)],
+            size,
+            &region,
+            false,
+        );
+        dose_box(ctx, &mut b, &layout, &item.dose_or(exercise).describe());
+        note(ctx, &mut b, &layout, item);
+        return finish(b, picture_bottom, style.body, lead);
+    }
+
+    let purpose = exercise.purpose.trim();
+    if !purpose.is_empty() {
+        b.paragraph(ctx, &[regular(purpose)], size, &region, false);
+        b.gap(style.gap());
+    }
+    let equipment: Vec<String> = exercise
+        .equipment
+        .iter()
+        .map(|e| e.label().to_lowercase())
+        .collect();
+    if !equipment.is_empty() {
+        let text = format!("{}.", equipment.join(", "));
+        b.paragraph(
+            ctx,
+            &[bold("You need: "), regular(&text)],
+            size,
+            &region,
+            false,
+        );
+        b.gap(style.gap());
+    }
+    let start = exercise.start.trim();
+    if !start.is_empty() {
+        b.paragraph(
+            ctx,
+            &[bold("Get into position: "), regular(start)],
+            size,
+            &region,
+            false,
+        );
+    }
+    labelled_list(
+        ctx,
+        &mut b,
+        &layout,
+        "What to do",
+        &exercise.steps,
+        Marker::Numbers,
+    );
+    dose_box(ctx, &mut b, &layout, &item.dose_or(exercise).describe());
+    note(ctx, &mut b, &layout, item);
+    labelled_list(
+        ctx,
+        &mut b,
+        &layout,
+        "Avoid these mistakes",
+        &exercise.mistakes,
+        Marker::Bullets,
+    );
+    labelled_list(
+        ctx,
+        &mut b,
+        &layout,
+        "Take care",
+        &exercise.cautions,
+        Marker::Bullets,
+    );
+    finish(b, picture_bottom, style.body, lead)
+}
+
+/// The therapist's note for this patient, if any.
+fn note(ctx: &mut Ctx, b: &mut Builder, layout: &Layout, item: &Item) {
+    let note = item.note.trim();
+    if !note.is_empty() {
+        b.gap(ctx.style.gap());
+        b.paragraph(
+            ctx,
+            &[bold("Your therapist says: "), regular(note)],
+            ctx.style.body,
+            &layout.region(),
+            true,
+        );
+    }
+}
+
+fn finish(mut b: Builder, picture_bottom: f32, body: f32, lead: f32) -> Block {
+    b.y = b.y.max(picture_bottom);
+    b.gap(body * 0.6);
+    // It may only be cut (when taller than a page) below the picture.
+    b.keep_breaks_below(picture_bottom + 1.0);
+    let mut block = b.finish(Keep::Whole);
+    block.space_before = body * 1.1;
+    block.lead = lead;
+    block
+}
