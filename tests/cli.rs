@@ -175,8 +175,8 @@ fn every_problem_in_a_program_is_reported_with_its_place() {
     let file = path.display().to_string();
     for expected in [
         format!("{file}:3:12: Title is empty"),
-        format!("{file}:9:57: Repetitions of 500 is more than the most allowed, 100"),
-        format!("{file}:9:71: Times a day of 30 is more than the most allowed, 12"),
+        format!("{file}:9:59: Repetitions of 500 is more than the most allowed, 100"),
+        format!("{file}:9:73: Times a day of 30 is more than the most allowed, 12"),
         format!("{file}:10:32: unknown exercise \"moonwalk\""),
     ] {
         assert!(err.contains(&expected), "missing {expected:?} in\n{err}");

@@ -91,6 +91,8 @@ mod weight {
     pub const PHRASE_IN_NAME: f32 = 6.0;
     /// Added when the name starts with the whole query.
     pub const NAME_STARTS_WITH: f32 = 4.0;
+    /// Added when another name contains the whole query.
+    pub const PHRASE_IN_ALIAS: f32 = 5.0;
 }
 
 /// How well a query word matches an indexed word.
@@ -124,6 +126,8 @@ pub struct SearchIndex {
     postings: Vec<Vec<(u32, f32)>>,
     /// Folded names, for phrase bonuses.
     names: Vec<String>,
+    /// Folded other names, for phrase bonuses.
+    aliases: Vec<Vec<String>>,
     /// Exercise positions sorted by name, the order of an empty query.
     alphabetical: Vec<u32>,
     /// Filter data per exercise.
@@ -168,6 +172,9 @@ impl SearchIndex {
             add(exercise.category.label(), weight::CATEGORY);
             add(&exercise.purpose, weight::PURPOSE);
             index.names.push(fold(&exercise.name));
+            index
+                .aliases
+                .push(exercise.aliases.iter().map(|a| fold(a)).collect());
         }
         index.facets = library.exercises().iter().map(Facet::from).collect();
         let mut alphabetical: Vec<u32> = (0..index.names.len() as u32).collect();
@@ -215,13 +222,23 @@ impl SearchIndex {
         let mut matched = vec![0u16; n];
         let mut best = vec![0.0f32; n];
         let mut touched: Vec<u32> = Vec::new();
+        let mut terms: Vec<(usize, f32)> = Vec::new();
         for word in &query_words {
             touched.clear();
-            for (term, postings) in self.vocabulary.iter().zip(&self.postings) {
-                let Some(quality) = match_quality(word, term) else {
-                    continue;
-                };
-                for &(position, weight) in postings {
+            terms.clear();
+            terms.extend(
+                self.vocabulary
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(term, text)| Some((term, match_quality(word, text)?))),
+            );
+            // A typo match only counts when the word matches nothing as
+            // typed: "clam" finds the clamshell, not "calm" and "calf".
+            if terms.iter().any(|&(_, quality)| quality >= quality::PREFIX) {
+                terms.retain(|&(_, quality)| quality >= quality::PREFIX);
+            }
+            for &(term, quality) in &terms {
+                for &(position, weight) in &self.postings[term] {
                     let slot = &mut best[position as usize];
                     if *slot == 0.0 {
                         touched.push(position);
@@ -252,6 +269,9 @@ impl SearchIndex {
                 }
                 if name.starts_with(&phrase) {
                     score += weight::NAME_STARTS_WITH;
+                }
+                if self.aliases[p].iter().any(|alias| alias.contains(&phrase)) {
+                    score += weight::PHRASE_IN_ALIAS;
                 }
                 (p, score)
             })
@@ -381,6 +401,12 @@ mod tests {
     #[test]
     fn aliases_find_their_exercise() {
         assert!(top("superman", &Filters::default()).contains(&"back-extension-prone".to_string()));
+        assert_eq!(top("chair stand", &Filters::default())[0], "sit-to-stand");
+    }
+
+    #[test]
+    fn a_word_typed_right_does_not_drag_in_look_alikes() {
+        assert_eq!(top("clam", &Filters::default()), vec!["clamshell"]);
     }
 
     #[test]

@@ -163,6 +163,10 @@ pub struct Dose {
     /// Weight, band colour or other resistance, in the therapist's words.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub load: Option<String>,
+    /// When to do it, for advice tied to a moment rather than a count
+    /// ("every time you get out of bed"); replaces times a day and days a week.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub when: Option<String>,
 }
 
 impl Default for Dose {
@@ -177,6 +181,7 @@ impl Default for Dose {
             per_day: 1,
             days_per_week: 7,
             load: None,
+            when: None,
         }
     }
 }
@@ -251,8 +256,21 @@ impl Dose {
         }
     }
 
-    /// "Twice a day, every day." / "Once a day, 3 days a week."
+    /// The moment to do it, when the therapist gave one.
+    fn when(&self) -> Option<&str> {
+        self.when
+            .as_deref()
+            .map(str::trim)
+            .filter(|w| !w.is_empty())
+    }
+
+    /// "Twice a day, every day." / "Once a day, 3 days a week." / "Do this
+    /// every time you get out of bed."
     pub fn frequency(&self) -> String {
+        if let Some(when) = self.when() {
+            let when = when.trim_end_matches('.');
+            return format!("Do this {when}.");
+        }
         let per_day = match self.per_day {
             0 | 1 => "Once a day".to_string(),
             2 => "Twice a day".to_string(),
@@ -271,7 +289,9 @@ impl Dose {
         let mut parts = Vec::new();
         match (self.sets, self.reps) {
             (Some(s), Some(r)) => parts.push(format!("{s} × {r}")),
+            (None, Some(1)) => parts.push("1 rep".to_string()),
             (None, Some(r)) => parts.push(format!("{r} reps")),
+            (Some(1), None) => parts.push("1 set".to_string()),
             (Some(s), None) => parts.push(format!("{s} sets")),
             (None, None) => {}
         }
@@ -284,9 +304,13 @@ impl Dose {
         if self.side != Side::Both {
             parts.push(self.side.label().to_lowercase());
         }
-        parts.push(format!("{}×/day", self.per_day.max(1)));
-        if self.days_per_week < 7 {
-            parts.push(format!("{} d/wk", self.days_per_week));
+        if let Some(when) = self.when() {
+            parts.push(when.trim_end_matches('.').to_string());
+        } else {
+            parts.push(format!("{}×/day", self.per_day.max(1)));
+            if self.days_per_week < 7 {
+                parts.push(format!("{} d/wk", self.days_per_week));
+            }
         }
         parts.join(", ")
     }
@@ -447,6 +471,25 @@ mod tests {
             ..Dose::default()
         };
         assert_eq!(walk.session_seconds(), 20.0 + 25.0 * 60.0);
+    }
+
+    #[test]
+    fn advice_tied_to_a_moment_says_when() {
+        let dose = Dose {
+            when: Some("every time you get out of bed".into()),
+            ..Dose::default()
+        };
+        assert_eq!(dose.describe(), "Do this every time you get out of bed.");
+        assert_eq!(dose.summary(), "every time you get out of bed");
+        let walk = Dose {
+            minutes: Some(Span::exactly(2)),
+            when: Some("each hour you sit.".into()),
+            ..Dose::default()
+        };
+        assert_eq!(
+            walk.describe(),
+            "Keep going for 2 minutes. Do this each hour you sit."
+        );
     }
 
     #[test]

@@ -203,11 +203,20 @@ fn check_dose(report: &mut Report, dose: &Dose, path: &FieldPath) {
         Some(dose.days_per_week.into()),
         DAYS_PER_WEEK.into(),
     );
-    if dose.reps.is_none() && dose.hold.is_none() && dose.minutes.is_none() && dose.sets.is_none() {
+    let has_when = dose.when.as_deref().is_some_and(|w| !w.trim().is_empty());
+    if dose.reps.is_none()
+        && dose.hold.is_none()
+        && dose.minutes.is_none()
+        && dose.sets.is_none()
+        && !has_when
+    {
         report.0.push(Problem::error(
             path.clone(),
-            "the dose says nothing to do: give repetitions, a hold or minutes",
+            "the dose says nothing to do: give repetitions, a hold, minutes or when to do it",
         ));
+    }
+    if let Some(when) = &dose.when {
+        report.text(path.field("when"), "When", when, false, SHORT_TEXT);
     }
     if let Some(load) = &dose.load {
         report.text(path.field("load"), "Load", load, false, SHORT_TEXT);

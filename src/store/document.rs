@@ -257,6 +257,11 @@ fn parse<T: for<'de> Deserialize<'de>>(
         .map_err(|error| FileProblem::from_ron(file, &error))
 }
 
+/// Parses a program without checking it against a library.
+pub fn parse_program(text: &str, file: &str) -> Result<Program, FileProblem> {
+    parse(text, Kind::Program, file)
+}
+
 /// Parses a program and checks it against `library`; errors and warnings
 /// both come back located.
 pub fn read_program(

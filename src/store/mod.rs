@@ -5,7 +5,9 @@ pub mod atomic;
 pub mod document;
 mod folders;
 pub mod locate;
+pub mod lock;
 pub mod pictures;
+pub mod recovery;
 mod settings;
 
 pub use atomic::write_atomic;
@@ -20,6 +22,7 @@ use chrono::{DateTime, Local};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// A template the therapist can start from.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,6 +48,71 @@ pub struct ProgramSummary {
     pub created: chrono::NaiveDate,
     /// When the file was last written.
     pub modified: Option<DateTime<Local>>,
+}
+
+/// What a file held when it was opened or last saved, to notice when
+/// someone else (an editor, another PC on a shared folder) changed it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileStamp {
+    length: u64,
+    digest: u64,
+}
+
+impl FileStamp {
+    /// The stamp of some content.
+    pub fn of(bytes: &[u8]) -> Self {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        bytes.hash(&mut hasher);
+        Self {
+            length: bytes.len() as u64,
+            digest: hasher.finish(),
+        }
+    }
+
+    /// The stamp of a file on disk, `None` if it does not exist.
+    pub fn read(path: &Path) -> io::Result<Option<Self>> {
+        match fs::read(path) {
+            Ok(bytes) => Ok(Some(Self::of(&bytes))),
+            Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(error) => Err(error),
+        }
+    }
+}
+
+/// Why a program was not saved.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum SaveError {
+    /// The file changed on disk since it was opened; saving would lose
+    /// someone else's work.
+    #[error("{0} was changed by someone else since you opened it")]
+    ChangedOnDisk(String),
+    /// The disk refused the write; the old file is untouched.
+    #[error("cannot save {file}: {error}")]
+    Io {
+        /// The file.
+        file: String,
+        /// What went wrong.
+        error: Arc<io::Error>,
+    },
+}
+
+/// A program read from disk, with what is needed to save it back safely.
+#[derive(Debug, Clone)]
+pub struct Opened {
+    /// The program.
+    pub program: Program,
+    /// Problems that do not block use.
+    pub warnings: Vec<FileProblem>,
+    /// The file as it was read.
+    pub stamp: FileStamp,
+}
+
+/// The backup of `path`: the version before the last save.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".bak");
+    path.with_file_name(name)
 }
 
 /// Access to every file ptbuilder keeps.
@@ -255,6 +323,57 @@ impl Store {
         write_atomic(path, to_ron(&program).as_bytes())
     }
 
+    /// Reads and checks a program file, remembering its content so a later
+    /// save can tell whether someone else changed it.
+    pub fn open_program(&self, path: &Path, library: &Library) -> Result<Opened, Vec<FileProblem>> {
+        let text = read_text(path).map_err(|p| vec![p])?;
+        let (program, warnings) = read_program(&text, &path.display().to_string(), library)?;
+        Ok(Opened {
+            program,
+            warnings,
+            stamp: FileStamp::of(text.as_bytes()),
+        })
+    }
+
+    /// Saves a program safely: refuses when the file changed on disk since
+    /// it was opened (`opened`; pass `None` to replace whatever is there,
+    /// e.g. after the user confirmed), keeps the previous version as
+    /// `<file>.bak`, and writes atomically. Returns the new stamp.
+    pub fn save_program_safely(
+        &self,
+        path: &Path,
+        program: &Program,
+        library: &Library,
+        opened: Option<FileStamp>,
+    ) -> Result<FileStamp, SaveError> {
+        let file = path.display().to_string();
+        let io_error = |error: io::Error| SaveError::Io {
+            file: file.clone(),
+            error: Arc::new(error),
+        };
+        let old = match fs::read(path) {
+            Ok(bytes) => Some(bytes),
+            Err(error) if error.kind() == io::ErrorKind::NotFound => None,
+            Err(error) => return Err(io_error(error)),
+        };
+        if let (Some(old), Some(expected)) = (&old, opened)
+            && FileStamp::of(old) != expected
+        {
+            return Err(SaveError::ChangedOnDisk(file));
+        }
+        let mut program = program.clone();
+        program.embed_custom_exercises(library);
+        let text = to_ron(&program);
+        if old.as_deref() == Some(text.as_bytes()) {
+            return Ok(FileStamp::of(text.as_bytes()));
+        }
+        if let Some(old) = &old {
+            write_atomic(&backup_path(path), old).map_err(io_error)?;
+        }
+        write_atomic(path, text.as_bytes()).map_err(io_error)?;
+        Ok(FileStamp::of(text.as_bytes()))
+    }
+
     /// Programs in the programs folder and the recent list, newest first.
     pub fn list_programs(&self, settings: &Settings) -> Vec<ProgramSummary> {
         let mut paths = ron_files(&self.folders.programs);
@@ -283,5 +402,86 @@ impl Store {
             .collect();
         summaries.sort_by(|a, b| b.modified.cmp(&a.modified).then(b.created.cmp(&a.created)));
         summaries
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn program(title: &str) -> Program {
+        let mut program = Program::new(NaiveDate::from_ymd_opt(2026, 4, 5).unwrap());
+        program.title = title.into();
+        program
+    }
+
+    #[test]
+    fn saving_keeps_the_previous_version_and_refuses_a_file_changed_elsewhere() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path());
+        let library = Library::builtin();
+        let path = dir.path().join("emil.ron");
+
+        let first = store
+            .save_program_safely(&path, &program("First"), library, None)
+            .unwrap();
+        assert!(!backup_path(&path).exists(), "nothing to back up yet");
+        let opened = store.open_program(&path, library).unwrap();
+        assert_eq!(opened.stamp, first);
+        assert_eq!(opened.program.title, "First");
+
+        let second = store
+            .save_program_safely(&path, &program("Second"), library, Some(first))
+            .unwrap();
+        let backup = store.open_program(&backup_path(&path), library).unwrap();
+        assert_eq!(backup.program.title, "First");
+
+        // Someone edits the file on another PC.
+        let theirs = fs::read_to_string(&path)
+            .unwrap()
+            .replace("Second", "Theirs");
+        fs::write(&path, &theirs).unwrap();
+        let refused = store.save_program_safely(&path, &program("Mine"), library, Some(second));
+        assert!(
+            matches!(refused, Err(SaveError::ChangedOnDisk(_))),
+            "{refused:?}"
+        );
+        assert_eq!(
+            fs::read_to_string(&path).unwrap(),
+            theirs,
+            "their work is untouched"
+        );
+
+        // After the user chooses to replace it, the save goes through.
+        store
+            .save_program_safely(&path, &program("Mine"), library, None)
+            .unwrap();
+        assert_eq!(
+            store.open_program(&path, library).unwrap().program.title,
+            "Mine"
+        );
+        assert_eq!(
+            store
+                .open_program(&backup_path(&path), library)
+                .unwrap()
+                .program
+                .title,
+            "Theirs"
+        );
+    }
+
+    #[test]
+    fn a_program_that_cannot_be_written_leaves_the_old_file_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path());
+        let path = dir.path().join("missing-folder-is-a-file").join("x.ron");
+        fs::write(dir.path().join("missing-folder-is-a-file"), "not a folder").unwrap();
+        let result = store.save_program_safely(&path, &program("X"), Library::builtin(), None);
+        assert!(matches!(result, Err(SaveError::Io { .. })));
+        assert_eq!(
+            fs::read_to_string(dir.path().join("missing-folder-is-a-file")).unwrap(),
+            "not a folder"
+        );
     }
 }

@@ -359,14 +359,14 @@ class Front:
 
 
 # ------------------------------------------------------------- arrows
-def arrow_head(sv, tip, direction, size=13, half=7.5):
+def arrow_head(sv, tip, direction, size=13, half=7.5, color='#000'):
     """Filled triangle whose tip is at `tip`, pointing along screen vector."""
     d = unit(direction)
     base = sub(tip, mul(d, size))
     n = perp(d)
     a = add(base, mul(n, half))
     b = add(base, mul(n, -half))
-    sv.fillpath('M%s %sL%s %sL%s %sZ' % (f(tip[0]), f(tip[1]), f(a[0]), f(a[1]), f(b[0]), f(b[1])))
+    sv.fillpath('M%s %sL%s %sL%s %sZ' % (f(tip[0]), f(tip[1]), f(a[0]), f(a[1]), f(b[0]), f(b[1])), color)
 
 
 def _trim(ps, amount, from_end=True):
@@ -383,7 +383,9 @@ def _trim(ps, amount, from_end=True):
     return seq[::-1] if from_end else seq
 
 
-def arrow_poly(sv, ps, both=False, w=ARROW, size=13, half=7.5):
+def arrow_poly(sv, ps, both=False, w=ARROW, size=13, half=7.5, halo=False):
+    """Arrow along a polyline; `halo` first lays a white outline under it so
+    it stays readable where it crosses the figure."""
     ps = list(ps)
     tip = ps[-1]
     d_end = sub(ps[-1], ps[-2])
@@ -392,6 +394,11 @@ def arrow_poly(sv, ps, both=False, w=ARROW, size=13, half=7.5):
         tip0 = ps[0]
         d_start = sub(ps[0], ps[1])
         shaft = _trim(shaft, size - 2, False)
+    if halo:
+        sv.poly(shaft, w + 6, color='#fff')
+        for t, d in ((tip, d_end),) + (((tip0, d_start),) if both else ()):
+            dd = unit(d)
+            arrow_head(sv, add(t, mul(dd, 3.5)), d, size + 7, half + 4.5, color='#fff')
     sv.poly(shaft, w, cap='butt')
     arrow_head(sv, tip, d_end, size, half)
     if both:
