@@ -20,10 +20,13 @@ fn main() {
     let out = std::env::args()
         .nth(1)
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/contact-sheet.png"));
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/contact-sheet.png")
+        });
     let mut options = usvg::Options::default();
     let mut fonts = usvg::fontdb::Database::new();
-    let font = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/fonts/AtkinsonHyperlegible-Regular.ttf");
+    let font = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("assets/fonts/AtkinsonHyperlegible-Regular.ttf");
     if fonts.load_font_file(&font).is_err() {
         fonts.load_system_fonts();
     }

@@ -167,6 +167,9 @@ pub struct Block {
     /// Height of a leading separator (a rule and its space) left out when
     /// the block starts a page.
     pub lead: f32,
+    /// Put at the top of each part after the first when the block must be
+    /// divided (e.g. "3 Bridge (continued)").
+    pub continuation: Option<Box<Block>>,
 }
 
 /// Lays marks out from the top down.
@@ -357,6 +360,7 @@ impl Builder {
             new_page: false,
             space_before: 0.0,
             lead: 0.0,
+            continuation: None,
         }
     }
 }

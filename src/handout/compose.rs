@@ -17,10 +17,17 @@ pub type Page = Vec<Mark>;
 /// The first part of `block` that must share a page with the block before
 /// it when that one is a heading.
 fn first_part(block: &Block, page_height: f32) -> f32 {
-    match block.keep {
-        Keep::Whole => block.height.min(page_height),
-        Keep::Lines => block.breaks.first().copied().unwrap_or(block.height),
+    if divisible(block, page_height) {
+        block.breaks.first().copied().unwrap_or(block.height)
+    } else {
+        block.height
     }
+}
+
+/// Whether a block may be divided: text may, and so may anything taller
+/// than a page, which could not be printed otherwise.
+fn divisible(block: &Block, page_height: f32) -> bool {
+    block.keep == Keep::Lines || block.height > page_height + EPSILON
 }
 
 /// The lowest break at or above `room`.
@@ -33,8 +40,15 @@ fn best_break(block: &Block, room: f32) -> Option<f32> {
         .find(|&b| b > EPSILON && b <= room + EPSILON)
 }
 
-/// Cuts a block at `at`: what is above goes on this page, the rest on the next.
-fn split(mut block: Block, at: f32) -> (Block, Block) {
+/// Cuts a block at `at`: what is above goes on this page, the rest (under
+/// its continuation heading, if it has one) on the next.
+fn split(block: Block, at: f32) -> (Block, Block) {
+    let head = block.continuation.clone();
+    cut(block, at, head.as_deref())
+}
+
+/// Cuts a block at `at`, putting `head` on top of the part below.
+fn cut(mut block: Block, at: f32, head: Option<&Block>) -> (Block, Block) {
     let (above, below): (Vec<Mark>, Vec<Mark>) = std::mem::take(&mut block.marks)
         .into_iter()
         .partition(|mark| mark.top() < at - EPSILON);
@@ -45,14 +59,21 @@ fn split(mut block: Block, at: f32) -> (Block, Block) {
         keep_with_next: false,
         ..block.clone_shape()
     };
+    let (head, head_height) = match head {
+        Some(head) => (head.marks.clone(), head.height),
+        None => (Vec::new(), 0.0),
+    };
+    let shift = head_height - at;
+    let mut marks = head;
+    marks.extend(below.into_iter().map(|m| m.shifted(shift)));
     let rest = Block {
-        height: (block.height - at).max(0.0),
-        marks: below.into_iter().map(|m| m.shifted(-at)).collect(),
+        height: (block.height - at).max(0.0) + head_height,
+        marks,
         breaks: block
             .breaks
             .iter()
             .filter(|&&b| b > at + EPSILON)
-            .map(|b| b - at)
+            .map(|b| b + shift)
             .collect(),
         new_page: false,
         space_before: 0.0,
@@ -74,6 +95,7 @@ impl Block {
             new_page: self.new_page,
             space_before: self.space_before,
             lead: self.lead,
+            continuation: self.continuation.clone(),
         }
     }
 }
@@ -103,7 +125,7 @@ pub fn paginate(blocks: Vec<Block>, top: f32, page_height: f32) -> Flow {
         if empty && block.lead > EPSILON {
             // A separator at the top of a page separates nothing.
             let lead = block.lead;
-            block = split(block, lead).1;
+            block = cut(block, lead, None).1;
         }
         let gap = if empty { 0.0 } else { block.space_before };
         let room = page_height - used - gap;
@@ -115,8 +137,8 @@ pub fn paginate(blocks: Vec<Block>, top: f32, page_height: f32) -> Flow {
             0.0
         };
         let fits = block.height + with_next <= room + EPSILON;
-        // Text that may continue overleaf fills this page first.
-        let cut_here = (!fits && block.keep == Keep::Lines && !block.keep_with_next)
+        // What may continue overleaf fills this page first.
+        let cut_here = (!fits && divisible(&block, page_height) && !block.keep_with_next)
             .then(|| best_break(&block, room))
             .flatten();
         let placed = if fits || (empty && block.height <= room + EPSILON) {
@@ -255,6 +277,7 @@ mod tests {
             new_page: false,
             space_before: 10.0,
             lead: 0.0,
+            continuation: None,
         }
     }
 

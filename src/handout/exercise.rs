@@ -157,9 +157,8 @@ fn picture(ctx: &mut Ctx, b: &mut Builder, illustration: Illustration) -> (f32, 
 }
 
 /// The exercise's number in a black square and its name beside it.
-fn title(ctx: &mut Ctx, b: &mut Builder, number: usize, name: &str) {
+fn title(ctx: &mut Ctx, b: &mut Builder, number: usize, name: &str, size: f32) {
     let style = ctx.style;
-    let size = style.heading;
     let left = ctx.page.left();
     let label = number.to_string();
     let label_width = ctx.measure(&label, Weight::Bold, size);
@@ -202,6 +201,7 @@ fn labelled_list(
     label: &str,
     items: &[String],
     marker: Marker,
+    may_continue_here: bool,
 ) {
     let items: Vec<&str> = items
         .iter()
@@ -213,8 +213,12 @@ fn labelled_list(
     }
     let size = ctx.style.body;
     b.gap(ctx.style.gap());
+    if may_continue_here {
+        // Should the exercise not fit on one page, it may continue here.
+        b.allow_break();
+    }
     b.paragraph(ctx, &[bold(label)], size, &layout.region(), false);
-    b.list(ctx, &items, marker, size, &layout.region(), true);
+    b.list(ctx, &items, marker, size, &layout.region(), false);
 }
 
 /// The dose, in bold, in a shaded box.
@@ -312,7 +316,7 @@ pub fn exercise(ctx: &mut Ctx, entry: &Entry) -> Block {
         b.gap(style.body * 0.9);
         lead = b.y;
     }
-    title(ctx, &mut b, number, &exercise.name);
+    title(ctx, &mut b, number, &exercise.name, style.heading);
     b.gap(style.gap());
     let (picture_bottom, picture_width) = picture(ctx, &mut b, illustration);
     let layout = Layout {
@@ -338,7 +342,7 @@ pub fn exercise(ctx: &mut Ctx, entry: &Entry) -> Block {
         );
         dose_box(ctx, &mut b, &layout, &item.dose_or(exercise).describe());
         note(ctx, &mut b, &layout, item);
-        return finish(b, picture_bottom, style.body, lead);
+        return finish(ctx, b, &entry, picture_bottom, lead);
     }
 
     let purpose = exercise.purpose.trim();
@@ -379,6 +383,7 @@ pub fn exercise(ctx: &mut Ctx, entry: &Entry) -> Block {
         "What to do",
         &exercise.steps,
         Marker::Numbers,
+        false,
     );
     dose_box(ctx, &mut b, &layout, &item.dose_or(exercise).describe());
     note(ctx, &mut b, &layout, item);
@@ -389,6 +394,7 @@ pub fn exercise(ctx: &mut Ctx, entry: &Entry) -> Block {
         "Avoid these mistakes",
         &exercise.mistakes,
         Marker::Bullets,
+        true,
     );
     labelled_list(
         ctx,
@@ -397,8 +403,9 @@ pub fn exercise(ctx: &mut Ctx, entry: &Entry) -> Block {
         "Take care",
         &exercise.cautions,
         Marker::Bullets,
+        true,
     );
-    finish(b, picture_bottom, style.body, lead)
+    finish(ctx, b, &entry, picture_bottom, lead)
 }
 
 /// The therapist's note for this patient, if any.
@@ -406,6 +413,7 @@ fn note(ctx: &mut Ctx, b: &mut Builder, layout: &Layout, item: &Item) {
     let note = item.note.trim();
     if !note.is_empty() {
         b.gap(ctx.style.gap());
+        b.allow_break();
         b.paragraph(
             ctx,
             &[bold("Your therapist says: "), regular(note)],
@@ -416,13 +424,20 @@ fn note(ctx: &mut Ctx, b: &mut Builder, layout: &Layout, item: &Item) {
     }
 }
 
-fn finish(mut b: Builder, picture_bottom: f32, body: f32, lead: f32) -> Block {
+fn finish(ctx: &mut Ctx, mut b: Builder, entry: &Entry, picture_bottom: f32, lead: f32) -> Block {
+    let body = ctx.style.body;
     b.y = b.y.max(picture_bottom);
     b.gap(body * 0.6);
-    // It may only be cut (when taller than a page) below the picture.
+    // Only an exercise taller than a page is divided, and only below
+    // the picture, between its parts, under a "continued" heading.
     b.keep_breaks_below(picture_bottom + 1.0);
     let mut block = b.finish(Keep::Whole);
     block.space_before = body * 1.1;
     block.lead = lead;
+    let mut head = Builder::new();
+    let name = format!("{} (continued)", entry.exercise.name.trim());
+    title(ctx, &mut head, entry.number, &name, body);
+    head.gap(ctx.style.gap());
+    block.continuation = Some(Box::new(head.finish(Keep::Whole)));
     block
 }

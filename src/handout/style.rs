@@ -38,7 +38,7 @@ impl Style {
                 phase: 25.0,
                 heading: 22.0,
                 leading: 1.4,
-                picture_width: 56.0 * MM,
+                picture_width: 60.0 * MM,
                 picture_max_height: 64.0 * MM,
             }
         } else {
@@ -49,7 +49,7 @@ impl Style {
                 phase: 21.0,
                 heading: 18.0,
                 leading: 1.42,
-                picture_width: 52.0 * MM,
+                picture_width: 60.0 * MM,
                 picture_max_height: 60.0 * MM,
             }
         }
