@@ -342,7 +342,7 @@ pub fn exercise(ctx: &mut Ctx, entry: &Entry) -> Block {
         );
         dose_box(ctx, &mut b, &layout, &item.dose_or(exercise).describe());
         note(ctx, &mut b, &layout, item);
-        return finish(ctx, b, &entry, picture_bottom, lead);
+        return finish(ctx, b, entry, picture_bottom, lead);
     }
 
     let purpose = exercise.purpose.trim();
@@ -405,7 +405,7 @@ pub fn exercise(ctx: &mut Ctx, entry: &Entry) -> Block {
         Marker::Bullets,
         true,
     );
-    finish(ctx, b, &entry, picture_bottom, lead)
+    finish(ctx, b, entry, picture_bottom, lead)
 }
 
 /// The therapist's note for this patient, if any.
