@@ -234,6 +234,11 @@ impl Builder {
         self.breaks.retain(|&b| b >= y);
     }
 
+    /// Forgets the break points below `y`.
+    pub fn keep_breaks_above(&mut self, y: f32) {
+        self.breaks.retain(|&b| b <= y);
+    }
+
     /// Allows the block to be cut at the current height.
     pub fn allow_break(&mut self) {
         if self.y > 0.0 && self.breaks.last().is_none_or(|&b| b < self.y) {
@@ -306,7 +311,7 @@ impl Builder {
             .map(|n| ctx.measure(&label(n), Weight::Bold, size))
             .fold(0.0, f32::max);
         let indent = widest + size * 0.6;
-        let item_gap = size * 0.3;
+        let item_gap = size * 0.2;
         for (n, item) in items.iter().enumerate() {
             if n > 0 {
                 self.gap(item_gap);

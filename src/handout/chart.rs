@@ -14,6 +14,9 @@ pub const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 /// The label of the pain row.
 pub const PAIN_LABEL: &str = "Pain today (0 to 10)";
 
+/// Tables of this many rows or fewer are never divided.
+const SHORT_TABLE: usize = 8;
+
 /// Space between the ruled lines for notes.
 const NOTE_SPACING: f32 = 10.0 * MM;
 
@@ -303,27 +306,43 @@ pub fn chart(ctx: &mut Ctx, sections: &[Section]) -> Vec<Block> {
         let mut heading = section.name.clone();
         while !rows.is_empty() {
             let fixed = grid.header_height + heading.as_ref().map_or(0.0, |_| heading_height);
+            // How many rows fit in `room`; the last row brings the pain row.
+            let fitting = |room: f32| {
+                let mut height = fixed;
+                let mut take = 0;
+                for (n, measured) in rows.iter().enumerate() {
+                    let extra = if n + 1 == rows.len() {
+                        pain_height
+                    } else {
+                        0.0
+                    };
+                    if height + measured.height + extra > room {
+                        break;
+                    }
+                    height += measured.height;
+                    take += 1;
+                }
+                take
+            };
             let mut new_page = false;
-            let mut room = page_height - used - gap;
-            let first_need =
-                fixed + rows[0].height + if rows.len() == 1 { pain_height } else { 0.0 };
-            if first_need > room {
+            let mut take = fitting(page_height - used - gap);
+            let must_split = take < rows.len();
+            // A short table, or one with room for a single row here, goes
+            // whole to the next page instead of being divided.
+            if used > 0.0 && must_split && (rows.len() <= SHORT_TABLE || take < 2) {
                 new_page = true;
                 used = 0.0;
-                room = page_height;
+                take = fitting(page_height);
             }
-            // Take rows while they fit; the last row brings the pain row.
-            let mut height = fixed;
-            let mut take = 0;
-            for (n, measured) in rows.iter().enumerate() {
-                let last = n + 1 == rows.len();
-                let extra = if last { pain_height } else { 0.0 };
-                if take > 0 && height + measured.height + extra > room {
-                    break;
-                }
-                height += measured.height;
-                take += 1;
-            }
+            // A row taller than a page (it cannot happen with real names)
+            // still goes somewhere.
+            let take = take.max(1);
+            // Never leave one row alone on the next page.
+            let take = if take < rows.len() && rows.len() - take < 2 {
+                rows.len().saturating_sub(2).max(1)
+            } else {
+                take
+            };
             let rest = rows.split_off(take);
             let pain = rest
                 .is_empty()

@@ -116,7 +116,12 @@ pub fn paginate(blocks: Vec<Block>, top: f32, page_height: f32) -> Flow {
     let mut used = 0.0_f32;
     let mut empty = true;
     let mut queue: VecDeque<(usize, Block)> = blocks.into_iter().enumerate().collect();
+    // Set when a heading had to start a page and what follows it still
+    // does not fit under it: rather than leave the heading alone, the
+    // block after it continues overleaf.
+    let mut follows_heading = false;
     while let Some((index, mut block)) = queue.pop_front() {
+        let under_heading = std::mem::take(&mut follows_heading);
         if block.new_page && !empty {
             pages.push(Vec::new());
             used = 0.0;
@@ -138,7 +143,8 @@ pub fn paginate(blocks: Vec<Block>, top: f32, page_height: f32) -> Flow {
         };
         let fits = block.height + with_next <= room + EPSILON;
         // What may continue overleaf fills this page first.
-        let cut_here = (!fits && divisible(&block, page_height) && !block.keep_with_next)
+        let may_cut = divisible(&block, page_height) || under_heading;
+        let cut_here = (!fits && may_cut && !block.keep_with_next)
             .then(|| best_break(&block, room))
             .flatten();
         let placed = if fits || (empty && block.height <= room + EPSILON) {
@@ -163,6 +169,7 @@ pub fn paginate(blocks: Vec<Block>, top: f32, page_height: f32) -> Flow {
                 if starts[index] == usize::MAX {
                     starts[index] = pages.len() - 1;
                 }
+                follows_heading = empty && block.keep_with_next && !fits;
                 let y = top + used + gap;
                 let page = pages.last_mut().expect("never empty");
                 page.extend(block.marks.into_iter().map(|m| m.shifted(y)));
@@ -347,6 +354,23 @@ mod tests {
         assert_eq!(pages.len(), 2);
         assert_eq!(pages[0].len(), 60);
         assert_eq!(pages[1].len(), 24);
+    }
+
+    #[test]
+    fn a_heading_that_starts_a_page_keeps_the_start_of_what_follows() {
+        let mut heading = block(100.0, Keep::Whole, vec![]);
+        heading.keep_with_next = true;
+        let breaks = vec![300.0, 500.0];
+        let blocks = vec![
+            block(400.0, Keep::Whole, vec![]),
+            heading,
+            block(650.0, Keep::Whole, breaks),
+        ];
+        let pages = paginate(blocks, 0.0, 700.0).pages;
+        assert_eq!(pages.len(), 3);
+        // The heading and the first 500 points of the block share page 2.
+        assert_eq!(pages[1].len(), 10 + 50);
+        assert_eq!(pages[2].len(), 15);
     }
 
     #[test]

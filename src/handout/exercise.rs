@@ -14,8 +14,8 @@ use crate::program::{Item, Phase};
 /// Space between the text and the picture.
 const GUTTER: f32 = 7.0 * MM;
 
-/// The heading of a phase: its name, how long it lasts, how long a session
-/// takes and when to move on.
+/// The heading of a phase: its name, how long it lasts and how long a
+/// session takes.
 pub fn phase_heading(ctx: &mut Ctx, phase: &Phase, minutes: u32) -> Block {
     let style = ctx.style;
     let left = ctx.page.left();
@@ -30,31 +30,20 @@ pub fn phase_heading(ctx: &mut Ctx, phase: &Phase, minutes: u32) -> Block {
         stroke: Stroke::solid(2.0, 0.0),
     });
     b.gap(style.gap());
-    let mut facts = Vec::new();
-    if let Some(weeks) = phase.weeks.filter(|&w| w > 0) {
-        facts.push(match weeks {
-            1 => "about 1 week".to_string(),
-            n => format!("about {n} weeks"),
-        });
-    }
-    if minutes > 0 {
-        facts.push(format!("about {minutes} minutes for each session"));
-    }
-    if !facts.is_empty() {
-        let text = format!("{}.", facts.join(", "));
+    let weeks = phase.weeks.filter(|&w| w > 0).map(|weeks| match weeks {
+        1 => "About 1 week.".to_string(),
+        n => format!("About {n} weeks."),
+    });
+    let session = (minutes > 0).then(|| format!("Each session takes about {minutes} minutes."));
+    let text = [weeks, session]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if !text.is_empty() {
         b.paragraph(
             ctx,
             &[bold("How long: "), regular(&text)],
-            style.body,
-            &full,
-            false,
-        );
-    }
-    let advance = phase.advance_when.trim();
-    if !advance.is_empty() {
-        b.paragraph(
-            ctx,
-            &[bold("Move on when: "), regular(advance)],
             style.body,
             &full,
             false,
@@ -66,11 +55,49 @@ pub fn phase_heading(ctx: &mut Ctx, phase: &Phase, minutes: u32) -> Block {
     block
 }
 
+/// What must be true before moving on, closing the phase's exercises.
+pub fn move_on(ctx: &mut Ctx, phase: &Phase) -> Option<Block> {
+    let advance = phase.advance_when.trim();
+    if advance.is_empty() {
+        return None;
+    }
+    let style = ctx.style;
+    let left = ctx.page.left();
+    let width = ctx.page.content_width();
+    let pad = style.body * 0.6;
+    let mut b = Builder::new();
+    b.gap(pad);
+    b.paragraph(
+        ctx,
+        &[bold("Move on when: "), regular(advance)],
+        style.body,
+        &column(left + pad, width - 2.0 * pad),
+        false,
+    );
+    b.gap(pad);
+    let height = b.y;
+    b.insert_mark(
+        0,
+        Mark::Rect {
+            x: left,
+            y: 0.0,
+            w: width,
+            h: height,
+            fill: None,
+            stroke: Some(Stroke::solid(1.5, 0.0)),
+        },
+    );
+    let mut block = b.finish(Keep::Whole);
+    block.space_before = style.body * 1.1;
+    Some(block)
+}
+
 /// Where the picture sits and how the text flows around it.
 struct Layout {
     left: f32,
     width: f32,
-    /// Text above this height is narrowed to leave room for the picture.
+    /// Lines starting above this height are narrowed to leave room for
+    /// the picture (its bottom plus some clear space).
     picture_bottom: f32,
     picture_width: f32,
 }
@@ -156,10 +183,20 @@ fn picture(ctx: &mut Ctx, b: &mut Builder, illustration: Illustration) -> (f32, 
     }
 }
 
-/// The exercise's number in a black square and its name beside it.
-fn title(ctx: &mut Ctx, b: &mut Builder, number: usize, name: &str, size: f32) {
+/// The exercise's number in a black square and its name beside it, with
+/// `aside` (what to have ready) at the right end of the row when it fits
+/// there. Returns whether `aside` was placed.
+fn title(
+    ctx: &mut Ctx,
+    b: &mut Builder,
+    number: usize,
+    name: &str,
+    size: f32,
+    aside: Option<&str>,
+) -> bool {
     let style = ctx.style;
     let left = ctx.page.left();
+    let width = ctx.page.content_width();
     let label = number.to_string();
     let label_width = ctx.measure(&label, Weight::Bold, size);
     let badge = (label_width + size * 0.7).max(style.line(size));
@@ -183,15 +220,39 @@ fn title(ctx: &mut Ctx, b: &mut Builder, number: usize, name: &str, size: f32) {
         });
     }
     let name_left = left + badge + size * 0.55;
-    let name_width = ctx.page.content_width() - badge - size * 0.55;
+    let name_room = left + width - name_left;
+    let name = name.trim();
+    let aside_line = aside.and_then(|text| {
+        let line = ctx
+            .wrap(&[bold(ASIDE_LABEL), regular(text)], style.body, f32::MAX)
+            .pop()?;
+        let name_width = ctx.measure(name, Weight::Bold, size);
+        (name_width + size + line.width <= name_room).then_some(line)
+    });
+    let placed = aside_line.is_some();
+    if let Some(line) = aside_line {
+        let baseline = top + style.baseline(size);
+        b.mark(Mark::Text {
+            x: left + width - line.width,
+            top: baseline - style.baseline(style.body),
+            baseline,
+            size: style.body,
+            line,
+            grey: 0.0,
+        });
+    }
     b.paragraph(
         ctx,
-        &[bold(name.trim())],
+        &[bold(name)],
         size,
-        &column(name_left, name_width),
+        &column(name_left, name_room),
         false,
     );
+    placed
 }
+
+/// The label of the equipment line.
+const ASIDE_LABEL: &str = "You need: ";
 
 /// A bold label on its own line, then a list.
 fn labelled_list(
@@ -316,13 +377,26 @@ pub fn exercise(ctx: &mut Ctx, entry: &Entry) -> Block {
         b.gap(style.body * 0.9);
         lead = b.y;
     }
-    title(ctx, &mut b, number, &exercise.name, style.heading);
+    let equipment: Vec<String> = exercise
+        .equipment
+        .iter()
+        .map(|e| e.label().to_lowercase())
+        .collect();
+    let equipment = (!equipment.is_empty()).then(|| format!("{}.", equipment.join(", ")));
+    let need_placed = title(
+        ctx,
+        &mut b,
+        number,
+        &exercise.name,
+        style.heading,
+        equipment.as_deref().filter(|_| earlier.is_none()),
+    );
     b.gap(style.gap());
     let (picture_bottom, picture_width) = picture(ctx, &mut b, illustration);
     let layout = Layout {
         left,
         width,
-        picture_bottom,
+        picture_bottom: picture_bottom + style.body * 0.4,
         picture_width,
     };
     let region = layout.region();
@@ -350,16 +424,10 @@ pub fn exercise(ctx: &mut Ctx, entry: &Entry) -> Block {
         b.paragraph(ctx, &[regular(purpose)], size, &region, false);
         b.gap(style.gap());
     }
-    let equipment: Vec<String> = exercise
-        .equipment
-        .iter()
-        .map(|e| e.label().to_lowercase())
-        .collect();
-    if !equipment.is_empty() {
-        let text = format!("{}.", equipment.join(", "));
+    if let Some(text) = equipment.as_deref().filter(|_| !need_placed) {
         b.paragraph(
             ctx,
-            &[bold("You need: "), regular(&text)],
+            &[bold(ASIDE_LABEL), regular(text)],
             size,
             &region,
             false,
@@ -427,16 +495,21 @@ fn note(ctx: &mut Ctx, b: &mut Builder, layout: &Layout, item: &Item) {
 fn finish(ctx: &mut Ctx, mut b: Builder, entry: &Entry, picture_bottom: f32, lead: f32) -> Block {
     let body = ctx.style.body;
     b.y = b.y.max(picture_bottom);
-    b.gap(body * 0.6);
     // Only an exercise taller than a page is divided, and only below
     // the picture, between its parts, under a "continued" heading.
     b.keep_breaks_below(picture_bottom + 1.0);
     let mut block = b.finish(Keep::Whole);
-    block.space_before = body * 1.1;
+    // Under the phase heading the exercise sits close; between exercises
+    // there is room for the separator.
+    block.space_before = if entry.first_in_phase {
+        body * 0.9
+    } else {
+        body * 1.6
+    };
     block.lead = lead;
     let mut head = Builder::new();
     let name = format!("{} (continued)", entry.exercise.name.trim());
-    title(ctx, &mut head, entry.number, &name, body);
+    title(ctx, &mut head, entry.number, &name, body, None);
     head.gap(ctx.style.gap());
     block.continuation = Some(Box::new(head.finish(Keep::Whole)));
     block

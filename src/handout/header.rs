@@ -177,9 +177,13 @@ fn section(ctx: &mut Ctx, heading: &str, build: &dyn Fn(&mut Ctx, &mut Builder))
     b.gap(style.body * 0.2);
     let heading_bottom = b.y;
     build(ctx, &mut b);
-    // Never leave the heading alone at the foot of a page.
-    b.keep_breaks_below(heading_bottom + 2.0 * style.line(style.body) - 1.0);
-    let mut block = b.finish(Keep::Lines);
+    // Never leave the heading alone at the foot of a page, nor a last line
+    // alone at the top of the next; a short section is never divided.
+    let line = style.line(style.body);
+    b.keep_breaks_below(heading_bottom + 2.0 * line - 1.0);
+    b.keep_breaks_above(b.y - 2.0 * line + 1.0);
+    let short = b.y < ctx.page.content_height() / 3.0;
+    let mut block = b.finish(if short { Keep::Whole } else { Keep::Lines });
     block.space_before = style.body * 1.1;
     block
 }

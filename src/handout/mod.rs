@@ -174,6 +174,7 @@ impl Plan<'_> {
                 positions.push(blocks.len());
                 blocks.push(exercise::exercise(ctx, &entry));
             }
+            blocks.extend(exercise::move_on(ctx, phase));
             sections.push(chart::Section {
                 name: Some(phase.name.trim().to_string()).filter(|n| !n.is_empty()),
                 rows: entries

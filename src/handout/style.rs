@@ -48,7 +48,7 @@ impl Style {
                 title: 26.0,
                 phase: 21.0,
                 heading: 18.0,
-                leading: 1.42,
+                leading: 1.4,
                 picture_width: 60.0 * MM,
                 picture_max_height: 60.0 * MM,
             }
@@ -70,7 +70,7 @@ impl Style {
 
     /// The usual gap between parts of a block.
     pub fn gap(&self) -> f32 {
-        self.body * 0.55
+        self.body * 0.45
     }
 }
 
