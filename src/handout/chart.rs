@@ -378,3 +378,75 @@ pub fn chart(ctx: &mut Ctx, sections: &[Section]) -> Vec<Block> {
     blocks.push(block);
     blocks
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::handout::fonts::Fonts;
+    use crate::handout::style::{Geometry, Style};
+    use crate::store::Paper;
+    use std::collections::BTreeSet;
+
+    fn ctx(large: bool) -> Ctx {
+        Ctx {
+            fonts: Fonts::get().unwrap(),
+            style: Style::new(large),
+            page: Geometry::new(Paper::A4),
+            missing: BTreeSet::new(),
+        }
+    }
+
+    fn section(name: Option<&str>, rows: usize) -> Section {
+        Section {
+            name: name.map(str::to_string),
+            rows: (1..=rows)
+                .map(|number| Row {
+                    number,
+                    name: format!("Exercise with a fairly long name {number}"),
+                })
+                .collect(),
+        }
+    }
+
+    fn day_headings(block: &Block) -> usize {
+        block
+            .marks
+            .iter()
+            .filter(|m| matches!(m, Mark::Text { line, .. } if line.text() == "Mon"))
+            .count()
+    }
+
+    #[test]
+    fn a_long_chart_repeats_its_day_headings_and_fits_each_page() {
+        for large in [false, true] {
+            let mut ctx = ctx(large);
+            let blocks = chart(&mut ctx, &[section(Some("Weeks 1–2"), 45)]);
+            let tables: Vec<&Block> = blocks.iter().filter(|b| day_headings(b) == 1).collect();
+            assert!(tables.len() >= 2);
+            for table in &tables {
+                assert!(table.height <= ctx.page.content_height());
+            }
+            assert!(blocks[0].new_page, "the chart starts a page");
+            let total_rows: usize = tables
+                .iter()
+                .map(|t| t.marks.iter().filter(|m| matches!(m, Mark::Rect { w, h, .. } if (w - 6.5 * MM).abs() < 0.01 && (h - 6.5 * MM).abs() < 0.01)).count() / 7)
+                .sum();
+            assert_eq!(total_rows, 45);
+        }
+    }
+
+    #[test]
+    fn a_short_table_is_never_divided() {
+        let mut ctx = ctx(false);
+        let blocks = chart(
+            &mut ctx,
+            &[
+                section(Some("One"), 8),
+                section(Some("Two"), 8),
+                section(Some("Three"), 8),
+            ],
+        );
+        let tables = blocks.iter().filter(|b| day_headings(b) == 1).count();
+        assert_eq!(tables, 3);
+    }
+}

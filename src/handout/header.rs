@@ -4,6 +4,7 @@
 //! on a template, which gets lines to fill in by hand.
 
 use super::blocks::{Block, Builder, Ctx, Keep, Mark, Marker, Stroke, column};
+use super::fonts::Weight;
 use super::layout::{Span, bold, regular};
 use super::style::MM;
 use crate::program::Program;
@@ -120,19 +121,37 @@ pub fn title_block(ctx: &mut Ctx, program: &Program, paper: Paper, large_print: 
         (None, false) => {}
     }
     match (date(program.review), template) {
-        (Some(d), _) => fields.push(("Next appointment", d)),
-        (None, true) => fields.push(("Next appointment", BLANK.to_string())),
+        (Some(d), _) => fields.push(("Next visit", d)),
+        (None, true) => fields.push(("Next visit", BLANK.to_string())),
         (None, false) => {}
     }
-    // Two columns: name and date on the first row, and so on.
+    // Two columns: name and date on the first row, and so on. The right
+    // column takes the room its dates need; the names get the rest.
     let gutter = 6.0 * MM;
-    let cell = (width - gutter) / 2.0;
+    let needed = |ctx: &Ctx, column: usize| {
+        fields
+            .iter()
+            .skip(column)
+            .step_by(2)
+            .map(|(label, value)| {
+                ctx.measure(&format!("{label}: "), Weight::Bold, style.body)
+                    + ctx.measure(value, Weight::Regular, style.body)
+            })
+            .fold(0.0, f32::max)
+    };
+    let (wants_left, wants_right) = (needed(ctx, 0), needed(ctx, 1));
+    let room = width - gutter;
+    let right = if wants_left + wants_right <= room {
+        wants_right.max(room - wants_left.max(room / 2.0))
+    } else {
+        (room * wants_right / (wants_left + wants_right)).clamp(room * 0.4, room * 0.6)
+    };
+    let cells = [(left, room - right), (left + width - right, right)];
     for pair in fields.chunks(2) {
         let top = b.y;
         let mut bottom = top;
-        for (n, (label, value)) in pair.iter().enumerate() {
+        for ((label, value), &(x, cell)) in pair.iter().zip(&cells) {
             b.y = top;
-            let x = left + n as f32 * (cell + gutter);
             let label = format!("{label}: ");
             b.paragraph(
                 ctx,
