@@ -170,6 +170,8 @@ pub struct Block {
     /// Put at the top of each part after the first when the block must be
     /// divided (e.g. "3 Bridge (continued)").
     pub continuation: Option<Box<Block>>,
+    /// May move ahead of a block that does not fit on the page, to fill it.
+    pub float: bool,
 }
 
 /// Lays marks out from the top down.
@@ -366,6 +368,7 @@ impl Builder {
             space_before: 0.0,
             lead: 0.0,
             continuation: None,
+            float: false,
         }
     }
 }

@@ -96,6 +96,7 @@ impl Block {
             space_before: self.space_before,
             lead: self.lead,
             continuation: self.continuation.clone(),
+            float: self.float,
         }
     }
 }
@@ -154,6 +155,21 @@ pub fn paginate(blocks: Vec<Block>, top: f32, page_height: f32) -> Flow {
             queue.push_front((index, rest));
             Some(first)
         } else if !empty {
+            // Blocks free to float fill the rest of this page first.
+            while let Some((_, next)) = queue.front() {
+                let gap = next.space_before;
+                if !next.float || used + gap + next.height > page_height + EPSILON {
+                    break;
+                }
+                let Some((float_index, next)) = queue.pop_front() else {
+                    break;
+                };
+                starts[float_index] = pages.len() - 1;
+                let y = top + used + gap;
+                let page = pages.last_mut().expect("never empty");
+                page.extend(next.marks.into_iter().map(|m| m.shifted(y)));
+                used += gap + next.height;
+            }
             queue.push_front((index, block));
             None
         } else {
@@ -285,6 +301,7 @@ mod tests {
             space_before: 10.0,
             lead: 0.0,
             continuation: None,
+            float: false,
         }
     }
 
@@ -397,6 +414,23 @@ mod tests {
         assert_eq!(flow.pages.len(), 2);
         assert_eq!(flow.pages[1].len(), 48);
         assert_eq!(flow.pages[1][0].top(), 0.0);
+    }
+
+    #[test]
+    fn floating_blocks_fill_the_page_a_big_block_leaves() {
+        let mut small = block(100.0, Keep::Whole, vec![]);
+        small.float = true;
+        let mut too_big_to_float = block(300.0, Keep::Whole, vec![]);
+        too_big_to_float.float = true;
+        let blocks = vec![
+            block(300.0, Keep::Whole, vec![]),
+            block(500.0, Keep::Whole, vec![]),
+            small,
+            too_big_to_float,
+        ];
+        let flow = paginate(blocks, 0.0, 700.0);
+        assert_eq!(flow.starts, vec![0, 1, 0, 2]);
+        assert_eq!(flow.pages[0].len(), 30 + 10);
     }
 
     #[test]

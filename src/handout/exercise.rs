@@ -1,7 +1,6 @@
 //! One exercise as the patient reads it: number and name, the picture on
 //! the right, and beside it the starting position, numbered steps, the
-//! dose in bold, the therapist's note, common mistakes and cautions. Also
-//! the heading that opens each phase.
+//! dose in bold, the therapist's note, common mistakes and cautions.
 
 use super::blocks::{Block, Builder, Ctx, Keep, Mark, Marker, Stroke, column};
 use super::fonts::Weight;
@@ -9,88 +8,10 @@ use super::layout::{bold, regular};
 use super::pictures::Illustration;
 use super::style::MM;
 use crate::library::Exercise;
-use crate::program::{Item, Phase};
+use crate::program::Item;
 
 /// Space between the text and the picture.
 const GUTTER: f32 = 7.0 * MM;
-
-/// The heading of a phase: its name, how long it lasts and how long a
-/// session takes.
-pub fn phase_heading(ctx: &mut Ctx, phase: &Phase, minutes: u32) -> Block {
-    let style = ctx.style;
-    let left = ctx.page.left();
-    let width = ctx.page.content_width();
-    let full = column(left, width);
-    let mut b = Builder::new();
-    b.paragraph(ctx, &[bold(phase.name.trim())], style.phase, &full, false);
-    b.gap(style.body * 0.2);
-    b.mark(Mark::Rule {
-        from: (left, b.y),
-        to: (left + width, b.y),
-        stroke: Stroke::solid(2.0, 0.0),
-    });
-    b.gap(style.gap());
-    let weeks = phase.weeks.filter(|&w| w > 0).map(|weeks| match weeks {
-        1 => "About 1 week.".to_string(),
-        n => format!("About {n} weeks."),
-    });
-    let session = (minutes > 0).then(|| format!("Each session takes about {minutes} minutes."));
-    let text = [weeks, session]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
-    if !text.is_empty() {
-        b.paragraph(
-            ctx,
-            &[bold("How long: "), regular(&text)],
-            style.body,
-            &full,
-            false,
-        );
-    }
-    let mut block = b.finish(Keep::Whole);
-    block.keep_with_next = true;
-    block.space_before = style.body * 1.6;
-    block
-}
-
-/// What must be true before moving on, closing the phase's exercises.
-pub fn move_on(ctx: &mut Ctx, phase: &Phase) -> Option<Block> {
-    let advance = phase.advance_when.trim();
-    if advance.is_empty() {
-        return None;
-    }
-    let style = ctx.style;
-    let left = ctx.page.left();
-    let width = ctx.page.content_width();
-    let pad = style.body * 0.6;
-    let mut b = Builder::new();
-    b.gap(pad);
-    b.paragraph(
-        ctx,
-        &[bold("Move on when: "), regular(advance)],
-        style.body,
-        &column(left + pad, width - 2.0 * pad),
-        false,
-    );
-    b.gap(pad);
-    let height = b.y;
-    b.insert_mark(
-        0,
-        Mark::Rect {
-            x: left,
-            y: 0.0,
-            w: width,
-            h: height,
-            fill: None,
-            stroke: Some(Stroke::solid(1.5, 0.0)),
-        },
-    );
-    let mut block = b.finish(Keep::Whole);
-    block.space_before = style.body * 1.1;
-    Some(block)
-}
 
 /// Where the picture sits and how the text flows around it.
 struct Layout {

@@ -11,8 +11,8 @@ use crate::program::Program;
 use crate::store::Paper;
 use chrono::NaiveDate;
 
-/// What is written where a field is left to fill in by hand.
-pub const BLANK: &str = "____________________";
+/// The shortest line left for a field to fill in by hand.
+const BLANK: &str = "__________";
 
 /// A date the reader cannot misread: "22 November 2026" on A4 paper,
 /// "November 22, 2026" on US Letter.
@@ -108,34 +108,37 @@ pub fn title_block(ctx: &mut Ctx, program: &Program, paper: Paper, large_print: 
         .map(|p| p.name.trim().to_string())
         .filter(|n| !n.is_empty());
     let clinician = Some(program.clinician.trim().to_string()).filter(|c| !c.is_empty());
-    let mut fields: Vec<(&str, String)> = vec![("Name", name.unwrap_or_else(|| BLANK.to_string()))];
+    // `None` is a line to fill in by hand.
+    let mut fields: Vec<(&str, Option<String>)> = vec![("Name", name)];
     let given = if template {
         None
     } else {
         date(Some(program.created))
     };
-    fields.push(("Date given", given.unwrap_or_else(|| BLANK.to_string())));
-    match (clinician, template) {
-        (Some(c), _) => fields.push(("Therapist", c)),
-        (None, true) => fields.push(("Therapist", BLANK.to_string())),
-        (None, false) => {}
+    fields.push(("Date given", given));
+    if clinician.is_some() || template {
+        fields.push(("Therapist", clinician));
     }
-    match (date(program.review), template) {
-        (Some(d), _) => fields.push(("Next visit", d)),
-        (None, true) => fields.push(("Next visit", BLANK.to_string())),
-        (None, false) => {}
+    let review = date(program.review);
+    if review.is_some() || template {
+        fields.push(("Next visit", review));
     }
     // Two columns: name and date on the first row, and so on. The right
     // column takes the room its dates need; the names get the rest.
     let gutter = 6.0 * MM;
+    let label_width =
+        |ctx: &Ctx, label: &str| ctx.measure(&format!("{label}: "), Weight::Bold, style.body);
+    let blank_width = ctx.measure(BLANK, Weight::Regular, style.body);
     let needed = |ctx: &Ctx, column: usize| {
         fields
             .iter()
             .skip(column)
             .step_by(2)
             .map(|(label, value)| {
-                ctx.measure(&format!("{label}: "), Weight::Bold, style.body)
-                    + ctx.measure(value, Weight::Regular, style.body)
+                label_width(ctx, label)
+                    + value
+                        .as_deref()
+                        .map_or(blank_width, |v| ctx.measure(v, Weight::Regular, style.body))
             })
             .fold(0.0, f32::max)
     };
@@ -147,15 +150,21 @@ pub fn title_block(ctx: &mut Ctx, program: &Program, paper: Paper, large_print: 
         (room * wants_right / (wants_left + wants_right)).clamp(room * 0.4, room * 0.6)
     };
     let cells = [(left, room - right), (left + width - right, right)];
+    let underscore = ctx.measure("_", Weight::Regular, style.body).max(1.0);
     for pair in fields.chunks(2) {
         let top = b.y;
         let mut bottom = top;
         for ((label, value), &(x, cell)) in pair.iter().zip(&cells) {
             b.y = top;
+            // A blank line reaches to the end of its column.
+            let value = value.clone().unwrap_or_else(|| {
+                let room = cell - label_width(ctx, label) - 1.0;
+                "_".repeat(((room / underscore).floor() as usize).clamp(6, 40))
+            });
             let label = format!("{label}: ");
             b.paragraph(
                 ctx,
-                &[bold(&label), regular(value)],
+                &[bold(&label), regular(&value)],
                 style.body,
                 &column(x, cell),
                 false,
@@ -204,6 +213,8 @@ fn section(ctx: &mut Ctx, heading: &str, build: &dyn Fn(&mut Ctx, &mut Builder))
     let short = b.y < ctx.page.content_height() / 3.0;
     let mut block = b.finish(if short { Keep::Whole } else { Keep::Lines });
     block.space_before = style.body * 1.1;
+    // Background may go ahead of the safety box when that needs a new page.
+    block.float = true;
     block
 }
 

@@ -1,10 +1,10 @@
 //! The printable patient handout: a program in, PDF bytes out.
 //!
 //! The handout opens with the clinic, the program title, who it is for and
-//! the dates, then the condition, goals, notes and precautions, and a
-//! "Stay safe" box. Each phase follows under its own heading, each exercise
-//! with its picture, steps and dose, never split across pages. A tracking
-//! chart closes it. Every page has "Page N of M" and the title at its foot.
+//! the dates, and a "Stay safe" box; then the condition, goals, notes and
+//! precautions. Each phase follows under its own heading, each exercise
+//! with its picture, steps and dose, kept on one page. A tracking chart
+//! closes it. Every page has "Page N of M" and the title at its foot.
 //!
 //! Only this module talks to printpdf. The same program and options always
 //! give byte-identical PDFs.
@@ -17,6 +17,7 @@ mod fonts;
 mod header;
 mod layout;
 mod pdf;
+mod phase;
 mod pictures;
 mod safety;
 mod style;
@@ -165,7 +166,7 @@ impl Plan<'_> {
         let mut positions = Vec::new();
         let mut sections = Vec::new();
         for (phase, minutes, entries) in &self.phases {
-            blocks.push(exercise::phase_heading(ctx, phase, *minutes));
+            blocks.push(phase::heading(ctx, phase, *minutes));
             for entry in entries {
                 let mut entry = *entry;
                 if let Some(earlier) = &mut entry.earlier {
@@ -174,7 +175,7 @@ impl Plan<'_> {
                 positions.push(blocks.len());
                 blocks.push(exercise::exercise(ctx, &entry));
             }
-            blocks.extend(exercise::move_on(ctx, phase));
+            blocks.extend(phase::move_on(ctx, phase));
             sections.push(chart::Section {
                 name: Some(phase.name.trim().to_string()).filter(|n| !n.is_empty()),
                 rows: entries
