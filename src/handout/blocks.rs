@@ -7,6 +7,9 @@ use super::layout::{self, Line, Span};
 use super::style::{Geometry, Style};
 use std::collections::BTreeSet;
 
+/// Characters in the longest line of body text.
+const MAX_LINE_CHARS: f32 = 70.0;
+
 /// Shared state while the handout is laid out.
 pub struct Ctx {
     /// The fonts, for measuring.
@@ -23,6 +26,15 @@ impl Ctx {
     /// Width of unwrapped text in points.
     pub fn measure(&self, text: &str, weight: Weight, size: f32) -> f32 {
         self.fonts.measure(text, weight) * size
+    }
+
+    /// The longest a line of body text may be: about 70 characters of
+    /// everyday English, or the page's width if that is less.
+    pub fn text_width(&self) -> f32 {
+        const SAMPLE: &str =
+            "Lie on your back with your knees bent and your feet flat on the floor.";
+        let per_char = self.measure(SAMPLE, Weight::Regular, self.style.body) / SAMPLE.len() as f32;
+        (per_char * MAX_LINE_CHARS).min(self.page.content_width())
     }
 
     /// Wraps text to a fixed width.
@@ -313,7 +325,7 @@ impl Builder {
             .map(|n| ctx.measure(&label(n), Weight::Bold, size))
             .fold(0.0, f32::max);
         let indent = widest + size * 0.6;
-        let item_gap = size * 0.2;
+        let item_gap = size * 0.15;
         for (n, item) in items.iter().enumerate() {
             if n > 0 {
                 self.gap(item_gap);

@@ -223,7 +223,7 @@ fn table(
 /// The intro above the first table.
 fn intro(ctx: &mut Ctx) -> Block {
     let style = ctx.style;
-    let full = column(ctx.page.left(), ctx.page.content_width());
+    let full = column(ctx.page.left(), ctx.text_width());
     let mut b = Builder::new();
     b.paragraph(
         ctx,

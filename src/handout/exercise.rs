@@ -16,7 +16,10 @@ const GUTTER: f32 = 7.0 * MM;
 /// Where the picture sits and how the text flows around it.
 struct Layout {
     left: f32,
+    /// The page's content width; the picture sits at its right end.
     width: f32,
+    /// The longest line of text.
+    measure: f32,
     /// Lines starting above this height are narrowed to leave room for
     /// the picture (its bottom plus some clear space).
     picture_bottom: f32,
@@ -27,9 +30,10 @@ impl Layout {
     fn region(&self) -> impl Fn(f32) -> (f32, f32) + '_ {
         move |y| {
             if y < self.picture_bottom && self.picture_width > 0.0 {
-                (self.left, self.width - self.picture_width - GUTTER)
+                let beside = self.width - self.picture_width - GUTTER;
+                (self.left, beside.min(self.measure))
             } else {
-                (self.left, self.width)
+                (self.left, self.measure)
             }
         }
     }
@@ -199,7 +203,9 @@ fn labelled_list(
         // Should the exercise not fit on one page, it may continue here.
         b.allow_break();
     }
-    b.paragraph(ctx, &[bold(label)], size, &layout.region(), false);
+    if !label.is_empty() {
+        b.paragraph(ctx, &[bold(label)], size, &layout.region(), false);
+    }
     b.list(ctx, &items, marker, size, &layout.region(), false);
 }
 
@@ -317,6 +323,7 @@ pub fn exercise(ctx: &mut Ctx, entry: &Entry) -> Block {
     let layout = Layout {
         left,
         width,
+        measure: ctx.text_width(),
         picture_bottom: picture_bottom + style.body * 0.4,
         picture_width,
     };
@@ -369,7 +376,7 @@ pub fn exercise(ctx: &mut Ctx, entry: &Entry) -> Block {
         ctx,
         &mut b,
         &layout,
-        "What to do",
+        "",
         &exercise.steps,
         Marker::Numbers,
         false,

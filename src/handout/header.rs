@@ -181,7 +181,7 @@ pub fn title_block(ctx: &mut Ctx, program: &Program, paper: Paper, large_print: 
                 "Need bigger print? Ask us for a large-print copy of this handout.",
             )],
             style.body,
-            &column(left, width),
+            &column(left, ctx.text_width()),
             false,
         );
     }
@@ -222,7 +222,7 @@ fn section(ctx: &mut Ctx, heading: &str, build: &dyn Fn(&mut Ctx, &mut Builder))
 pub fn about(ctx: &mut Ctx, program: &Program) -> Vec<Block> {
     let style = ctx.style;
     let size = style.body;
-    let full = column(ctx.page.left(), ctx.page.content_width());
+    let full = column(ctx.page.left(), ctx.text_width());
     let mut blocks = Vec::new();
     let condition = program.condition.trim();
     let goals: Vec<&str> = program

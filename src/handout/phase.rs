@@ -70,7 +70,7 @@ pub fn move_on(ctx: &mut Ctx, phase: &Phase) -> Option<Block> {
         ctx,
         &[bold("Move on when: "), regular(advance)],
         style.body,
-        &column(left + pad, width - 2.0 * pad),
+        &column(left + pad, (width - 2.0 * pad).min(ctx.text_width())),
         false,
     );
     b.gap(pad);

@@ -59,7 +59,7 @@ pub fn safety_box(ctx: &mut Ctx, clinic: &str, phone: &str) -> Block {
     let left = ctx.page.left();
     let width = ctx.page.content_width();
     let pad = size * 0.9;
-    let inner = column(left + pad, width - 2.0 * pad);
+    let inner = column(left + pad, (width - 2.0 * pad).min(ctx.text_width()));
     let mut b = Builder::new();
     b.gap(pad * 0.8);
     b.paragraph(ctx, &[bold(TITLE)], style.heading, &inner, false);

@@ -49,7 +49,7 @@ impl Style {
                 phase: 21.0,
                 heading: 18.0,
                 leading: 1.4,
-                picture_width: 60.0 * MM,
+                picture_width: 56.0 * MM,
                 picture_max_height: 60.0 * MM,
             }
         }
@@ -70,7 +70,7 @@ impl Style {
 
     /// The usual gap between parts of a block.
     pub fn gap(&self) -> f32 {
-        self.body * 0.45
+        self.body * 0.4
     }
 }
 
@@ -100,9 +100,9 @@ impl Geometry {
             width,
             height,
             margin: 18.0 * MM,
-            top: 16.0 * MM,
-            bottom: height - 27.0 * MM,
-            footer_baseline: height - 16.5 * MM,
+            top: 15.0 * MM,
+            bottom: height - 24.5 * MM,
+            footer_baseline: height - 16.2 * MM,
         }
     }
 
