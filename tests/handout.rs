@@ -374,7 +374,7 @@ fn letter_and_a4_have_their_own_page_size() {
     );
     let (w, h) = media_box(&letter.pdf);
     assert!(
-        (w - 612.0).abs() < 0.5 && (h - 792.0).abs() < 0.5,
+        (w - 612.0).abs() < 0.01 && (h - 792.0).abs() < 0.01,
         "{w} x {h}"
     );
 }

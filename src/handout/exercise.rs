@@ -275,6 +275,8 @@ pub struct Entry<'a> {
     pub first_in_phase: bool,
     /// Set when an earlier phase already showed it in full.
     pub earlier: Option<Earlier>,
+    /// For the last exercise of a phase: when to move on to the next.
+    pub move_on: Option<&'a str>,
 }
 
 /// Everything about one exercise, kept together on one page. An exercise
@@ -288,6 +290,7 @@ pub fn exercise(ctx: &mut Ctx, entry: &Entry) -> Block {
         illustration,
         first_in_phase,
         earlier,
+        ..
     } = *entry;
     let style = ctx.style;
     let size = style.body;
@@ -423,6 +426,9 @@ fn note(ctx: &mut Ctx, b: &mut Builder, layout: &Layout, item: &Item) {
 fn finish(ctx: &mut Ctx, mut b: Builder, entry: &Entry, picture_bottom: f32, lead: f32) -> Block {
     let body = ctx.style.body;
     b.y = b.y.max(picture_bottom);
+    if let Some(advance_when) = entry.move_on {
+        super::phase::move_on(ctx, &mut b, advance_when);
+    }
     // Only an exercise taller than a page is divided, and only below
     // the picture, between its parts, under a "continued" heading.
     b.keep_breaks_below(picture_bottom + 1.0);

@@ -175,7 +175,6 @@ impl Plan<'_> {
                 positions.push(blocks.len());
                 blocks.push(exercise::exercise(ctx, &entry));
             }
-            blocks.extend(phase::move_on(ctx, phase));
             sections.push(chart::Section {
                 name: Some(phase.name.trim().to_string()).filter(|n| !n.is_empty()),
                 rows: entries
@@ -243,6 +242,7 @@ fn build(
                 ),
                 first_in_phase: n == 0,
                 earlier,
+                move_on: (n + 1 == items.len()).then_some(phase.advance_when.as_str()),
             });
         }
         phases.push((phase, program.phase_minutes(phase, library), entries));

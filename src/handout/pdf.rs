@@ -287,11 +287,13 @@ pub fn write(
     doc.pages = pages
         .iter()
         .map(|marks| {
-            PdfPage::new(
-                Pt(width).into(),
-                Pt(height).into(),
-                all_ops(marks, pictures, height),
-            )
+            let paper = Rect::from_wh(Pt(width), Pt(height));
+            PdfPage {
+                media_box: paper.clone(),
+                trim_box: paper.clone(),
+                crop_box: paper,
+                ops: all_ops(marks, pictures, height),
+            }
         })
         .collect();
 

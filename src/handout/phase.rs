@@ -54,17 +54,23 @@ pub fn heading(ctx: &mut Ctx, phase: &Phase, minutes: u32) -> Block {
     block
 }
 
-/// What must be true before moving on, closing the phase's exercises.
-pub fn move_on(ctx: &mut Ctx, phase: &Phase) -> Option<Block> {
-    let advance = phase.advance_when.trim();
+/// What must be true before moving on, in a box that closes the phase. It
+/// is drawn at the foot of the phase's last exercise, so it never ends up
+/// alone on a page.
+pub fn move_on(ctx: &mut Ctx, b: &mut Builder, advance_when: &str) {
+    let advance = advance_when.trim();
     if advance.is_empty() {
-        return None;
+        return;
     }
     let style = ctx.style;
     let left = ctx.page.left();
     let width = ctx.page.content_width();
     let pad = style.body * 0.6;
-    let mut b = Builder::new();
+    b.gap(style.body * 1.1);
+    // Should the exercise above not fit on one page, it may continue here.
+    b.allow_break();
+    let top = b.y;
+    let at = b.mark_count();
     b.gap(pad);
     b.paragraph(
         ctx,
@@ -74,19 +80,15 @@ pub fn move_on(ctx: &mut Ctx, phase: &Phase) -> Option<Block> {
         false,
     );
     b.gap(pad);
-    let height = b.y;
     b.insert_mark(
-        0,
+        at,
         Mark::Rect {
             x: left,
-            y: 0.0,
+            y: top,
             w: width,
-            h: height,
+            h: b.y - top,
             fill: None,
             stroke: Some(Stroke::solid(1.5, 0.0)),
         },
     );
-    let mut block = b.finish(Keep::Whole);
-    block.space_before = style.body * 1.1;
-    Some(block)
 }

@@ -94,8 +94,10 @@ pub struct Geometry {
 impl Geometry {
     /// The page for this paper.
     pub fn new(paper: Paper) -> Self {
+        // In points, to the hundredth: Letter is exactly 612 × 792.
+        let points = |mm: f32| (f64::from(mm) * 72.0 / 25.4 * 100.0).round() as f32 / 100.0;
         let (width, height) = paper.size_mm();
-        let (width, height) = (width * MM, height * MM);
+        let (width, height) = (points(width), points(height));
         Self {
             width,
             height,
@@ -135,6 +137,12 @@ mod tests {
             // The footer's descenders stay above 15 mm too.
             assert!(page.height - page.footer_baseline - 0.25 * 12.0 >= 15.0 * MM);
         }
+    }
+
+    #[test]
+    fn letter_is_612_by_792_points() {
+        let page = Geometry::new(Paper::Letter);
+        assert_eq!((page.width, page.height), (612.0, 792.0));
     }
 
     #[test]
