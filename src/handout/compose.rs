@@ -155,8 +155,9 @@ pub fn paginate(blocks: Vec<Block>, top: f32, page_height: f32) -> Flow {
             queue.push_front((index, rest));
             Some(first)
         } else if !empty {
-            // Blocks free to float fill the rest of this page first.
-            while let Some((_, next)) = queue.front() {
+            // Blocks free to float fill the rest of this page first; they
+            // overtake a block that is not floating, never each other.
+            while let Some((_, next)) = queue.front().filter(|_| !block.float) {
                 let gap = next.space_before;
                 if !next.float || used + gap + next.height > page_height + EPSILON {
                     break;
@@ -431,6 +432,18 @@ mod tests {
         let flow = paginate(blocks, 0.0, 700.0);
         assert_eq!(flow.starts, vec![0, 1, 0, 2]);
         assert_eq!(flow.pages[0].len(), 30 + 10);
+
+        // Floating blocks keep their own order.
+        let mut first = block(400.0, Keep::Whole, vec![]);
+        first.float = true;
+        let mut second = block(100.0, Keep::Whole, vec![]);
+        second.float = true;
+        let flow = paginate(
+            vec![block(400.0, Keep::Whole, vec![]), first, second],
+            0.0,
+            700.0,
+        );
+        assert_eq!(flow.starts, vec![0, 1, 1]);
     }
 
     #[test]

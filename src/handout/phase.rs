@@ -66,9 +66,9 @@ pub fn move_on(ctx: &mut Ctx, b: &mut Builder, advance_when: &str) {
     let left = ctx.page.left();
     let width = ctx.page.content_width();
     let pad = style.body * 0.6;
+    // No break before it: overleaf, a box alone under "continued" would
+    // look like a stray.
     b.gap(style.body * 1.1);
-    // Should the exercise above not fit on one page, it may continue here.
-    b.allow_break();
     let top = b.y;
     let at = b.mark_count();
     b.gap(pad);
