@@ -120,14 +120,17 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 /// A prepared, fast view of a library for searching.
 #[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
-    /// Every distinct indexed word.
+    /// Every distinct indexed word, sorted, so word beginnings are found by
+    /// binary search.
     vocabulary: Vec<String>,
     /// For each word, the exercises it occurs in and its best field weight.
     postings: Vec<Vec<(u32, f32)>>,
     /// Folded names, for phrase bonuses.
     names: Vec<String>,
-    /// Folded other names, for phrase bonuses.
-    aliases: Vec<Vec<String>>,
+    /// Folded other names, one per line, for phrase bonuses.
+    aliases: Vec<String>,
+    /// Each exercise's place in name order, to break ties cheaply.
+    name_rank: Vec<u32>,
     /// Exercise positions sorted by name, the order of an empty query.
     alphabetical: Vec<u32>,
     /// Filter data per exercise.
@@ -137,7 +140,7 @@ pub struct SearchIndex {
 impl SearchIndex {
     /// Indexes every exercise in `library`.
     pub fn build(library: &Library) -> Self {
-        let mut ids: HashMap<String, usize> = HashMap::new();
+        let mut words_of: HashMap<String, Vec<(u32, f32)>> = HashMap::new();
         let mut index = Self::default();
         for (position, exercise) in library.exercises().iter().enumerate() {
             let position = position as u32;
@@ -146,12 +149,7 @@ impl SearchIndex {
                     if STOP_WORDS.contains(&word.as_str()) {
                         continue;
                     }
-                    let id = *ids.entry(word.clone()).or_insert_with(|| {
-                        index.vocabulary.push(word);
-                        index.postings.push(Vec::new());
-                        index.vocabulary.len() - 1
-                    });
-                    let list = &mut index.postings[id];
+                    let list = words_of.entry(word).or_default();
                     match list.last_mut() {
                         Some((last, best)) if *last == position => *best = best.max(weight),
                         _ => list.push((position, weight)),
@@ -172,13 +170,18 @@ impl SearchIndex {
             add(exercise.category.label(), weight::CATEGORY);
             add(&exercise.purpose, weight::PURPOSE);
             index.names.push(fold(&exercise.name));
-            index
-                .aliases
-                .push(exercise.aliases.iter().map(|a| fold(a)).collect());
+            index.aliases.push(fold(&exercise.aliases.join("\n")));
         }
+        let mut entries: Vec<(String, Vec<(u32, f32)>)> = words_of.into_iter().collect();
+        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        (index.vocabulary, index.postings) = entries.into_iter().unzip();
         index.facets = library.exercises().iter().map(Facet::from).collect();
         let mut alphabetical: Vec<u32> = (0..index.names.len() as u32).collect();
         alphabetical.sort_by(|&a, &b| index.names[a as usize].cmp(&index.names[b as usize]));
+        index.name_rank = vec![0; alphabetical.len()];
+        for (rank, &position) in alphabetical.iter().enumerate() {
+            index.name_rank[position as usize] = rank as u32;
+        }
         index.alphabetical = alphabetical;
         index
     }
@@ -191,6 +194,49 @@ impl SearchIndex {
     /// True when nothing is indexed.
     pub fn is_empty(&self) -> bool {
         self.names.is_empty()
+    }
+
+    /// Indexed words matching a typed word, with how well each matches.
+    ///
+    /// Exact words and word beginnings come from a binary search. Only when
+    /// there are none is the vocabulary scanned for typos, so "clam" finds
+    /// the clamshell, not "calm" and "calf".
+    fn matching_terms(&self, word: &str, terms: &mut Vec<(usize, f32)>, scratch: &mut Distance) {
+        terms.clear();
+        let start = self.vocabulary.partition_point(|term| term.as_str() < word);
+        for (offset, term) in self.vocabulary[start..].iter().enumerate() {
+            if term == word {
+                terms.push((start + offset, quality::EXACT));
+            } else if word.len() >= 2 && term.starts_with(word) {
+                terms.push((start + offset, quality::PREFIX));
+            } else {
+                break;
+            }
+        }
+        if !terms.is_empty() {
+            return;
+        }
+        let length = word.chars().count();
+        let allowed = match length {
+            0..=3 => return,
+            4..=7 => 1,
+            _ => 2,
+        };
+        scratch.set_word(word);
+        for (term_index, term) in self.vocabulary.iter().enumerate() {
+            // Numbers and far shorter words cannot be a typo of this word.
+            if term.len() + allowed < length || term.bytes().all(|b| b.is_ascii_digit()) {
+                continue;
+            }
+            if let Some(distance) = scratch.measure(term, allowed) {
+                let quality = if distance <= 1 {
+                    quality::ONE_TYPO
+                } else {
+                    quality::TWO_TYPOS
+                };
+                terms.push((term_index, quality));
+            }
+        }
     }
 
     /// Positions in the library's exercise list, best match first.
@@ -223,20 +269,10 @@ impl SearchIndex {
         let mut best = vec![0.0f32; n];
         let mut touched: Vec<u32> = Vec::new();
         let mut terms: Vec<(usize, f32)> = Vec::new();
+        let mut scratch = Distance::default();
         for word in &query_words {
             touched.clear();
-            terms.clear();
-            terms.extend(
-                self.vocabulary
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(term, text)| Some((term, match_quality(word, text)?))),
-            );
-            // A typo match only counts when the word matches nothing as
-            // typed: "clam" finds the clamshell, not "calm" and "calf".
-            if terms.iter().any(|&(_, quality)| quality >= quality::PREFIX) {
-                terms.retain(|&(_, quality)| quality >= quality::PREFIX);
-            }
+            self.matching_terms(word, &mut terms, &mut scratch);
             for &(term, quality) in &terms {
                 for &(position, weight) in &self.postings[term] {
                     let slot = &mut best[position as usize];
@@ -255,97 +291,109 @@ impl SearchIndex {
         }
 
         let phrase = query_words.join(" ");
+        let several_words = query_words.len() > 1;
         let most = matched.iter().copied().max().unwrap_or(0);
         if most == 0 {
             return Vec::new();
         }
-        let mut hits: Vec<(usize, f32)> = (0..n)
+        // One integer per hit: higher score first, then name order. Scores
+        // are positive, so their bit patterns sort like the numbers.
+        let mut keys: Vec<u64> = (0..n)
             .filter(|&p| matched[p] == most && filters.accept(&self.facets[p]))
             .map(|p| {
-                let name = &self.names[p];
                 let mut score = total[p];
-                if name.contains(&phrase) {
-                    score += weight::PHRASE_IN_NAME;
-                }
-                if name.starts_with(&phrase) {
+                if several_words {
+                    // A single word in a name or alias is already scored by
+                    // its field; a phrase earns extra when it appears whole.
+                    match self.names[p].find(&phrase) {
+                        Some(0) => score += weight::PHRASE_IN_NAME + weight::NAME_STARTS_WITH,
+                        Some(_) => score += weight::PHRASE_IN_NAME,
+                        None if self.aliases[p].contains(&phrase) => {
+                            score += weight::PHRASE_IN_ALIAS;
+                        }
+                        None => {}
+                    }
+                } else if self.names[p].starts_with(&phrase) {
                     score += weight::NAME_STARTS_WITH;
                 }
-                if self.aliases[p].iter().any(|alias| alias.contains(&phrase)) {
-                    score += weight::PHRASE_IN_ALIAS;
-                }
-                (p, score)
+                (u64::from(!score.to_bits()) << 32) | u64::from(self.name_rank[p])
             })
             .collect();
-        hits.sort_by(|a, b| {
-            b.1.total_cmp(&a.1)
-                .then_with(|| self.names[a.0].cmp(&self.names[b.0]))
-        });
-        hits.into_iter().map(|(p, _)| p).collect()
+        keys.sort_unstable();
+        keys.into_iter()
+            .map(|key| self.alphabetical[(key & 0xffff_ffff) as usize] as usize)
+            .collect()
     }
 }
 
-/// How well `word` (typed) matches `term` (indexed), if at all.
-fn match_quality(word: &str, term: &str) -> Option<f32> {
-    if word == term {
-        return Some(quality::EXACT);
-    }
-    if word.len() >= 2 && term.starts_with(word) {
-        return Some(quality::PREFIX);
-    }
-    let allowed = match word.chars().count() {
-        0..=3 => return None,
-        4..=7 => 1,
-        _ => 2,
-    };
-    // Compare against the term, and against its start so "stretc" with a
-    // typo still finds "stretching".
-    let length = word.chars().count();
-    let start: String = term.chars().take(length).collect();
-    let distance = bounded_distance(word, term, allowed).or_else(|| {
-        (term.chars().count() > length)
-            .then(|| bounded_distance(word, &start, allowed))
-            .flatten()
-    })?;
-    Some(if distance <= 1 {
-        quality::ONE_TYPO
-    } else {
-        quality::TWO_TYPOS
-    })
+/// Edit distance (with swaps of neighbours counted as one edit), bounded,
+/// reusing its buffers so scanning thousands of words allocates nothing.
+#[derive(Debug, Default)]
+struct Distance {
+    word: Vec<char>,
+    term: Vec<char>,
+    rows: [Vec<usize>; 3],
 }
 
-/// Edit distance (with swaps of neighbours) if it is at most `limit`.
-fn bounded_distance(a: &str, b: &str, limit: usize) -> Option<usize> {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > limit {
-        return None;
+impl Distance {
+    fn set_word(&mut self, word: &str) {
+        self.word.clear();
+        self.word.extend(word.chars());
     }
-    let width = b.len() + 1;
-    let mut rows = vec![vec![0usize; width]; 3];
-    for (j, cell) in rows[1].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        let (cur, prev, prev2) = (i % 3, (i + 2) % 3, (i + 1) % 3);
-        rows[cur][0] = i;
-        let mut row_min = i;
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut value = (rows[prev][j] + 1)
-                .min(rows[cur][j - 1] + 1)
-                .min(rows[prev][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                value = value.min(rows[prev2][j - 2] + 1);
+
+    /// Distance from the word to `term` or to a start of `term` about as
+    /// long as the word (so "strech" still finds "stretching"), if at most
+    /// `limit`.
+    fn measure(&mut self, term: &str, limit: usize) -> Option<usize> {
+        self.term.clear();
+        self.term.extend(term.chars());
+        let mut best = self.bounded(self.term.len(), limit);
+        let shortest = self.word.len().saturating_sub(limit).max(1);
+        let longest = (self.word.len() + limit).min(self.term.len().saturating_sub(1));
+        for length in shortest..=longest {
+            if let Some(distance) = self.bounded(length, limit) {
+                best = Some(best.map_or(distance, |b: usize| b.min(distance)));
             }
-            rows[cur][j] = value;
-            row_min = row_min.min(value);
         }
-        if row_min > limit {
+        best
+    }
+
+    /// Distance from the word to the first `length` characters of the term.
+    fn bounded(&mut self, length: usize, limit: usize) -> Option<usize> {
+        let (a, b) = (&self.word, &self.term[..length]);
+        if a.len().abs_diff(b.len()) > limit {
             return None;
         }
+        let width = b.len() + 1;
+        for row in &mut self.rows {
+            row.clear();
+            row.resize(width, 0);
+        }
+        for (j, cell) in self.rows[0].iter_mut().enumerate() {
+            *cell = j;
+        }
+        for i in 1..=a.len() {
+            let (cur, prev, prev2) = (i % 3, (i + 2) % 3, (i + 1) % 3);
+            self.rows[cur][0] = i;
+            let mut row_min = i;
+            for j in 1..=b.len() {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                let mut value = (self.rows[prev][j] + 1)
+                    .min(self.rows[cur][j - 1] + 1)
+                    .min(self.rows[prev][j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    value = value.min(self.rows[prev2][j - 2] + 1);
+                }
+                self.rows[cur][j] = value;
+                row_min = row_min.min(value);
+            }
+            if row_min > limit {
+                return None;
+            }
+        }
+        let distance = self.rows[a.len() % 3][b.len()];
+        (distance <= limit).then_some(distance)
     }
-    let distance = rows[a.len() % 3][b.len()];
-    (distance <= limit).then_some(distance)
 }
 
 #[cfg(test)]
@@ -458,10 +506,19 @@ mod tests {
         assert!(top("xylophone", &Filters::default()).is_empty());
     }
 
+    fn distance(a: &str, b: &str, limit: usize) -> Option<usize> {
+        let mut scratch = Distance::default();
+        scratch.set_word(a);
+        scratch.measure(b, limit)
+    }
+
     #[test]
     fn distance_counts_swaps_as_one() {
-        assert_eq!(bounded_distance("brdige", "bridge", 2), Some(1));
-        assert_eq!(bounded_distance("kitten", "sitting", 3), Some(3));
-        assert_eq!(bounded_distance("abc", "xyz", 1), None);
+        assert_eq!(distance("brdige", "bridge", 2), Some(1));
+        // "sittin", a start of "sitting", is two edits from "kitten".
+        assert_eq!(distance("kitten", "sitting", 3), Some(2));
+        assert_eq!(distance("hamstrng", "hamstrings", 2), Some(1));
+        assert_eq!(distance("abc", "xyz", 1), None);
+        assert_eq!(distance("strech", "stretching", 1), Some(1));
     }
 }

@@ -4,13 +4,15 @@
     python3 tools/illustrations/generate.py            # write all SVGs
     python3 tools/illustrations/generate.py bridge     # write only these ids
 
-Output: assets/illustrations/<id>.svg (400 x 240, black line drawings).
-Standard library only.  See README.md in this folder.
+Output: assets/illustrations/<id>.svg (black line drawings, width 400,
+height 240, viewBox fitted to the drawing).  Standard library only.  See
+README.md in this folder.
 """
 import math
 import os
 import sys
 
+sys.dont_write_bytecode = True          # keep the repository free of __pycache__
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from figure import *  # noqa: F401,F403  (drawing kit)
 import figure as F
@@ -26,1237 +28,1918 @@ def scene(fn):
     return fn
 
 
-def right_half(sv):
-    sv.begin('translate(200 0)')
+# ======================================================= helpers
+def solve(fn, lo, hi, n=60):
+    """Root of fn on [lo, hi] by bisection (fn(lo) and fn(hi) differ in sign)."""
+    flo = fn(lo)
+    for _ in range(n):
+        mid = (lo + hi) / 2
+        fm = fn(mid)
+        if (fm < 0) == (flo < 0):
+            lo, flo = mid, fm
+        else:
+            hi = mid
+    return (lo + hi) / 2
 
 
-# ======================================================= common poses
-def supine(hx):
-    """Lying on the back, head to the left: returns S, H, head."""
-    Hp = (hx, TORSO_MAT)
-    S = (hx - TOR, TORSO_MAT)
-    hd = (S[0] - 18, HEAD_MAT)
+def layer_bbox(L):
+    return F._bbox(L, 1.0)
+
+
+def under_mat(L, pad=7, left=None, right=None, y=0):
+    """Put an exercise mat (on the floor) under everything drawn so far in
+    L, spanning the drawing plus `pad`."""
+    x0, x1, _, _ = layer_bbox(L)
+    x0 = (x0 - pad) if left is None else left
+    x1 = (x1 + pad) if right is None else right
+    tmp = Layer()
+    mat(tmp, x0, x1, y)
+    L.items[0:0] = tmp.items
+
+
+def behind(L, fn):
+    """Draw fn(layer) beneath everything already in L."""
+    tmp = Layer()
+    fn(tmp)
+    L.items[0:0] = tmp.items
+
+
+# ---- lying on the back / front (side view), on a mat
+def supine(hx, b=MAT, tilt=0):
+    """Lying on the back, head to the left: returns S, Hp, head."""
+    Hp = (hx, on(b, 'torso'))
+    S = (hx - TOR, on(b, 'torso'))
+    dy = on(b, 'head') - S[1]
+    hd = (S[0] - (NECK ** 2 - dy ** 2) ** 0.5, on(b, 'head'))
     return S, Hp, hd
 
 
-def prone(hx):
-    """Lying on the front, head to the right: returns S, H, head."""
-    Hp = (hx, TORSO_MAT)
-    S = (hx + TOR, TORSO_MAT)
-    hd = (S[0] + 18, HEAD_MAT)
+def prone(hx, b=MAT):
+    """Lying on the front, head to the right: returns S, Hp, head."""
+    Hp = (hx, on(b, 'torso'))
+    S = (hx + TOR, on(b, 'torso'))
+    dy = on(b, 'head') - S[1]
+    hd = (S[0] + (NECK ** 2 - dy ** 2) ** 0.5, on(b, 'head'))
     return S, Hp, hd
 
 
-def hook_leg(Hp, reach=52, tag='hook'):
-    """Knee bent, foot flat on the mat, foot towards the right."""
-    return leg(Hp, (Hp[0] + reach, ON_MAT), (0, -1), 0, tag)
+def hook_leg(Hp, b=MAT, reach=50, tag='hook', d=1):
+    """Knee bent, foot flat on the surface; the foot lies in direction d."""
+    A = (Hp[0] + d * reach, on(b, 'limb'))
+    K = ik(Hp, A, TH, SH, (0, 1), tag)
+    fy = on(b, 'foot')
+    return {'pts': [Hp, K, A], 'end': ('foot', (A[0] - d * HEEL, fy), (A[0] + d * FOOT, fy))}
 
 
-def straight_leg_floor(Hp, direction=1):
-    """Leg lying straight on the mat (direction +1 = to the right)."""
-    K = (Hp[0] + direction * TH * 0.995, ON_MAT - 1)
-    A = (K[0] + direction * SH, ON_MAT)
-    return {'pts': [Hp, K, A], 'foot': None}
+def flat_leg(Hp, b=MAT, d=1, toes_up=True):
+    """Straight leg resting on the surface."""
+    A = (Hp[0] + d * (TH + SH - 1), on(b, 'limb'))
+    K = lerp(Hp, A, TH / (TH + SH))
+    heel = (A[0] + d * 1, on(b, 'limb') - 2)
+    toe = (A[0] + d * 4, A[1] + FOOT) if toes_up else (A[0] + d * FOOT, on(b, 'foot'))
+    return {'pts': [Hp, K, A], 'end': ('foot', heel, toe)}
 
 
-def arm_by_side_floor(S, direction=1):
-    E = (S[0] + direction * UA * 0.99, ON_MAT - 2)
-    Wr = (E[0] + direction * FA, ON_MAT - 1)
-    return {'pts': [S, E, Wr]}
+def prone_leg(Hp, b=MAT):
+    """Leg lying straight behind (to the left), top of the foot down."""
+    A = (Hp[0] - (TH + SH - 1), on(b, 'limb'))
+    K = lerp(Hp, A, TH / (TH + SH))
+    return {'pts': [Hp, K, A], 'end': ('foot', (A[0] + 3, on(b, 'foot')), (A[0] - FOOT + 2, on(b, 'foot')))}
 
 
-def quadruped(kx, tag='quad'):
-    """Hands and knees facing right.  kx = x of the knees.  Returns pose dict."""
-    K = (kx, ON_MAT)
-    Hp = (kx, ON_MAT - TH)
-    Sy = ON_MAT - UA - FA
-    S = (kx + (TOR ** 2 - (Hp[1] - Sy) ** 2) ** 0.5, Sy)
-    Wr = (S[0], ON_MAT)
-    A = (kx - SH, ON_MAT)
-    lg = {'pts': [Hp, K, A], 'foot': (A, (A[0] - FOOT, ON_MAT + 1))}
-    am = {'pts': [S, P(S, -90, UA), Wr]}
+NEAR_DROP = 2.5   # a near arm lying beside the body is drawn this much lower
+
+
+def arm_along_floor(S, b=MAT, d=1):
+    """Arm lying on the surface beside the body, hand towards d.  It is
+    drawn a little lower than the body (it is nearer to us), so it reads as
+    lying beside the body rather than across it."""
+    y = on(b, 'limb') - NEAR_DROP
+    E = (S[0] + d * UA * 0.97, y)
+    Wr = (E[0] + d * FA, y)
+    return {'pts': [S, E, Wr], 'end': ('hand', (Wr[0] + d * 4, y + HAND_R - LIMB / 2))}
+
+
+# ---- hands and knees
+QUAD_ARM = 46     # shoulder to wrist on hands and knees (arm straight)
+
+
+def quadruped(kx, b=MAT, d=1):
+    """Hands and knees facing d: knees under hips, wrists under shoulders,
+    back level.  Returns S, Hp, leg, arm."""
+    K = (kx, on(b, 'limb'))
+    Hp = (kx, K[1] + TH)
+    S = (kx + d * TOR, Hp[1] + 4)
+    Wr = (S[0], on(b, 'hand') + 3)
+    A = (kx - d * SH, on(b, 'limb'))
+    lg = {'pts': [Hp, K, A], 'end': ('foot', (A[0] + d * 2, on(b, 'foot')), (A[0] - d * FOOT, on(b, 'foot')))}
+    am = {'pts': [S, lerp(S, Wr, 0.53), Wr], 'end': ('hand', (Wr[0] + d * 3.5, on(b, 'hand')))}
     return S, Hp, lg, am
 
 
-def seated(hx, lean=90, tag='seat'):
-    """Sitting on a chair seat facing right, thighs level, shins vertical."""
+# ---- sitting / standing
+SEAT = 40                       # top of a chair seat
+HIP_SEAT = SEAT + TORSO / 2     # hip joint of a person sitting on it
+ANKLE = on(0, 'limb') + 0.5     # ankle height standing flat
+
+
+def seated(hx, lean=90, d=1, tag='seat', foot_dx=None):
+    """Sitting on a seat facing d, shins about vertical."""
     Hp = (hx, HIP_SEAT)
-    S = P(Hp, lean, TOR)
-    lg = leg(Hp, (hx + TH, FOOT_Y), (1, -1), 0, tag)
+    S = P(Hp, lean if d > 0 else 180 - lean, TOR)
+    ax = hx + d * (TH + 1 if foot_dx is None else foot_dx)
+    lg = leg(Hp, (ax, ANKLE), (d, 1), 0 if d > 0 else 180, tag)
+    lg['end'] = ('foot', (ax - d * HEEL, on(0, 'foot')), (ax + d * FOOT, on(0, 'foot')))
     return Hp, S, lg
 
 
-def standing(ax, tag='stand'):
-    """Standing upright facing right, ankle at x = ax."""
-    A = (ax, FOOT_Y)
-    Hp = (ax, FOOT_Y - TH - SH)
-    S = (ax, Hp[1] - TOR)
-    hd = (ax + 2, S[1] - NECK)
-    lg = {'pts': [Hp, P(Hp, -90, TH), A], 'foot': (P(A, 0, -HEEL), P(A, 0, FOOT))}
+def flat_foot(A, d=1):
+    return ('foot', (A[0] - d * HEEL, on(0, 'foot')), (A[0] + d * FOOT, on(0, 'foot')))
+
+
+def standing(ax, d=1):
+    """Standing upright facing d, ankle at x = ax.  Returns A, Hp, S, head, leg."""
+    A = (ax, ANKLE)
+    Hp = (ax, A[1] + TH + SH)
+    S = (ax, Hp[1] + TOR)
+    hd = (ax + d * 1.5, S[1] + NECK)
+    lg = {'pts': [Hp, (ax, Hp[1] - TH), A], 'end': flat_foot(A, d)}
     return A, Hp, S, hd, lg
 
 
-# ====================================================== the scenes
-@scene
-def pelvic_tilt(sv):
-    floor(sv)
-    mat(sv, 60, 340)
-    S, Hp, hd = supine(195)
-    fg = Side(S, Hp, hd, tag='pelvic')
-    fg.leg_n = fg.leg_f = hook_leg(Hp)
-    fg.arm_n = fg.arm_f = arm_by_side_floor(S)
-    fg.draw(sv)
-    arrow_arc(sv, Hp, 32, 62, 160)
+def hang_arm(S, d=1, fwd=4):
+    """Arm hanging relaxed by the side."""
+    E = (S[0] + d * fwd * 0.3, S[1] - UA)
+    Wr = (S[0] + d * fwd, E[1] - FA)
+    return {'pts': [S, E, Wr], 'end': ('hand', (Wr[0] + d * fwd * 0.1, Wr[1] - 3.5))}
 
 
-@scene
-def cat_cow(sv):
-    floor(sv)
-    for half in (0, 1):
-        if half:
-            right_half(sv)
-        mat(sv, 12, 188)
-        S, Hp, lg, am = quadruped(70)
-        if half == 0:   # cat: back rounded up, head down
-            hd = P(S, -62, NECK)
-            fg = Side(S, Hp, hd, bulge=(0, -13), tag='cat')
-            fg.order = ['leg_f', 'arm_f', 'neck', 'torso', 'head', 'leg_n', 'arm_n']
-        else:           # cow: back dipped, head up
-            hd = P(S, 38, NECK)
-            fg = Side(S, Hp, hd, bulge=(0, 9), tag='cow')
-        fg.leg_n = fg.leg_f = lg
-        fg.arm_n = fg.arm_f = am
-        fg.draw(sv)
-        if half:
-            sv.end()
-    step_arrow(sv, 110)
+def hands_on_thighs(S, Hp, d=1, tag='thigh'):
+    return arm_to_hand(S, (Hp[0] + d * 30, Hp[1] + 9), (-d, 0), tag)
 
 
-@scene
-def childs_pose(sv):
-    floor(sv)
-    mat(sv, 12, 188)
-    S, Hp, lg, am = quadruped(72)
-    fg = Side(S, Hp, P(S, 12, NECK), tag='child-start')
-    fg.leg_n = fg.leg_f = lg
-    fg.arm_n = fg.arm_f = am
-    fg.draw(sv)
-    step_arrow(sv, 110)
-    right_half(sv)
-    mat(sv, 12, 188)
-    kx = 92
-    K = (kx, ON_MAT)
-    A = (kx - SH, ON_MAT)
-    Hp = (kx - (TH ** 2 - 15 ** 2) ** 0.5, ON_MAT - 15)
-    S = P(Hp, 2, TOR)
-    hd = (S[0] + 17, HEAD_MAT)
-    fg = Side(S, Hp, hd, bulge=(0, -3), tag='child')
-    fg.leg_n = fg.leg_f = {'pts': [Hp, K, A], 'foot': (A, (A[0] - FOOT, ON_MAT + 1))}
-    Wr = (S[0] + 52, ON_MAT)
-    fg.arm_n = fg.arm_f = arm(S, Wr, (0, 1), 'child-arm')
-    fg.order = ['leg_f', 'arm_f', 'neck', 'torso', 'leg_n', 'arm_n', 'head']
-    fg.draw(sv)
-    sv.end()
-
-
-@scene
-def single_knee_to_chest(sv):
-    floor(sv)
-    mat(sv, 60, 340)
-    S, Hp, hd = supine(205)
-    fg = Side(S, Hp, hd, tag='sktc')
-    K = P(Hp, 125, TH)
-    A = P(K, -8, SH)
-    fg.leg_n = {'pts': [Hp, K, A], 'foot': (P(A, -25, -HEEL), P(A, -25, FOOT))}
-    fg.leg_f = hook_leg(Hp)
-    Wr = add(P(K, -8, 10), (0, -5))
-    fg.arm_n = fg.arm_f = arm(S, Wr, (0, 1), 'sktc-arm')
-    fg.draw(sv)
-
-
-@scene
-def double_knee_to_chest(sv):
-    floor(sv)
-    mat(sv, 80, 320)
-    S, Hp, hd = supine(215)
-    fg = Side(S, Hp, hd, tag='dktc')
-    K = P(Hp, 128, TH)
-    A = P(K, -10, SH)
-    fg.leg_n = {'pts': [Hp, K, A], 'foot': (P(A, -25, -HEEL), P(A, -25, FOOT))}
-    K2 = P(Hp, 122, TH)
-    A2 = P(K2, -4, SH)
-    fg.leg_f = {'pts': [Hp, K2, A2], 'foot': (P(A2, -20, -HEEL), P(A2, -20, FOOT))}
-    Wr = add(P(K, -10, 9), (0, -5))
-    fg.arm_n = fg.arm_f = arm(S, Wr, (0, 1), 'dktc-arm')
-    fg.draw(sv)
-
-
-@scene
-def lower_back_rotation(sv):
-    """Seen from above: lying on the back, arms out, both knees lowered to
-    one side, both shoulders stay on the mat."""
-    sv.rect(40, 22, 320, 196, 3, rx=6)         # mat seen from above
-    cy = 112
-    N, Pc = (150, cy), (200, cy)
-    fr = Front(N, Pc, (N[0] - NECK, cy), sw=16, hw=12)
-    up, dn = fr.sh(-1), fr.sh(1)
-    if up[1] > dn[1]:
-        up, dn = dn, up
-    fr.add_limb([up, (up[0] + 2, up[1] - UA), (up[0] + 3, up[1] - UA - FA)])
-    fr.add_limb([dn, (dn[0] + 2, dn[1] + UA), (dn[0] + 3, dn[1] + UA + FA)])
-    h_up, h_dn = fr.hip(-1), fr.hip(1)
-    if h_up[1] > h_dn[1]:
-        h_up, h_dn = h_dn, h_up
-    # bottom leg (lies on the mat, partly under the other): hollow, behind
-    kb, ab = (Pc[0] + 31, cy + 46), (Pc[0] + 55, cy + 20)
-    fr.add_limb([h_dn, kb, ab], True, (ab, (ab[0] + 12, ab[1] + 3)), 'back')
-    kt, at = (Pc[0] + 30, cy + 34), (Pc[0] + 54, cy + 8)
-    fr.add_limb([h_up, kt, at], False, (at, (at[0] + 12, at[1] + 3)))
-    fr.draw(sv)
-    arrow_arc(sv, (Pc[0] + 10, cy + 6), 62, 28, -22, halo=True)
-
-
-@scene
-def piriformis_stretch(sv):
-    floor(sv)
-    mat(sv, 70, 330)
-    S, Hp, hd = supine(215)
-    fg = Side(S, Hp, hd, tag='piri')
-    Kf = P(Hp, 105, TH)
-    Af = P(Kf, -5, SH)
-    fg.leg_f = {'pts': [Hp, Kf, Af], 'foot': (P(Af, 80, -HEEL), P(Af, 80, FOOT))}
-    An = add(Kf, (6, -5))
-    Kn = (Hp[0] + 27, Hp[1] - 24)
-    fg.leg_n = {'pts': [Hp, Kn, An], 'foot': (P(An, 150, -HEEL), P(An, 150, FOOT))}
-    Wr = lerp(Hp, Kf, 0.74)
-    fg.arm_n = fg.arm_f = arm(S, Wr, (0, 1), 'piri-arm')
-    # hands go behind the supporting thigh: draw arms before it
-    fg.order = ['arm_f', 'arm_n', 'leg_f', 'neck', 'torso', 'head', 'leg_n']
-    fg.draw(sv)
-
-
-def towel_loop(sv, hand, a, b, up):
-    """A towel strap from `hand` looped round a foot segment a-b; `up` is the
-    screen direction of the sole."""
-    u = unit(up)
-    pa = add(a, mul(u, 7.5))
-    pb = add(b, mul(u, 7.5))
-    ps = [add(hand, (-2, 0)), add(pb, mul(unit(sub(pb, pa)), 3)), add(pa, mul(unit(sub(pa, pb)), 3)), add(hand, (3, 1))]
-    sv.poly(ps, 7, closed=True)
-    sv.poly(ps, 2.2, color='#fff', closed=True)
-
-
-@scene
-def hamstring_stretch_towel(sv):
-    floor(sv)
-    mat(sv, 60, 340)
-    S, Hp, hd = supine(205)
-    fg = Side(S, Hp, hd, tag='hamtowel')
-    K = P(Hp, 80, TH)
-    A = P(K, 80, SH)
-    heel, toe = P(A, 170, -HEEL), P(A, 170, FOOT)
-    fg.leg_n = {'pts': [Hp, K, A], 'foot': (heel, toe)}
-    fg.leg_f = hook_leg(Hp)
-    Wr = (Hp[0] - 20, 166)
-    fg.arm_n = fg.arm_f = arm(S, Wr, (0, 1), 'hamtowel-arm')
-    fg.hooks['arm_n'] = lambda sv: towel_loop(sv, Wr, heel, toe, (0, -1))
-    fg.draw(sv)
-
-
-@scene
-def hamstring_stretch_seated(sv):
-    floor(sv)
-    chair(sv, 112)
-    Hp = (148, HIP_SEAT)
-    dy = FOOT_Y - 2.5 - Hp[1]
-    A = (Hp[0] + ((TH + SH - 0.3) ** 2 - dy ** 2) ** 0.5, FOOT_Y - 2.5)
-    S = P(Hp, 55, TOR)
-    fg = Side(S, Hp, P(S, 48, NECK), tag='hamseat')
-    fg.leg_n = leg(Hp, A, (0, -1), 68, 'hamseat-straight')
-    fg.leg_f = leg(Hp, (Hp[0] + TH, FOOT_Y), (1, -1), 0, 'hamseat-bent')
-    Wr = (Hp[0] + 33, Hp[1] + 11)
-    fg.arm_n = fg.arm_f = arm(S, Wr, (-1, 0), 'hamseat-arm')
-    fg.draw(sv)
-
-
-@scene
-def hip_flexor_stretch_kneeling(sv):
-    floor(sv)
-    kb = 170
-    sv.rect(kb - 20, 210, 40, FLOOR - 1.5 - 210, 3, rx=4)   # cushion
-    Kb = (kb, 210 - 1.5 - 4.5)
-    Ab = (kb - 41, 213)
-    Hp = P(Kb, 72, TH)
-    S = (Hp[0], Hp[1] - TOR)
-    fg = Side(S, Hp, (S[0] + 2, S[1] - NECK), tag='hipflex')
-    fg.leg_n = {'pts': [Hp, Kb, Ab], 'foot': (Ab, (Ab[0] - FOOT, FOOT_Y))}
-    dx = (TH ** 2 - (FOOT_Y - SH - Hp[1]) ** 2) ** 0.5
-    fg.leg_f = leg(Hp, (Hp[0] + dx, FOOT_Y), (1, -1), 0, 'hipflex-front')
-    Wr = (Hp[0] + 5, Hp[1] - 11)
-    fg.arm_n = fg.arm_f = arm(S, Wr, (-1, 0), 'hipflex-arm')
-    fg.draw(sv)
-    arrow(sv, (Hp[0] - 46, Hp[1] - 4), (Hp[0] - 16, Hp[1] - 4))
-
-
-@scene
-def doorway_chest_stretch(sv):
-    floor(sv)
-    fx = 196
-    sv.rect(fx, 26, 14, FLOOR - 1.5 - 26, 3)              # door jamb
-    sv.rect(fx - 22, 14, 58, 12, 3)                        # head of the frame
-    Ab, Af = (fx - 32, FOOT_Y), (fx + 36, FOOT_Y)
-    Hp = (fx + 2, 143)
-    S = P(Hp, 80, TOR)
-    fg = Side(S, Hp, P(S, 78, NECK), tag='door')
-    fg.leg_n = leg(Hp, Af, (1, 0), 0, 'door-front')
-    fg.leg_f = leg(Hp, Ab, (1, 0), 0, 'door-back')
-    E = (fx - 5, S[1] + 2)
-    am = {'pts': [S, E, (E[0], E[1] - FA)]}
-    fg.arm_f = am
-    fg.arm_n = am
-    fg.draw(sv)
-    arrow(sv, (S[0] + 20, S[1] + 16), (S[0] + 46, S[1] + 16))
-
-
-def front_chair(sv, cx, back_top=112):
-    sv.rect(cx - 27, back_top, 54, SEAT - back_top, 3, rx=4)    # backrest
-    sv.rect(cx - 34, SEAT, 68, 7, 3, rx=2)                     # seat
-    for x in (cx - 30, cx + 30):
-        sv.line((x, SEAT + 7), (x, FLOOR - 1.5), EQ)
-
-
-def seated_front(cx, lean=0, tilt=0):
-    """Front-view figure sitting on a chair seat; returns (Front, legs)."""
-    Pc = (cx, HIP_SEAT)
-    N = P(Pc, 90 + lean, TOR)
-    fr = Front(N, Pc, P(N, 90 + tilt, NECK), sw=16, hw=12)
+def standing_front(cx, sw=17, hw=13, spread=9):
+    """Front view, standing, feet slightly apart.  Returns the Front figure
+    (legs added) and its shoulder joints (left, right)."""
+    Pc = (cx, ANKLE + TH + SH + 2)
+    N = (cx, Pc[1] + TOR + 2)
+    fr = Front(N, Pc, (cx, N[1] + NECK - 2), sw=sw, hw=hw)
     for side in (1, -1):
         hp = fr.hip(side)
-        k = (cx - side * 15, HIP_SEAT + 6)
-        a = (cx - side * 16, FOOT_Y)
-        fr.add_limb([hp, k, a], False, (a, (a[0] - side * 8, FOOT_Y + 1)), 'back')
+        a = (cx + side * spread, ANKLE)
+        fr.add_limb([hp, lerp(hp, a, 0.5), a], ('foot', a, (a[0] + side * 7, on(0, 'foot'))), 'back')
+    l, r = fr.sh(-1), fr.sh(1)
+    return fr, l, r
+
+
+def seated_front(cx, lean=0, tilt=0, seat=SEAT):
+    """Front-view figure sitting on a seat, knees apart a little."""
+    Pc = (cx, seat + 10)
+    N = P(Pc, 90 + lean, TOR + 2)
+    fr = Front(N, Pc, P(N, 90 + tilt, NECK - 2))
+    for side in (1, -1):
+        hp = fr.hip(side)
+        k = (cx + side * 14, seat + 6)
+        a = (cx + side * 15, ANKLE)
+        fr.add_limb([hp, k, a], ('foot', a, (a[0] + side * 7, on(0, 'foot'))), 'back')
     return fr
 
 
-@scene
-def neck_side_stretch(sv):
-    floor(sv)
-    cx = 200
-    front_chair(sv, cx)
-    fr = seated_front(cx, tilt=34)
-    r, l = fr.sh(1), fr.sh(-1)          # r = figure's right (viewer's left)
-    fr.add_limb([r, (r[0] - 12, r[1] + 26), (cx - 10, HIP_SEAT - 5)])
-    fr.add_limb([l, ik(l, (cx + 31, SEAT + 1), UA, FA, (1, 0), 'neck-arm'), (cx + 31, SEAT + 1)])
-    fr.draw(sv)
-    arrow_arc(sv, fr.N, 44, 72, 128, halo=True)
+def front_chair(L, cx, seat=SEAT, back_top=None):
+    back_top = seat + 58 if back_top is None else back_top
+    L.rect(cx - 26, seat, cx + 26, back_top, 3, rx=4)        # backrest
+    L.rect(cx - 33, seat - 6, cx + 33, seat, 3, rx=2)        # seat
+    for x in (cx - 29, cx + 29):
+        L.line((x, seat - 6), (x, 0), EQ)
+
+
+def stool_front(L, cx, seat=SEAT, half=28):
+    L.rect(cx - half, seat - 5, cx + half, seat, 3, rx=2)
+    L.line((cx - half + 5, seat - 5), (cx - half - 1, 0), EQ)
+    L.line((cx + half - 5, seat - 5), (cx + half + 1, 0), EQ)
+
+
+def forearm_plank(ex, base, b=MAT, d=1, tag='plank'):
+    """Straight body on the forearms facing d; base = 'toes' or 'knees'.
+    Returns S, Hp, B (toe/knee point), arm."""
+    E = (ex, on(b, 'limb'))
+    S = (ex, E[1] + UA)
+    Wr = (ex + d * FA, on(b, 'limb'))
+    length = TOR + TH + (SH if base == 'toes' else 0)
+    by = on(b, 'limb') + (5 if base == 'toes' else 0)
+    dy = S[1] - by
+    B = (ex - d * (length ** 2 - dy ** 2) ** 0.5, by)
+    Hp = lerp(S, B, TOR / length)
+    return S, Hp, B, {'pts': [S, E, Wr], 'end': ('hand', (Wr[0] + d * 4, on(b, 'hand')))}
+
+
+def desk(L, x0, x1, top=72, legs=None):
+    L.rect(x0, top - 6, x1, top, 3, rx=2)
+    for x in (legs or (x0 + 7, x1 - 7)):
+        L.line((x, top - 6), (x, 0), EQ)
+
+
+def monitor(L, x, desk_top, top):
+    L.rect(x - 3, desk_top + 12, x + 4, top, 3, rx=2)
+    L.line((x + 0.5, desk_top + 12), (x + 0.5, desk_top + 2), 4)
+    L.line((x - 10, desk_top + 2), (x + 11, desk_top + 2), 4)
+
+
+def wave_pts(x0, x1, y, amp=2.5, wl=30):
+    out = []
+    n = max(2, int((x1 - x0) / 2))
+    for i in range(n + 1):
+        x = x0 + (x1 - x0) * i / n
+        out.append((x, y + amp * math.sin((x - x0) / wl * 2 * math.pi)))
+    return out
+
+
+# ---- a tiny 3D helper for the few views that are not side views
+def proj(p, elev):
+    """(x, y, z) -> picture point: y up, z towards the viewer; the viewer
+    looks slightly down by `elev` degrees, so nearer points sit lower."""
+    x, y, z = p
+    e = rad(elev)
+    return (x, y * math.cos(e) - z * math.sin(e))
+
+
+# ====================================================== the scenes
+# (in the order of the exercise list)
+
+def arm_via(S, E, hc):
+    """Arm through elbow E with the hand disc centred on hc."""
+    Wr = P(hc, ang(E, hc), -3.5)
+    return {'pts': [S, E, Wr], 'end': ('hand', hc)}
+
+
+def ghost_limb(L, ps):
+    """Where a limb was: a dashed outline."""
+    L.poly(ps, LIMB, dash='6 4')
+    L.poly(ps, LIMB - 4.4, color='#fff')
+
+
+def crossed_arm(S, a=90):
+    """Arm folded across the chest (side view, torso direction a)."""
+    E = add(P(S, a - 90, 13), P((0, 0), a, -24))
+    hc = add(P(S, a - 90, 10), P((0, 0), a, -14))
+    return arm_via(S, E, hc)
 
 
 @scene
-def seated_lower_back_stretch(sv):
-    floor(sv)
-    # start: sitting upright, hands on the thighs
-    chair(sv, 28)
-    Hp, S, lg = seated(52, 90, 'slbs1')
-    fg = Side(S, Hp, P(S, 87, NECK), tag='slbs1')
+def pelvic_tilt(sc):
+    L = sc.layer()
+    S, Hp, hd = supine(0)
+    fg = Side(S, Hp, hd, tag='pelvic')
+    fg.leg_n = fg.leg_f = hook_leg(Hp)
+    fg.arm_n = fg.arm_f = arm_along_floor(S)
+    fg.draw(L)
+    under_mat(L)
+    # the pelvis rocks back so the small of the back flattens on the mat
+    L.arrow_arc(add(Hp, (-4, 0)), 27, 62, 150)
+
+
+@scene
+def cat_cow(sc):
+    poses = []
+    for cat in (True, False):
+        L = sc.layer()
+        S, Hp, lg, am = quadruped(0)
+        if cat:
+            fg = Side(S, Hp, P(S, -72, NECK), bulge=(0, 8), face=-120, tag='cat')
+        else:
+            fg = Side(S, Hp, P(S, 38, NECK), bulge=(0, -5.5), face=15, tag='cow')
+        fg.leg_n = fg.leg_f = lg
+        fg.arm_n = fg.arm_f = am
+        fg.draw(L)
+        under_mat(L)
+        m = lerp(S, Hp, 0.5)
+        if cat:
+            L.arrow_line((m[0], m[1] + 27), (m[0], m[1] + 49))
+        else:
+            L.arrow_line((m[0], m[1] + 31), (m[0], m[1] + 9))
+        poses.append(L)
+    sc.row(poses)
+
+
+@scene
+def childs_pose(sc):
+    L1 = sc.layer()
+    S, Hp, lg, am = quadruped(0)
+    fg = Side(S, Hp, P(S, -20, NECK), face=-80, tag='child-start')
     fg.leg_n = fg.leg_f = lg
-    fg.arm_n = fg.arm_f = arm(S, (Hp[0] + 30, Hp[1] - 8), (-1, 0), 'slbs1-arm')
-    fg.draw(sv)
-    step_arrow(sv, 120)
-    right_half(sv)
-    chair(sv, 28)
-    Hp, S, lg = seated(52, 18, 'slbs2')
-    fg = Side(S, Hp, P(S, -62, NECK), bulge=(-2, -8), tag='slbs2')
-    fg.leg_n = fg.leg_f = lg
-    fg.arm_n = fg.arm_f = arm(S, (S[0] + 6, FOOT_Y - 3), (1, 0), 'slbs2-arm')
-    fg.draw(sv)
-    sv.end()
+    fg.arm_n = fg.arm_f = am
+    fg.draw(L1)
+    under_mat(L1)
+    L2 = sc.layer()
+    b = MAT
+    K = (0, on(b, 'limb'))
+    A = (K[0] - SH, K[1])
+    Hp = P(K, 180 - math.degrees(math.asin(21 / TH)), TH)
+    S = (Hp[0] + (TOR ** 2 - (Hp[1] - on(b, 'torso') - 3) ** 2) ** 0.5, on(b, 'torso') + 3)
+    hd = (S[0] + (NECK ** 2 - (on(b, 'head') - S[1]) ** 2) ** 0.5, on(b, 'head'))
+    fg = Side(S, Hp, hd, bulge=(0, 5), face=-60, tag='child')
+    fy = on(b, 'foot')
+    fg.leg_n = fg.leg_f = {'pts': [Hp, K, A], 'end': ('foot', (A[0] + 3, fy), (A[0] - FOOT, fy))}
+    E = (S[0] + 26, on(b, 'limb'))
+    fg.arm_n = fg.arm_f = arm_via(S, E, (E[0] + FA + 4, on(b, 'hand')))
+    fg.order = ['leg_f', 'leg_n', 'arm_f', 'torso', 'neck', 'head', 'arm_n']
+    fg.draw(L2)
+    under_mat(L2)
+    sc.row([L1, L2])
+
+
+def knee_to_chest(sc, both):
+    L = sc.layer()
+    S, Hp, hd = supine(0)
+    fg = Side(S, Hp, hd, tag='ktc')
+    K = P(Hp, 122, TH)
+    A = P(K, -22, SH)
+    pulled = {'pts': [Hp, K, A], 'end': ('foot', P(A, 60, -HEEL), P(A, 60, FOOT))}
+    fg.leg_n = pulled
+    fg.leg_f = pulled if both else flat_leg(Hp)
+    # both hands hold the back of the thigh, just below the knee
+    th = unit(sub(K, Hp))
+    hc = add(add(K, mul(th, -7)), mul(perp(th), -9))
+    E = add(lerp(S, hc, 0.5), (-2, 15))
+    fg.arm_n = fg.arm_f = arm_via(S, E, hc)
+    fg.order = ['leg_f', 'torso', 'neck', 'head', 'leg_n', 'arm_n']
+    fg.draw(L)
+    under_mat(L)
+    L.arrow_arc(Hp, 58, 60, 100)
 
 
 @scene
-def standing_side_bend(sv):
-    floor(sv)
-    cx = 190
-    Pc = (cx, FOOT_Y - TH - SH + 2)
-    N = P(Pc, 70, TOR)
-    fr = Front(N, Pc, P(N, 60, NECK), sw=16, hw=12, bulge=(-6, -1))
+def single_knee_to_chest(sc):
+    knee_to_chest(sc, False)
+
+
+@scene
+def double_knee_to_chest(sc):
+    knee_to_chest(sc, True)
+
+
+@scene
+def piriformis_stretch(sc):
+    L = sc.layer()
+    S, Hp, hd = supine(0)
+    fg = Side(S, Hp, hd, tag='piri')
+    fg.hollow_far = False
+    # the leg underneath (far side): thigh pulled in, shin level
+    Kf = P(Hp, 100, TH)
+    Af = P(Kf, -3, SH)
+    fg.leg_f = {'pts': [Hp, Kf, Af], 'end': ('foot', P(Af, 50, -HEEL), P(Af, 50, FOOT))}
+    # crossed leg (near side): knee turned out towards us, ankle resting on
+    # the other thigh just below its knee: the legs make a "4"
+    Kn = add(Hp, (36, 15))
+    An = add(lerp(Hp, Kf, 0.84), (-4, 0))
+    sa = ang(Kn, An)
+    fg.leg_n = {'pts': [Hp, Kn, An], 'end': ('foot', P(An, sa - 70, -HEEL), P(An, sa - 70, FOOT - 2))}
+    fg.leg_n['halo'] = 14
+    # both hands behind the thigh of the leg underneath
+    hc = add(lerp(Hp, Kf, 0.5), (2, 0))
+    fg.arm_n = fg.arm_f = arm_to_hand(S, hc, (0, 1), 'piri-arm')
+    fg.order = ['leg_f', 'torso', 'neck', 'head', 'arm_n', 'leg_n']
+    fg.draw(L)
+    under_mat(L)
+
+
+def piriformis_stretch(sc):
+    L = sc.layer()
+    S, Hp, hd = supine(0)
+    fg = Side(S, Hp, hd, tag='piri')
+    # the leg underneath (far side): thigh pulled in, shin level
+    Kf = P(Hp, 100, TH)
+    Af = P(Kf, -4, SH)
+    fg.leg_f = {'pts': [Hp, Kf, Af], 'end': ('foot', P(Af, 86, -HEEL), P(Af, 86, FOOT))}
+    # crossed leg (near side): knee turned out, ankle resting on that thigh
+    An = add(lerp(Hp, Kf, 0.82), (4, 2))
+    Kn = add(Hp, (33, 17))
+    fg.leg_n = {'pts': [Hp, Kn, An], 'end': ('foot', P(An, 150, -HEEL), P(An, 150, FOOT - 2))}
+    fg.leg_n['halo'] = 0
+    # hands behind the thigh of the leg underneath
+    hc = add(lerp(Hp, Kf, 0.55), (-2, 0))
+    E = add(lerp(S, hc, 0.5), (-6, 14))
+    fg.arm_n = fg.arm_f = arm_via(S, E, hc)
+    fg.order = ['leg_f', 'torso', 'neck', 'head', 'arm_n', 'leg_n']
+    fg.draw(L)
+    under_mat(L)
+
+
+@scene
+def hamstring_stretch_towel(sc):
+    L = sc.layer()
+    S, Hp, hd = supine(0)
+    fg = Side(S, Hp, hd, tag='hamtowel')
+    a = 74
+    K = P(Hp, a, TH)
+    A = P(K, a, SH)
+    fa = a + 95                              # foot: toes towards the head
+    heel, toe = P(A, fa, -HEEL - 1), P(A, fa, FOOT)
+    fg.leg_n = {'pts': [Hp, K, A], 'end': ('foot', heel, toe)}
+    fg.leg_f = hook_leg(Hp)
+    d = ang(S, A)
+    hc = P(S, d, 46)
+    fg.arm_n = fg.arm_f = arm_to_hand(S, hc, (-0.5, 1), 'hamtowel-arm')
+
+    def towel(L):
+        up = P((0, 0), a, 1)
+        s0 = add(heel, mul(up, 6.5))
+        s1 = add(toe, mul(up, 6.5))
+        L.line(s0, s1, 3.5)
+        L.line(add(hc, (0, 1.5)), s1, 3.5)
+        L.line(add(hc, (1.5, -1)), s0, 3.5)
+    fg.hooks['arm_n'] = towel
+    fg.draw(L)
+    under_mat(L)
+
+
+@scene
+def hamstring_stretch_seated(sc):
+    L = sc.layer()
+    xb = 0
+    chair(L, xb, 1, seat=SEAT)
+    Hp = (xb + 36, HIP_SEAT)
+    ay = 8.5
+    A = (Hp[0] + ((TH + SH - 0.3) ** 2 - (Hp[1] - ay) ** 2) ** 0.5, ay)
+    S = P(Hp, 58, TOR)
+    fg = Side(S, Hp, P(S, 52, NECK), face=-20, tag='hamseat')
+    fg.leg_n = {'pts': [Hp, lerp(Hp, A, TH / (TH + SH)), A],
+                'end': ('foot', P(A, 200, 4.5), P(A, 78, FOOT))}
+    Af = (Hp[0] + TH + 2, ANKLE)
+    fg.leg_f = leg(Hp, Af, (1, 1), 0, 'hamseat-bent')
+    fg.leg_f['end'] = flat_foot(Af)
+    fg.hollow_far = True
+    hc = (Hp[0] + 31, Hp[1] + 8)
+    fg.arm_n = fg.arm_f = arm_to_hand(S, hc, (-1, 0), 'hamseat-arm')
+    fg.draw(L)
+
+
+@scene
+def hip_flexor_stretch_kneeling(sc):
+    L = sc.layer()
+    ch = 10
+    L.rect(-18, 0, 18, ch, 3, rx=4)                  # cushion
+    Kb = (0, ch + 1.5 + LIMB / 2)
+    Ab = (Kb[0] - SH + 4, on(0, 'limb') + 1)
+    Hp = P(Kb, 68, TH)
+    S = (Hp[0] - 1, Hp[1] + TOR)
+    fg = Side(S, Hp, (S[0] + 1.5, S[1] + NECK), face=0, tag='hipflex')
+    fy = on(0, 'foot')
+    fg.leg_n = {'pts': [Hp, Kb, Ab], 'end': ('foot', (Ab[0] + 3, fy + 1), (Ab[0] - FOOT + 1, fy))}
+    Af = (Hp[0] + 47, ANKLE)
+    fg.leg_f = leg(Hp, Af, (1, 1), 0, 'hipflex-front')
+    fg.leg_f['end'] = flat_foot(Af)
+    hc = (Hp[0] + 3, Hp[1] + 12)
+    fg.arm_n = fg.arm_f = arm_to_hand(S, hc, (-1, 0), 'hipflex-arm')
+    fg.draw(L)
+    L.arrow_line((Hp[0] - 44, Hp[1] - 2), (Hp[0] - 18, Hp[1] - 2))
+
+
+def proj3(p, az=0, el=0):
+    """(x, y, z) -> picture point.  y up, z towards the viewer.  The scene is
+    turned by `az` degrees about the vertical, then the viewer looks down by
+    `el` degrees (nearer points sit lower)."""
+    x, y, z = p
+    a, e = rad(az), rad(el)
+    x1 = x * math.cos(a) + z * math.sin(a)
+    z1 = -x * math.sin(a) + z * math.cos(a)
+    return (x1, y * math.cos(e) - z1 * math.sin(e))
+
+
+@scene
+def doorway_chest_stretch(sc):
+    """Three-quarter view from the front: stepping through a doorway with
+    the forearms on both sides of the frame."""
+    L = sc.layer()
+    az, el = 62, 8
+    pr = lambda p: proj3(p, az, el)
+    zo, top, dep, jw = 46, 200, 14, 9      # opening half-width, height, wall depth, jamb width
+    hx = -dep / 2
+
+    def box(x0, x1, y0, y1, z0, z1):
+        # the faces seen from this side: +x, +z and the top
+        for fc in ([(x1, y0, z0), (x1, y1, z0), (x1, y1, z1), (x1, y0, z1)],
+                   [(x0, y0, z1), (x1, y0, z1), (x1, y1, z1), (x0, y1, z1)],
+                   [(x0, y1, z0), (x1, y1, z0), (x1, y1, z1), (x0, y1, z1)]):
+            L.poly([pr(p) for p in fc], 3, fill='#fff', closed=True)
+    box(hx, hx + dep, 0, top, -zo - jw, -zo)               # far jamb
+    box(hx, hx + dep, top, top + 12, -zo - jw, zo + jw)    # head of the frame
+    # the figure, in 3D: facing +x, stepping through
+    lean = 16
+    hip = (6, ANKLE + TH + SH - 5, 0)
+    sh = (hip[0] + TOR * math.sin(rad(lean)), hip[1] + TOR * math.cos(rad(lean)), 0)
+    hd3 = (sh[0] + NECK * math.sin(rad(lean + 4)), sh[1] + NECK * math.cos(rad(lean + 4)), 0)
+    S, Hp, HD = pr(sh), pr(hip), pr(hd3)
+    fg = Side(S, Hp, HD, face=ang(pr((0, 0, 0)), pr((1, 0, 0))), tag='door')
+    fg.hollow_far = False
+    arms = {}
+    for side in (1, -1):
+        s3 = (sh[0], sh[1] - 3, side * 16)
+        e3 = (hx + dep + 3, sh[1] - 5, side * (zo - 6))
+        w3 = (hx + dep + 3, sh[1] + FA - 5, side * (zo - 6))
+        h3 = (hx + dep + 3, sh[1] + FA - 1.5, side * (zo - 6))
+        arms[side] = {'pts': [pr(s3), pr(e3), pr(w3)], 'end': ('hand', pr(h3))}
+    fg.arm_n, fg.arm_f = arms[1], arms[-1]
+    legs = {}
+    for side, ax in ((1, 44), (-1, -26)):
+        hp3 = (hip[0], hip[1], side * 8)
+        a3 = (ax, ANKLE, side * 10)
+        lg = leg(pr(hp3), pr(a3), (1, 0.4), 0, 'door-leg')
+        lg['end'] = ('foot', pr((ax - HEEL, on(0, 'foot'), side * 10)), pr((ax + FOOT, on(0, 'foot'), side * 10)))
+        legs[side] = lg
+    fg.leg_n, fg.leg_f = legs[1], legs[-1]
+    fg.order = ['leg_f', 'arm_f', 'torso', 'neck', 'head', 'leg_n']
+    fg.draw(L)
+    box(hx, hx + dep, 0, top, zo, zo + jw)                 # near jamb, in front
+    draw_limb(L, fg.arm_n['pts'], False, fg.arm_n['end'], 8)
+    # the chest leans forward through the doorway
+    c = add(S, (15, -24))
+    L.arrow_line(c, add(c, P((0, 0), ang(pr((0, 0, 0)), pr((1, 0, 0))), 24)))
+
+
+def doorway_chest_stretch(sc):
+    """Three-quarter view: stepping through a doorway, forearms on both
+    sides of the frame."""
+    L = sc.layer()
+    az = 28
+    pr = lambda p: proj3(p, az, 0)
+    zo, top, dep, jw = 47, 198, 14, 9      # opening half-width, height, wall depth, jamb width
+
+    def box(x0, x1, y0, y1, z0, z1):
+        # visible faces from this side: -x face, +z face, top
+        faces = [
+            [(x0, y0, z0), (x0, y1, z0), (x0, y1, z1), (x0, y0, z1)],
+            [(x0, y0, z1), (x1, y0, z1), (x1, y1, z1), (x0, y1, z1)],
+            [(x0, y1, z0), (x1, y1, z0), (x1, y1, z1), (x0, y1, z1)],
+        ]
+        for fc in faces:
+            L.poly([pr(p) for p in fc], 3, fill='#fff', closed=True)
+    hx = -dep / 2
+    # far jamb, lintel, near jamb (both jambs behind the figure)
+    box(hx, hx + dep, 0, top, -zo - jw, -zo)
+    box(hx, hx + dep, top, top + 12, -zo - jw, zo + jw)
+    box(hx, hx + dep, 0, top, zo, zo + jw)
+
+    # the figure, in 3D
+    hip = (2, ANKLE + TH + SH - 4, 0)
+    lean = 14
+    sh = (hip[0] + TOR * math.sin(rad(lean)), hip[1] + TOR * math.cos(rad(lean)), 0)
+    hd = (sh[0] + NECK * math.sin(rad(lean + 6)), sh[1] + NECK * math.cos(rad(lean + 6)), 0)
+    S, Hp, HD = pr(sh), pr(hip), pr(hd)
+    fg = Side(S, Hp, HD, face=ang(S, HD) - 90, tag='door')
+    fg.hollow_far = False
+    arms = {}
+    for side in (1, -1):
+        s3 = (sh[0], sh[1] - 2, side * 15)
+        e3 = (hx - 3, sh[1] - 3, side * (zo - 6))
+        w3 = (hx - 3, sh[1] + FA - 3, side * (zo - 6))
+        h3 = (hx - 3, sh[1] + FA + 1, side * (zo - 6))
+        arms[side] = {'pts': [pr(s3), pr(e3), pr(w3)], 'end': ('hand', pr(h3))}
+    fg.arm_n, fg.arm_f = arms[1], arms[-1]
+    # front (near) leg stepped through, back (far) leg behind
+    legs = {}
+    for side, ax, bend in ((1, 40, True), (-1, -30, False)):
+        hp3 = (hip[0], hip[1], side * 8)
+        a3 = (ax, ANKLE, side * 9)
+        H2, A2 = pr(hp3), pr(a3)
+        lg = leg(H2, A2, (1, 0.3), 0, 'door-leg')
+        lg['end'] = ('foot', pr((ax - HEEL, on(0, 'foot'), side * 9)), pr((ax + FOOT, on(0, 'foot'), side * 9)))
+        legs[side] = lg
+    fg.leg_n, fg.leg_f = legs[1], legs[-1]
+    fg.draw(L)
+    c = pr((sh[0] + 18, sh[1] - 14, 0))
+    L.arrow_line(c, add(c, (24, 0)))
+
+
+@scene
+def neck_side_stretch(sc):
+    L = sc.layer()
+    front_chair(L, 0)
+    fr = seated_front(0, tilt=-50)
+    r, l = fr.sh(1), fr.sh(-1)
+    # figure's right hand (viewer's left) holds the edge of the seat
+    grip = (-29, SEAT + 6)
+    fr.add_limb([l, ik(l, grip, UA, FA, (-1, 0), 'neck-grip'), grip], ('hand', (grip[0], grip[1] - 3.5)))
+    # other hand rests on the thigh
+    hc = (14, SEAT + 12)
+    E = (r[0] + 9, r[1] - 25)
+    fr.add_limb(arm_via(r, E, hc)['pts'], ('hand', hc), halo=8)
+    fr.draw(L)
+    L.arrow_arc(fr.N, 38, 100, 38)
+
+
+@scene
+def seated_lower_back_stretch(sc):
+    poses = []
+    for fold in (False, True):
+        L = sc.layer()
+        chair(L, 0, 1, back=True)
+        Hp, S, lg = seated(32, 90, 1, 'slbs')
+        if not fold:
+            fg = Side(S, Hp, (S[0] + 1.5, S[1] + NECK), face=0, tag='slbs1')
+            fg.leg_n = fg.leg_f = lg
+            fg.arm_n = fg.arm_f = hands_on_thighs(S, Hp)
+            fg.draw(L)
+        else:
+            S = P(Hp, -24, TOR)
+            hd = P(S, -40, NECK)
+            fg = Side(S, Hp, hd, bulge=(-2, 4.5), face=-120, tag='slbs2')
+            fg.leg_n = fg.leg_f = lg
+            hc = (S[0] + 2, on(0, 'hand') + 3)
+            fg.arm_n = fg.arm_f = {'pts': [S, lerp(S, hc, 0.5), P(hc, ang(S, hc), -3.5)], 'end': ('hand', hc)}
+            fg.order = ['leg_f', 'leg_n', 'torso', 'neck', 'head', 'arm_n']
+            fg.torso_halo = 12
+            fg.draw(L)
+        poses.append(L)
+    sc.row(poses, arrow_y=60)
+
+
+@scene
+def standing_side_bend(sc):
+    L = sc.layer()
+    cx = 0
+    Pc = (cx, ANKLE + TH + SH + 2)
+    N = P(Pc, 90 - 28, TOR + 2)
+    fr = Front(N, Pc, P(N, 90 - 38, NECK - 2))
     for side in (1, -1):
         hp = fr.hip(side)
-        a = (cx - side * 15, FOOT_Y)
-        fr.add_limb([hp, lerp(hp, a, 0.5), a], False, (a, (a[0] - side * 9, FOOT_Y + 1)), 'back')
-    hi, lo = fr.sh(1), fr.sh(-1)
-    if hi[1] > lo[1]:
-        hi, lo = lo, hi
-    thigh_pt = (cx + 17, Pc[1] + 16)
-    fr.add_limb([lo, ik(lo, thigh_pt, UA, FA, (1, 0), 'bend-low'), thigh_pt])
-    e = P(hi, 100, UA)
-    fr.add_limb([hi, e, P(e, 28, FA)])
-    fr.draw(sv)
-    arrow_arc(sv, Pc, 118, 64, 34, halo=True)
+        a = (cx + side * 11, ANKLE)
+        fr.add_limb([hp, lerp(hp, a, 0.5), a], ('foot', a, (a[0] + side * 7, on(0, 'foot'))), 'back')
+    l, r = fr.sh(-1), fr.sh(1)
+    # figure's right arm (viewer's left) up and over the head
+    e = P(l, 88, UA)
+    w = P(e, 28, FA)
+    fr.add_limb([l, e, w], ('hand', P(w, 28, 3.5)))
+    # other hand slides down the side of the thigh
+    hc = (cx + 23, Pc[1] - 20)
+    fr.add_limb(arm_to_hand(r, hc, (1, 0), 'bend-low')['pts'], ('hand', hc))
+    fr.draw(L)
+    L.arrow_arc(Pc, 112, 80, 44)
 
 
 @scene
-def calf_stretch_wall(sv):
-    floor(sv)
-    bx = 148
-    Ab = (bx, FOOT_Y)
-    Hp = P(Ab, 64, TH + SH)
-    S = P(Hp, 64, TOR)
-    fg = Side(S, Hp, P(S, 64, NECK), tag='calf')
-    fg.leg_n = leg(Hp, Ab, (1, 0), 0, 'calf-back')
-    fg.leg_f = leg(Hp, (Hp[0] + 13, FOOT_Y), (1, 0), 0, 'calf-front')
-    Wr = (S[0] + 49, S[1] - 3)
-    fg.arm_n = fg.arm_f = arm(S, Wr, (0, 1), 'calf-arm')
-    wall(sv, Wr[0] + 6)
-    fg.draw(sv)
-
-
-def prone_legs(Hp):
-    K = (Hp[0] - TH, ON_MAT - 1)
-    A = (K[0] - SH, ON_MAT)
-    return {'pts': [Hp, K, A], 'foot': ((A[0] + HEEL, ON_MAT), (A[0] - FOOT + 1, ON_MAT + 1))}
+def calf_stretch_wall(sc):
+    L = sc.layer()
+    Ab = (0, ANKLE)
+    Hp = P(Ab, 66, TH + SH - 0.5)
+    S = P(Hp, 70, TOR)
+    fg = Side(S, Hp, P(S, 70, NECK), face=-5, tag='calf')
+    fg.leg_n = {'pts': [Hp, lerp(Hp, Ab, 0.5), Ab], 'end': flat_foot(Ab)}
+    Af = (Hp[0] + 30, ANKLE)
+    fg.leg_f = leg(Hp, Af, (1, 1), 0, 'calf-front')
+    fg.leg_f['end'] = flat_foot(Af)
+    wx = S[0] + 50
+    hc = (wx - HAND_R - 1.5, S[1] + 2)
+    fg.arm_n = fg.arm_f = arm_to_hand(S, hc, (0, -1), 'calf-arm')
+    wall(L, wx, top=S[1] + 60, side=-1)
+    fg.draw(L)
 
 
 @scene
-def prone_press_up(sv):
-    floor(sv)
-    for half in (0, 1):
-        if half:
-            right_half(sv)
-        mat(sv, 4, 196)
-        hx = 100
-        S, Hp, hd = prone(hx)
-        Wr = (S[0] + 4, ON_MAT)
-        if half == 0:
-            fg = Side(S, Hp, hd, tag='press1')
-            fg.arm_n = fg.arm_f = arm(S, Wr, (-0.4, -1), 'press1-arm')
+def prone_press_up(sc):
+    poses = []
+    b = MAT
+    for up in (False, True):
+        L = sc.layer()
+        S, Hp, hd = prone(0)
+        hc = (S[0] + 6, on(b, 'hand'))
+        if not up:
+            fg = Side(S, Hp, hd, face=-90, tag='press1')
+            E = (S[0] - 8, S[1] + 17)
+            fg.arm_n = fg.arm_f = arm_via(S, E, hc)
+            fg.arm_n['halo'] = 0
         else:
-            S2 = P(Hp, 52, TOR)
-            fg = Side(S2, Hp, P(S2, 36, NECK), bulge=(4, 3), nose=-15, tag='press2')
-            fg.arm_n = fg.arm_f = arm(S2, Wr, (-1, 0), 'press2-arm')
-        fg.leg_n = fg.leg_f = prone_legs(Hp)
-        fg.draw(sv)
-        if half:
-            sv.end()
-    step_arrow(sv, 110)
+            S2 = P(Hp, 44, TOR)
+            fg = Side(S2, Hp, P(S2, 52, NECK), bulge=(2.5, -3), face=-10, tag='press2')
+            fg.arm_n = fg.arm_f = arm_to_hand(S2, hc, (-1, 0), 'press2-arm')
+        fg.leg_n = fg.leg_f = prone_leg(Hp)
+        fg.draw(L)
+        under_mat(L)
+        poses.append(L)
+    sc.row(poses)
 
 
 @scene
-def standing_back_bend(sv):
-    floor(sv)
-    for half in (0, 1):
-        if half:
-            right_half(sv)
-        A, Hp, S, hd, lg = standing(100)
-        if half:
-            Hp = (A[0] + 7, Hp[1] + 1)
-            lg = leg(Hp, A, (1, 0), 0, 'sbb-leg')
-            S = P(Hp, 110, TOR)
-            hd = P(S, 118, NECK)
-            fg = Side(S, Hp, hd, bulge=(4, 1), tag='sbb2')
+def open_book_rotation(sc):
+    """Seen from the head end: lying on the side, head on a pillow, knees
+    bent (behind, stacked); the top arm sweeps up and over from the front to
+    the other side, the chest turning with it."""
+    L = sc.layer()
+    lo = on(0, 'limb')
+    pil = 8
+    # torso seen end-on, turned open about the lower shoulder
+    turn = 50
+    lo_sh = (0, lo + 1)
+    hi_sh = P(lo_sh, 90 + turn, 34)
+    L.poly([lo_sh, hi_sh], TORSO + 2)
+    # lower arm forward along the floor
+    W1 = (lo_sh[0] + UA + FA, lo)
+    draw_limb(L, [lo_sh, (lo_sh[0] + UA, lo), W1], False, ('hand', (W1[0] + 4, on(0, 'hand'))), 0)
+    # where the top arm started: resting on the lower arm
+    st = P(lo_sh, 90, 34)
+    ghost_limb(L, [st, (UA - 3, lo + LIMB + 5), (UA + FA - 3, lo + LIMB)])
+    # pillow and head, nearest; the face turns to follow the hand
+    L.ellipse((-1, pil / 2 + 2.5), 25, pil / 2 + 2.5, 3)
+    hd = (-1, pil + 4 + HR + HEAD_SW / 2)
+    L.line(lerp(lo_sh, hi_sh, 0.5), hd, NECK_W)
+    # top arm, open: lying on the floor on the other side
+    Wt = (hi_sh[0] - (UA + FA) * 0.9, lo)
+    draw_limb(L, [hi_sh, lerp(hi_sh, Wt, 0.53), Wt], False, ('hand', (Wt[0] - 4, on(0, 'hand'))), 0)
+    head(L, hd, face=145)
+    L.arrow_arc((0, 12), 66, 24, 156)
+
+
+def open_book_rotation(sc):
+    """Seen from the head end and a little above: lying on the side, knees
+    bent, head on a pillow; the top arm sweeps up and over from the front
+    to the other side, the chest turning with it."""
+    sc.floor = False
+    L = sc.layer()
+    el, dd = 28, 380
+
+    def pr(p):
+        x, y = proj3(p, 0, el)
+        k = dd / (dd - p[2])
+        return (x * k, y * k)
+    # mat seen from the head end
+    z0, z1, x0, x1 = -100, 34, -76, 76
+    L.poly([pr((x0, 0, z0)), pr((x1, 0, z0)), pr((x1, 0, z1)), pr((x0, 0, z1))], 3, fill='#fff', closed=True)
+    L.poly([pr((x0, 0, z1)), pr((x1, 0, z1)), pr((x1, -6, z1)), pr((x0, -6, z1))], 3, fill='#fff', closed=True)
+    lo = on(0, 'limb')
+    # legs (furthest away): hips and knees bent forward, stacked
+    for y in (lo, lo + LIMB):
+        hip, knee, ank = (-2, y + 2, -50), (30, y, -62), (2, y, -92)
+        draw_limb(L, [pr(hip), pr(knee), pr(ank)], False, ('foot', pr(ank), pr((10, y, -98))), 0)
+    # torso: the lower shoulder on the mat, turned open by `turn` degrees
+    turn = 55
+    lo_sh = (0, 6, 0)
+    hi_sh = (-36 * math.sin(rad(turn)), 6 + 36 * math.cos(rad(turn)), 0)
+    lo_hip, hi_hip = (0, 6, -50), (-8, 30, -50)
+    hull = [pr(p) for p in (lo_sh, hi_sh, hi_hip, lo_hip)]
+    L.fill(hull, '#000', outline=TORSO)
+    # lower arm forward along the mat
+    W1 = (UA + FA, lo, 4)
+    draw_limb(L, [pr(lo_sh), pr((UA, lo, 3)), pr(W1)], False, ('hand', pr((W1[0] + 4, on(0, 'hand'), 4))), 0)
+    # where the top arm started: on top of the lower arm
+    ghost_limb(L, [pr((0, 40, 0)), pr((UA - 2, lo + LIMB + 8, 3)), pr((UA + FA - 2, lo + LIMB, 4))])
+    # pillow and head (nearest), face turned to follow the hand
+    L.ellipse(pr((0, 4, 20)), 22, 6, 3)
+    hd = pr((2, 8 + HR + HEAD_SW / 2, 20))
+    L.line(pr((hi_sh[0] / 2, hi_sh[1] / 2 + 3, 0)), hd, NECK_W)
+    # top arm, open: lying on the mat on the other side
+    Wt = (hi_sh[0] - UA - FA + 14, lo, 4)
+    draw_limb(L, [pr(hi_sh), lerp(pr(hi_sh), pr(Wt), 0.53), pr(Wt)], False,
+              ('hand', pr((Wt[0] - 4, on(0, 'hand'), 4))), 0)
+    head(L, hd, face=150)
+    c = pr((0, 16, 0))
+    L.arrow_arc(c, 70, 28, 152)
+
+
+def open_book_rotation(sc):
+    """Seen from the head end: lying on the side, knees bent; the top arm
+    sweeps over from the front to the other side."""
+    L = sc.layer()
+    b = 0
+    pil = 8
+    # pillow under the head
+    L.ellipse((2, pil / 2 + 1), 22, pil / 2 + 1, 3)
+    # legs (behind everything): knees bent forward, stacked
+    for y in (on(b, 'limb') + 1, on(b, 'limb') + LIMB + 1):
+        pass
+    # torso seen end-on, turned open about the lower shoulder
+    turn = 52
+    lo = (0, on(b, 'limb') + 2)
+    hi = P(lo, 90 + turn, 36)
+    L.poly([lo, hi], TORSO + 6)
+    hd = (3, pil + 1.5 + HR + HEAD_SW / 2)
+    # lower arm, forward along the floor
+    E1 = (lo[0] + UA, on(b, 'limb'))
+    W1 = (E1[0] + FA, on(b, 'limb'))
+    draw_limb(L, [lo, E1, W1], False, ('hand', (W1[0] + 4, on(b, 'hand'))), None)
+    # start position of the top arm (dashed ghost, resting on the lower hand)
+    g0 = (0, lo[1] + 34)
+    L.poly([g0, (W1[0], W1[1] + LIMB)], LIMB, color='#000', dash='1 0')
+    L.poly([g0, (W1[0], W1[1] + LIMB)], CORE, color='#fff')
+    # top arm open, lying on the floor on the other side
+    Wt = (hi[0] - UA - FA + 6, on(b, 'limb'))
+    draw_limb(L, [hi, lerp(hi, Wt, 0.53), Wt], False, ('hand', (Wt[0] - 4, on(b, 'hand'))), 0)
+    head(L, hd, face=130)
+    L.arrow_arc((0, 14), 62, 20, 160)
+
+
+@scene
+def shoulder_rolls(sc):
+    L = sc.layer()
+    chair(L, 0, 1, back=False)
+    Hp, S, lg = seated(26, 90, 1, 'roll')
+    fg = Side(S, Hp, (S[0] + 1.5, S[1] + NECK), face=0, tag='roll')
+    fg.leg_n = fg.leg_f = lg
+    fg.arm_n = fg.arm_f = hands_on_thighs(S, Hp)
+    # up, back, down and forward round the shoulder (behind the figure)
+    fg.draw(L)
+    L.arrow_arc((S[0] - 1, S[1] - 5), 19, -80, 228, ry=14)
+
+
+@scene
+def bridge(sc):
+    poses = []
+    S0, H0, hd = supine(0)
+    lg0 = hook_leg(H0, reach=52)
+    A = lg0['pts'][2]
+    a = solve(lambda a: dist(P(S0, a, TOR + TH), A) - SH, 5, 45)
+    for lift in (False, True):
+        L = sc.layer()
+        Hp = P(S0, a, TOR) if lift else H0
+        fg = Side(S0, Hp, hd, tag='bridge')
+        if lift:
+            lg = leg(Hp, A, (0, 1), 0, 'bridge-leg')
+            lg['end'] = lg0['end']
         else:
-            fg = Side(S, Hp, hd, tag='sbb1')
+            lg = lg0
         fg.leg_n = fg.leg_f = lg
-        Wr = add(Hp, (-14, -13))
-        fg.arm_n = fg.arm_f = arm(S, Wr, (-1, 0.2), 'sbb-arm')
-        fg.draw(sv)
-        if half:
-            sv.end()
-    step_arrow(sv, 120)
+        fg.arm_n = fg.arm_f = arm_along_floor(S0)
+        fg.draw(L)
+        under_mat(L)
+        poses.append(L)
+    sc.row(poses)
 
 
 @scene
-def open_book_rotation(sv):
-    """Seen from above: side-lying, hips and knees bent, head on a pillow."""
-    for half in (0, 1):
-        if half:
-            right_half(sv)
-        sv.rect(8, 26, 184, 190, 3, rx=6)                  # mat from above
-        S = (82, 102)
-        Hp = (S[0] + TOR, S[1])
-        hd = (S[0] - NECK, S[1])
-        sv.rect(hd[0] - 17, hd[1] - 19, 30, 38, 3, rx=8)    # pillow
-        fg = Side(S, Hp, hd, nose=(-90 if half == 0 else 90), tag='obook')
-        K = (Hp[0] + 1, Hp[1] + TH)
-        A = (K[0] + SH, K[1] + 1)
-        fg.leg_n = {'pts': [Hp, K, A], 'foot': ((A[0], A[1] - HEEL), (A[0] + 2, A[1] + FOOT))}
-        K2, A2 = add(K, (3, 4)), add(A, (3, 4))
-        fg.leg_f = {'pts': [Hp, K2, A2], 'foot': ((A2[0], A2[1] - HEEL), (A2[0] + 2, A2[1] + FOOT))}
-        fwd = {'pts': [S, (S[0] + 2, S[1] + UA), (S[0] + 4, S[1] + UA + FA)]}
-        fg.arm_f = fwd
-        if half == 0:
-            fg.arm_n = fwd
-        else:
-            fg.arm_n = {'pts': [S, (S[0] - 2, S[1] - UA), (S[0] - 4, S[1] - UA - FA)]}
-        fg.draw(sv)
-        if half:
-            arrow_arc(sv, S, 64, -100, -262, ry=62)
-            sv.end()
-    step_arrow(sv, 120)
-
-
-@scene
-def shoulder_rolls(sv):
-    floor(sv)
-    chair(sv, 150)
-    Hp, S, lg = seated(176, 90, 'roll')
-    fg = Side(S, Hp, P(S, 86, NECK), tag='roll')
-    fg.leg_n = fg.leg_f = lg
-    fg.arm_n = fg.arm_f = arm(S, (Hp[0] + 30, Hp[1] - 8), (-1, 0), 'roll-arm')
-    fg.draw(sv)
-    arrow_arc(sv, S, 25, 10, 255, halo=True, size=12, half=7)
-
-
-@scene
-def bridge(sv):
-    floor(sv)
-    sx = 52
-    alpha = 20
-    S = (sx, TORSO_MAT)
-    Hp2 = P(S, alpha, TOR)
-    K2 = P(Hp2, alpha, TH)
-    A = (K2[0] + (SH ** 2 - (ON_MAT - K2[1]) ** 2) ** 0.5, ON_MAT)
-    for half in (0, 1):
-        if half:
-            right_half(sv)
-        mat(sv, 6, 194)
-        hd = (sx - 18, HEAD_MAT)
-        Hp = (sx + TOR, TORSO_MAT) if half == 0 else Hp2
-        fg = Side(S, Hp, hd, tag='bridge%d' % half)
-        fg.leg_n = fg.leg_f = leg(Hp, A, (0, -1), 0, 'bridge-leg')
-        fg.arm_n = fg.arm_f = arm_by_side_floor(S)
-        fg.draw(sv)
-        if half:
-            sv.end()
-    step_arrow(sv, 110)
-
-
-@scene
-def bird_dog(sv):
-    floor(sv)
-    for half in (0, 1):
-        if half:
-            right_half(sv)
-        mat(sv, 4, 196)
-        kx = 92
-        S, Hp, lg, am = quadruped(kx)
-        fg = Side(S, Hp, P(S, 12, NECK), tag='birddog')
-        fg.leg_n = lg
+def bird_dog(sc):
+    poses = []
+    for reach in (False, True):
+        L = sc.layer()
+        S, Hp, lg, am = quadruped(0)
+        hd = P(S, -42, NECK)
+        fg = Side(S, Hp, hd, face=-100, tag='birddog')
         fg.arm_f = am
-        if half == 0:
-            fg.leg_f = lg
+        fg.leg_n = lg
+        if not reach:
             fg.arm_n = am
+            fg.leg_f = lg
         else:
-            fg.arm_n = arm_fk(S, 10, 10)
-            K = P(Hp, 176, TH)
-            A = P(K, 176, SH)
-            fg.leg_f = {'pts': [Hp, K, A], 'foot': ((A[0], A[1] - HEEL), (A[0] - 1, A[1] + FOOT))}
-        fg.draw(sv)
-        if half:
-            sv.end()
-    step_arrow(sv, 100)
-
-
-def forearm_plank(ex, base, base_y, tag):
-    """Straight body on the forearms; `base` = 'toes' or 'knees'."""
-    E = (ex, ON_MAT)
-    S = (ex, ON_MAT - UA)
-    Wr = (ex + FA, ON_MAT)
-    length = TOR + TH + (SH if base == 'toes' else 0)
-    dy = base_y - S[1]
-    B = (ex - (length ** 2 - dy ** 2) ** 0.5, base_y)
-    Hp = lerp(S, B, TOR / length)
-    return S, Hp, B, {'pts': [S, E, Wr]}
+            # near arm reaches forward, far (opposite) leg back, both level
+            fg.arm_n = arm_fk(S, 10, 8)
+            fg.arm_n['halo'] = 6
+            fg.leg_f = leg_fk(Hp, 181, 181, -90)
+        fg.draw(L)
+        under_mat(L)
+        poses.append(L)
+    sc.row(poses)
 
 
 @scene
-def plank(sv):
-    floor(sv)
-    mat(sv, 70, 330)
-    S, Hp, A, am = forearm_plank(262, 'toes', ON_MAT - 10, 'plank')
-    a = ang(A, S)
-    fg = Side(S, Hp, P(S, a, NECK), nose=a - 80, tag='plank')
-    K = lerp(Hp, A, 0.5)
-    lg = {'pts': [Hp, K, A], 'foot': (P(A, a - 90, -HEEL), P(A, a - 90, FOOT - 1))}
-    fg.leg_n = fg.leg_f = lg
+def plank(sc):
+    L = sc.layer()
+    S, Hp, B, am = forearm_plank(0, 'toes')
+    a = ang(B, S)
+    fg = Side(S, Hp, P(S, a, NECK), face=a - 85, tag='plank')
+    K = lerp(Hp, B, TH / (TH + SH))
+    toe = (B[0] + 5, on(MAT, 'foot') - 1.5)
+    fg.leg_n = fg.leg_f = {'pts': [Hp, K, B], 'end': ('foot', P(B, ang(B, toe), -HEEL), toe)}
     fg.arm_n = fg.arm_f = am
-    fg.draw(sv)
+    fg.draw(L)
+    under_mat(L)
 
 
 @scene
-def kneeling_plank(sv):
-    floor(sv)
-    mat(sv, 80, 320)
-    S, Hp, K, am = forearm_plank(252, 'knees', ON_MAT, 'kplank')
+def kneeling_plank(sc):
+    L = sc.layer()
+    S, Hp, K, am = forearm_plank(0, 'knees')
     a = ang(K, S)
-    fg = Side(S, Hp, P(S, a, NECK), nose=a - 80, tag='kplank')
-    A = P(K, 152, SH)
-    lg = {'pts': [Hp, K, A], 'foot': (P(A, 152, -HEEL), P(A, 152, FOOT))}
-    fg.leg_n = fg.leg_f = lg
+    fg = Side(S, Hp, P(S, a, NECK), face=a - 85, tag='kplank')
+    A = P(K, 180, SH - 1)
+    fy = on(MAT, 'foot')
+    fg.leg_n = fg.leg_f = {'pts': [Hp, K, A], 'end': ('foot', (A[0] + 3, fy), (A[0] - FOOT + 1, fy))}
     fg.arm_n = fg.arm_f = am
-    fg.draw(sv)
+    fg.draw(L)
+    under_mat(L)
 
 
-def side_plank_fig(sv, ex, kneel, lifted):
-    """Front view of a side plank on the right forearm, head to the right."""
-    E = (ex, ON_MAT)
-    Sb = (ex, ON_MAT - UA)
-
-    def build(theta):
-        d = (math.cos(math.radians(theta)), -math.sin(math.radians(theta)))
-        t = perp(d)                      # towards the top side of the body
-        if t[1] > 0:
-            t = mul(t, -1)
-        N = add(add(Sb, mul(t, 13)), mul(d, 4))
-        Pc = sub(N, mul(d, TOR))
-        return d, t, N, Pc
-
+def side_plank_pose(L, kneel, lifted):
+    """Lying on the right side seen from the front, head to the right,
+    propped on the right forearm (elbow under the shoulder)."""
+    b = MAT
+    E = (0, on(b, 'limb'))
+    S = (0, E[1] + UA)
     if lifted:
-        reach = TH if kneel else TH + SH
-        lo, hi = 0.0, 60.0
-        for _ in range(60):              # solve: lowest knee/ankle just clears the mat
-            th = (lo + hi) / 2
-            d, t, N, Pc = build(th)
-            low = sub(sub(Pc, mul(t, 7)), mul(d, reach))
-            if low[1] > ON_MAT - (1 if kneel else 6):
-                hi = th
-            else:
-                lo = th
-        d, t, N, Pc = build(th)
+        length = TOR + TH + (0 if kneel else SH)
+        by = on(b, 'limb') + (0 if kneel else 2)
+        B = (S[0] - (length ** 2 - (S[1] - by) ** 2) ** 0.5, by)
+        Hp = lerp(S, B, TOR / length)
     else:
-        lo, hi = 0.0, 80.0
-        for _ in range(60):              # solve: bottom hip resting on the mat
-            th = (lo + hi) / 2
-            d, t, N, Pc = build(th)
-            if add(Pc, mul(t, -8))[1] > TORSO_MAT + 1:
-                lo = th
-            else:
-                hi = th
-        d, t, N, Pc = build(th)
-    fr = Front(N, Pc, add(N, mul(d, NECK)), sw=16, hw=11)
-    tops = sorted([fr.sh(1), fr.sh(-1)], key=lambda p: p[1])
-    sh_top = tops[0]
-    hips = sorted([fr.hip(1), fr.hip(-1)], key=lambda p: p[1])
-    hip_t, hip_b = hips
-    # legs
-    if lifted:
-        back = mul(d, -1)
-    else:
-        back = (-1, 0)
+        Hp = (S[0] - (TOR ** 2 - (S[1] - on(b, 'torso')) ** 2) ** 0.5, on(b, 'torso'))
+        B = (Hp[0] - TH - (0 if kneel else SH), on(b, 'limb') + (0 if kneel else 2))
+    a = ang(B, S)
+    fg = Side(S, Hp, P(S, a + (0 if lifted else -12), NECK), tag='splank')
     if kneel:
-        kb = add(hip_b, mul(back, TH))
-        if not lifted:
-            kb = (kb[0], ON_MAT - 1)
-        kt = sub(kb, mul(t, 9))
-        kt = add(kt, mul(t, 18))
-        for hp, k, hollow in ((hip_b, kb, True), (hip_t, kt, False)):
-            sh_end = P(k, 150 if lifted else 140, 24)
-            fr.add_limb([hp, k, sh_end], hollow, None, 'back' if hollow else 'front')
+        K = B
+        A = P(K, 40, SH * 0.55)         # shins go back, behind the body
+        fg.leg_n = {'pts': [Hp, K], 'end': None}
+        fg.hooks['leg_f'] = lambda L: draw_limb(L, [K, A], True, None, None)
     else:
-        ab = add(hip_b, mul(back, TH + SH))
-        if not lifted:
-            ab = (ab[0], ON_MAT - 3)
-        at = add(ab, mul(t, 10))
-        for hp, a, hollow in ((hip_b, ab, True), (hip_t, at, False)):
-            fr.add_limb([hp, lerp(hp, a, 0.5), a], hollow, (a, P(a, 235, 8)), 'back' if hollow else 'front')
-    # supporting arm (elbow under the shoulder, forearm towards the viewer)
-    sb = tops[1]
-    fr.add_limb([sb, E, (E[0] + 18, E[1])], False, None, 'front')
-    # top arm: hand on the top hip
-    hand = add(hip_t, mul(t, 3))
-    fr.add_limb([sh_top, ik(sh_top, hand, UA, FA, t, 'sp-top'), hand], False, None, 'front')
-    fr.draw(sv)
+        fg.leg_n = {'pts': [Hp, lerp(Hp, B, TH / (TH + SH)), B],
+                    'end': ('foot', add(B, (1.5, 2)), add(B, (-5, -2)))}
+    fg.leg_n['halo'] = 12
+    support = {'pts': [S, E, (E[0] + FA, E[1])], 'end': ('hand', (E[0] + FA + 4, on(b, 'hand')))}
+    fg.arm_f = support
+    fg.hollow_far = False
+    # top hand on the top hip, elbow up
+    hc = add(Hp, P((0, 0), a + 90, 9))
+    fg.arm_n = arm_to_hand(S, add(hc, P((0, 0), a, 6)), P((0, 0), a + 90, 1), 'splank-top')
+    fg.draw(L)
+    under_mat(L)
+    return Hp
+
+
+def _side_plank(sc, kneel):
+    poses = []
+    for lifted in (False, True):
+        L = sc.layer()
+        Hp = side_plank_pose(L, kneel, lifted)
+        if lifted:
+            L.arrow_line((Hp[0] - 4, Hp[1] + 16), (Hp[0] - 4, Hp[1] + 40))
+        poses.append(L)
+    sc.row(poses)
 
 
 @scene
-def side_plank_kneeling(sv):
-    floor(sv)
-    mat(sv, 4, 196)
-    side_plank_fig(sv, 140, True, False)
-    step_arrow(sv, 110)
-    right_half(sv)
-    mat(sv, 4, 196)
-    side_plank_fig(sv, 140, True, True)
-    sv.end()
+def side_plank_kneeling(sc):
+    _side_plank(sc, True)
 
 
 @scene
-def side_plank(sv):
-    floor(sv)
-    mat(sv, 4, 196)
-    side_plank_fig(sv, 150, False, False)
-    step_arrow(sv, 110)
-    right_half(sv)
-    mat(sv, 4, 196)
-    side_plank_fig(sv, 150, False, True)
-    sv.end()
+def side_plank(sc):
+    _side_plank(sc, False)
 
 
 @scene
-def back_extension_prone(sv):
-    floor(sv)
-    for half in (0, 1):
-        if half:
-            right_half(sv)
-        mat(sv, 4, 196)
-        S, Hp, hd = prone(100)
-        if half == 0:
-            fg = Side(S, Hp, hd, tag='bep1')
-            fg.arm_n = fg.arm_f = arm_by_side_floor(S, -1)
+def back_extension_prone(sc):
+    poses = []
+    b = MAT
+    for up in (False, True):
+        L = sc.layer()
+        S, Hp, hd = prone(0)
+        if not up:
+            fg = Side(S, Hp, hd, face=-100, tag='bep1')
         else:
-            S = P(Hp, 17, TOR)
-            fg = Side(S, Hp, P(S, 8, NECK), nose=-62, tag='bep2')
-            fg.arm_n = fg.arm_f = arm(S, (Hp[0] - 3, ON_MAT - 11), (0, -1), 'bep2-arm')
-        fg.leg_n = fg.leg_f = prone_legs(Hp)
-        fg.draw(sv)
-        if half:
-            sv.end()
-    step_arrow(sv, 110)
+            a = 15
+            S = P(Hp, a, TOR)
+            fg = Side(S, Hp, P(S, a, NECK), face=a - 95, tag='bep2')
+        # arms by the sides, palms down (lifted a little with the chest)
+        if not up:
+            fg.arm_n = fg.arm_f = arm_along_floor(S, d=-1)
+        else:
+            back = ang(S, Hp)
+            E = add(P(S, back, UA), P((0, 0), back + 90, -6))
+            Wr = P(E, back - 3, FA)
+            fg.arm_n = fg.arm_f = {'pts': [S, E, Wr], 'end': ('hand', P(Wr, back - 3, 3.5))}
+        fg.leg_n = fg.leg_f = prone_leg(Hp)
+        fg.draw(L)
+        under_mat(L)
+        poses.append(L)
+    sc.row(poses)
 
 
 @scene
-def back_extension_ball(sv):
-    floor(sv)
-    for half in (0, 1):
-        if half:
-            right_half(sv)
-        bx = 104
-        bc = (bx, FLOOR - 1.5 - 32 - 1.5)
-        sv.circle(bc, 32, 3)
-        Hp = (bx - 3, bc[1] - 33.5 - 10.5)
-        A = (0, FOOT_Y - 11)
-        A = (Hp[0] - ((TH + SH - 0.2) ** 2 - (A[1] - Hp[1]) ** 2) ** 0.5, A[1])
-        lg = {'pts': [Hp, lerp(Hp, A, 0.5), A], 'foot': ((A[0], A[1] - HEEL), (A[0] + 1, A[1] + FOOT - 1))}
+def back_extension_ball(sc):
+    poses = []
+    R = 23
+    for up in (False, True):
+        L = sc.layer()
+        bc = (0, R + 1.5)
+        L.circle(bc, R, 3)
+        rr = R + 1.5 + TORSO / 2 - 1          # torso centre line on the ball
+        Hp = P(bc, 112, rr)
+        ay = on(0, 'limb') + 3
+        A = (Hp[0] - ((TH + SH - 0.3) ** 2 - (Hp[1] - ay) ** 2) ** 0.5, ay)
         a = ang(A, Hp)
-        if half == 0:
-            S = P(bc, 22, 44)
-            mid = lerp(S, Hp, 0.5)
-            bul = mul(unit(sub(mid, bc)), 5)
-            fg = Side(S, Hp, P(S, -65, NECK), bulge=bul, tag='ball1')
-            fg.arm_n = fg.arm_f = arm(S, (S[0] + 12, FOOT_Y - 2), (1, 0), 'ball1-arm')
+        toe = (A[0] + 6, on(0, 'foot') - 1.5)
+        lg = {'pts': [Hp, lerp(Hp, A, TH / (TH + SH)), A], 'end': ('foot', P(A, ang(A, toe), -HEEL), toe)}
+        if not up:
+            # chest curved forward over the ball, head down
+            a0, a1 = 112, 22
+            S = P(bc, a1, rr)
+            c = P(bc, (a0 + a1) / 2, rr / math.cos(rad((a0 - a1) / 2)))
+            fg = Side(S, Hp, P(S, -58, NECK), bulge=mul(sub(c, lerp(S, Hp, 0.5)), 0.5), face=-140, tag='ball1')
+            t = ang(Hp, S)
         else:
             S = P(Hp, a, TOR)
-            fg = Side(S, Hp, P(S, a - 4, NECK), nose=a - 75, tag='ball2')
-            fg.arm_n = fg.arm_f = arm(S, P(S, a + 183, UA + FA - 1), (0, -1), 'ball2-arm')
+            fg = Side(S, Hp, P(S, a, NECK), face=a - 92, tag='ball2')
+            t = a
+        # arms crossed over the chest: elbows down under the chest
+        n = t - 90
+        E = add(P(S, t, -13), P((0, 0), n, 18))
+        hc = add(P(S, t, 2), P((0, 0), n, 7))
+        fg.arm_n = fg.arm_f = arm_via(S, E, hc)
+        fg.arm_n['halo'] = 9
+        lg['halo'] = None
         fg.leg_n = fg.leg_f = lg
-        fg.draw(sv)
-        if half:
-            sv.end()
-    step_arrow(sv, 90)
+        fg.draw(L)
+        poses.append(L)
+    sc.row(poses)
+
+
+def back_extension_ball(sc):
+    poses = []
+    R = 25
+    for up in (False, True):
+        L = sc.layer()
+        bc = (0, R + 1.5)
+        L.circle(bc, R, 3)
+        top = bc[1] + R + 1.5
+        Hp = (bc[0] - 7, top + TORSO / 2 - 1)
+        ay = on(0, 'limb') + 4
+        A = (Hp[0] - ((TH + SH - 0.3) ** 2 - (Hp[1] - ay) ** 2) ** 0.5, ay)
+        lg = {'pts': [Hp, lerp(Hp, A, TH / (TH + SH)), A],
+              'end': ('foot', P(A, ang(A, Hp) + 90, -HEEL), (A[0] + 4, on(0, 'foot') - 2))}
+        a = ang(A, Hp)
+        if not up:
+            # chest curved forward over the ball
+            S = P(bc, 8, R + 1.5 + TORSO / 2 - 0.5)
+            fg = Side(S, Hp, P(S, -70, NECK), bulge=(1, 3), face=-150, tag='ball1')
+            ca = ang(S, Hp) + 180
+        else:
+            S = P(Hp, a, TOR)
+            fg = Side(S, Hp, P(S, a, NECK), face=a - 95, tag='ball2')
+            ca = a
+        # arms crossed over the chest (the chest faces down)
+        E = add(P(S, ca, -14), P((0, 0), ca - 90, 18))
+        hc = add(P(S, ca, -4), P((0, 0), ca - 90, 10))
+        fg.arm_n = fg.arm_f = arm_via(S, E, hc)
+        fg.leg_n = fg.leg_f = lg
+        fg.draw(L)
+        poses.append(L)
+    sc.row(poses)
 
 
 @scene
-def dead_bug(sv):
-    floor(sv)
-    for half in (0, 1):
-        if half:
-            right_half(sv)
-        mat(sv, 4, 196)
-        S, Hp, hd = supine(94)
+def dead_bug(sc):
+    poses = []
+    for move in (False, True):
+        L = sc.layer()
+        S, Hp, hd = supine(0)
         fg = Side(S, Hp, hd, tag='deadbug')
         up = arm_fk(S, 90, 90)
-        K = (Hp[0], Hp[1] - TH)
+        K = (Hp[0], Hp[1] + TH)
         A = (K[0] + SH, K[1])
-        table = {'pts': [Hp, K, A], 'foot': ((A[0], A[1] + HEEL), (A[0] + 1, A[1] - FOOT))}
+        table = {'pts': [Hp, K, A], 'end': ('foot', P(A, 90, -HEEL), P(A, 90, FOOT))}
         fg.leg_n = table
         fg.arm_f = up
-        if half == 0:
+        if not move:
             fg.arm_n = up
             fg.leg_f = table
         else:
-            fg.arm_n = arm_fk(S, 146, 146)
-            lg = leg_fk(Hp, 14, 14)
-            A2 = lg['pts'][2]
-            lg['foot'] = (P(A2, 100, -HEEL), P(A2, 100, FOOT))
-            fg.leg_f = lg
-        fg.draw(sv)
-        if half:
-            sv.end()
-    step_arrow(sv, 100)
+            # near arm back overhead, far (opposite) leg straight out, low
+            fg.arm_n = arm_fk(S, 138, 140)
+            fg.arm_n['halo'] = 0
+            fg.leg_f = leg_fk(Hp, 14, 14, 100)
+        fg.draw(L)
+        under_mat(L)
+        poses.append(L)
+    sc.row(poses)
 
 
 @scene
-def chin_tuck(sv):
-    floor(sv)
-    chair(sv, 150)
-    Hp, S, lg = seated(176, 90, 'chin')
-    hd = (S[0] + 1, S[1] - NECK)
-    head(sv, (hd[0] + 11, hd[1] - 1), 0, dash='5 4')        # where the head was
-    fg = Side(S, Hp, hd, nose=0, tag='chin')
+def chin_tuck(sc):
+    L = sc.layer()
+    chair(L, 0, 1)
+    Hp, S, lg = seated(26, 90, 1, 'chin')
+    hd = (S[0] - 1, S[1] + NECK)
+    fg = Side(S, Hp, hd, face=0, tag='chin')
     fg.leg_n = fg.leg_f = lg
-    fg.arm_n = fg.arm_f = arm(S, (Hp[0] + 30, Hp[1] - 8), (-1, 0), 'chin-arm')
-    fg.draw(sv)
-    arrow(sv, (hd[0] + 62, hd[1] - 2), (hd[0] + 34, hd[1] - 2))
+    fg.arm_n = fg.arm_f = hands_on_thighs(S, Hp)
+    # where the head started: pushed forward (dashed)
+    ghost = (hd[0] + 16, hd[1] - 1)
+    L.line(P(ghost, 0, HR - 2), P(ghost, 0, HR + 4.2), 4.2)
+    L.circle(ghost, HR, 3, dash='5 4')
+    fg.draw(L)
+    y = hd[1] + HR + 12
+    L.arrow_line((hd[0] + 28, y), (hd[0] - 2, y))
 
 
 @scene
-def shoulder_blade_squeeze(sv):
+def shoulder_blade_squeeze(sc):
     """Seen from behind, sitting on a stool."""
-    floor(sv)
-    cx = 200
-    Pc = (cx, HIP_SEAT)
-    N = (cx, HIP_SEAT - TOR)
-    fr = Front(N, Pc, (cx, N[1] - NECK), sw=17, hw=12)
-    for side in (1, -1):
-        k = (cx - side * 15, HIP_SEAT + 9)
-        a = (cx - side * 16, FOOT_Y)
-        fr.add_limb([k, a], False, (a, (a[0] - side * 6, FOOT_Y + 1)), 'back')
-    stool_hook = lambda sv: stool(sv, cx, 30)
-    for side in (1, -1):
-        s = fr.sh(side)
-        e = (s[0] + side * 8, s[1] + UA - 1)
-        fr.add_limb([s, e, (e[0] + side * 4, e[1] + 7)])
+    L = sc.layer()
+    stool_front(L, 0)
+    fr = seated_front(0)
+    fr.face = None
+    l, r = fr.sh(-1), fr.sh(1)
+    for s, side in ((l, -1), (r, 1)):
+        e = (s[0] + side * 6, s[1] - UA + 1)
+        w = (e[0] + side * 2, e[1] - FA)
+        fr.add_limb([s, e, w], ('hand', (w[0] + side * 0.5, w[1] - 3.5)))
+    N = fr.N
 
-    def blades(sv):
+    def blades(L):
         for side in (1, -1):
-            x = cx + side * 4
-            sv.poly([(x, N[1] + 9), (x + side * 10, N[1] + 8), (x + side * 2, N[1] + 27)], 3, closed=True)
-        sv.line((cx, N[1] + 6), (cx, Pc[1] - 6), 2.5)          # spine
+            x = side * 4.5
+            L.fill([(x, N[1] - 9), (x + side * 10.5, N[1] - 8), (x + side * 2, N[1] - 27)], '#fff', outline=2)
+        L.line((0, N[1] - 5), (0, fr.Pc[1] + 6), 2.2, color='#fff')
     fr.hooks['torso'] = blades
-    sv_stool = stool_hook
-    for ps, hollow, foot, layer in fr.limbs:
-        if layer == 'back':
-            limb(sv, ps, hollow, foot)
-    sv_stool(sv)
-    fr.limbs = [l for l in fr.limbs if l[3] != 'back']
-    fr.draw(sv)
-    y = N[1] + 17
-    arrow(sv, (cx - 64, y), (cx - 30, y))
-    arrow(sv, (cx + 64, y), (cx + 30, y))
+    fr.draw(L)
+    y = N[1] - 16
+    for side in (1, -1):
+        L.arrow_line((side * 62, y), (side * 33, y))
 
 
 @scene
-def wall_posture(sv):
-    floor(sv)
-    wx = 120
-    wall(sv, wx)
-    face = wx + 14 + 1.5
-    x = face + TOR_OUT / 2
-    A = (face + HEEL + 4.5 + 0.5, FOOT_Y)
-    Hp = (x, FOOT_Y - TH - SH)
-    S = (x, Hp[1] - TOR)
-    hd = (face + HEAD_SW / 2 + HR, 0)
-    hd = (hd[0], S[1] - (NECK ** 2 - (hd[0] - S[0]) ** 2) ** 0.5)
-    fg = Side(S, Hp, hd, nose=0, tag='wall')
-    fg.leg_n = fg.leg_f = leg(Hp, A, (1, 0), 0, 'wall-leg')
-    fg.arm_n = fg.arm_f = arm(S, (S[0] + 3, Hp[1] + 4), (-0.3, 0), 'wall-arm')
-    fg.draw(sv)
-    for y in (hd[1], S[1] + 16, Hp[1] + 2, FOOT_Y - 1):     # contact points
-        sv.circle((face + 0.5, y), 4.2, 0, fill='#000')
+def wall_posture(sc):
+    L = sc.layer()
+    wall(L, 0, top=190, side=1)
+    face = 1.5
+    x = face + TORSO / 2 + 0.5
+    A = (face + FOOT_W / 2 + HEEL + 0.5, ANKLE)
+    Hp = (x, A[1] + TH + SH - 0.3)
+    S = (x, Hp[1] + TOR)
+    hx = face + HR + HEAD_SW / 2 + 0.5
+    hd = (hx, S[1] + (NECK ** 2 - (hx - x) ** 2) ** 0.5)
+    fg = Side(S, Hp, hd, face=0, tag='wall')
+    fg.leg_n = fg.leg_f = {'pts': [Hp, lerp(Hp, A, 0.5), A], 'end': flat_foot(A)}
+    fg.arm_n = fg.arm_f = hang_arm(S, 1, 5)
+    fg.draw(L)
+    # chin in and shoulders back: the back of the head and the shoulder
+    # blades rest on the wall
+    for y, x in ((hd[1] + 2, hd[0] + HR + 8), (S[1] - 12, S[0] + TORSO / 2 + 6)):
+        L.arrow_line((x + 24, y), (x, y))
 
 
 @scene
-def clamshell(sv):
-    """Front view, lying on the left side, head resting on the lower arm."""
-    floor(sv)
-    mat(sv, 60, 340)
-    y = 196
-    N, Pc = (150, y), (200, y + 2)
-    fr = Front(N, Pc, (N[0] - 18, ON_MAT - 4.5 - 2 - HR), sw=16, hw=12)
-    shs = sorted([fr.sh(1), fr.sh(-1)], key=lambda p: p[1])
-    hps = sorted([fr.hip(1), fr.hip(-1)], key=lambda p: p[1])
-    sh_t, sh_b = shs
-    hip_t, hip_b = hps
-    # lower arm along the mat under the head
-    fr.add_limb([sh_b, (sh_b[0] - UA, ON_MAT), (sh_b[0] - UA - FA, ON_MAT - 1)], False, None, 'back')
-    # upper arm: hand on the mat in front of the chest
-    hand = (N[0] + 30, ON_MAT)
-    fr.add_limb([sh_t, ik(sh_t, hand, UA, FA, (0.3, -1), 'clam-arm'), hand])
-    # legs: bottom leg on the mat, top knee opened upwards, feet together
-    ab = (Pc[0] + 58, ON_MAT - 5)
-    fr.add_limb([hip_b, (Pc[0] + 31, ON_MAT - 1), ab], False, (ab, (ab[0] + 10, ab[1] + 1)), 'back')
-    at = (ab[0] - 2, ab[1] - 9)
-    kt = (Pc[0] + 27, hip_t[1] - 29)
-    fr.add_limb([hip_t, kt, at], False, (at, (at[0] + 10, at[1] + 1)))
-    fr.draw(sv)
-    arrow_arc(sv, hip_t, 56, -12, 36, halo=True)
+def clamshell(sc):
+    """Lying on the left side, seen from the front and a little above: head
+    resting on the lower arm, hips and knees bent, feet together; the top
+    knee opens like a clam while the feet stay together."""
+    sc.floor = False
+    L = sc.layer()
+    el, dd = 34, 420
+
+    def pr(p):
+        x, y = proj3(p, 0, el)
+        k = dd / (dd - p[2])
+        return ((x - 40) * k + 40, y * k)
+    # the mat: its top seen from above, and its front edge
+    z0, z1, x0, x1 = -16, 36, -56, 128
+    L.poly([pr((x0, 0, z0)), pr((x1, 0, z0)), pr((x1, 0, z1)), pr((x0, 0, z1))], 3, fill='#fff', closed=True)
+    L.poly([pr((x0, 0, z1)), pr((x1, 0, z1)), pr((x1, -6, z1)), pr((x0, -6, z1))], 3, fill='#fff', closed=True)
+    ty = on(0, 'torso')
+    lo = on(0, 'limb')
+    s3, h3 = (0, ty, 0), (TOR, ty, 0)
+    hd3 = (-19, lo + LIMB / 2 + HR + HEAD_SW / 2 - 1, -2)
+    S, Hp, hd = pr(s3), pr(h3), pr(hd3)
+    fg = Side(S, Hp, hd, tag='clam')
+    fg.hollow_far = False
+    # lower arm: elbow out beyond the head, the forearm folded back under it
+    fg.arm_f = {'pts': [pr((0, lo, -4)), pr((-UA - 2, lo, -6)), pr((-10, lo, -2))],
+                'end': ('hand', pr((-6, on(0, 'hand'), -1)))}
+    # hips bent about 45 degrees, knees about 90: the feet come back in line
+    th = (math.cos(rad(45)), math.sin(rad(45)))
+    sh = (math.cos(rad(45)), -math.sin(rad(45)))
+
+    def legpts(hip, lift):
+        k = (hip[0] + TH * th[0], hip[1], hip[2] + TH * th[1])
+        a = (k[0] + SH * sh[0], hip[1], k[2] + SH * sh[1])
+        if lift:                               # turn the knee up about the line hip-ankle
+            off = k[2] - hip[2]
+            k = (k[0], hip[1] + off * math.sin(rad(lift)), hip[2] + off * math.cos(rad(lift)))
+        return [pr(hip), pr(k), pr(a)], a
+
+    bottom, ab = legpts((TOR + 2, lo, 0), 0)
+    top, at = legpts((TOR, lo + LIMB - 1, 0), 55)
+    fb = ('foot', pr((ab[0] - 2, ab[1], ab[2])), pr((ab[0] + FOOT, ab[1], ab[2] - 2)))
+    ft = ('foot', pr((at[0] - 2, at[1], at[2])), pr((at[0] + FOOT, at[1], at[2] - 2)))
+    fg.leg_f = {'pts': bottom, 'end': fb}
+    fg.leg_n = {'pts': top, 'end': ft, 'halo': 12}
+    # top arm resting along the body, the hand on the top hip
+    hc = pr((TOR - 4, ty + 10, 3))
+    sp = pr((2, ty + 7, 0))
+    fg.arm_n = arm_via(sp, add(lerp(sp, hc, 0.5), (0, 5)), hc)
+    fg.order = ['leg_f', 'torso', 'neck', 'head', 'arm_f', 'leg_n', 'arm_n']
+    fg.draw(L)
+    kb, kt = bottom[1], top[1]
+    c = lerp(top[0], top[2], 0.5)
+    r = dist(c, kt) + 12
+    L.arrow_arc(c, r, ang(c, kb) + 30, ang(c, kt) - 6)
+
+
+def clamshell(sc):
+    """Lying on the left side, seen from the front and above: head on the
+    lower arm, hips and knees bent, feet together; the top knee opens like
+    a clam while the feet stay together."""
+    sc.floor = False
+    L = sc.layer()
+    el, dd = 24, 420
+
+    def pr(p):
+        x, y = proj3(p, 0, el)
+        k = dd / (dd - p[2])
+        return ((x - 40) * k + 40, y * k)
+    # the mat: its top seen from above, and its front edge
+    z0, z1, x0, x1 = -22, 42, -80, 132
+    L.poly([pr((x0, 0, z0)), pr((x1, 0, z0)), pr((x1, 0, z1)), pr((x0, 0, z1))], 3, fill='#fff', closed=True)
+    L.poly([pr((x0, 0, z1)), pr((x1, 0, z1)), pr((x1, -6, z1)), pr((x0, -6, z1))], 3, fill='#fff', closed=True)
+    ty = on(0, 'torso')
+    s3, h3 = (0, ty, 0), (TOR, ty, 0)
+    lo = on(0, 'limb')
+    a_s, a_e, a_w = (0, lo, -4), (-UA, lo, -6), (-UA - FA, lo, -6)
+    hd3 = (-15, lo + LIMB / 2 + HR + HEAD_SW / 2 - 1.5, -4)
+    S, Hp, hd = pr(s3), pr(h3), pr(hd3)
+    fg = Side(S, Hp, hd, tag='clam')
+    fg.hollow_far = False
+    fg.arm_f = {'pts': [pr(a_s), pr(a_e), pr(a_w)], 'end': ('hand', pr((a_w[0] - 4, on(0, 'hand'), -6)))}
+    # hips bent about 45 degrees, knees about 90: the feet come back in line
+    th = (math.cos(rad(45)), math.sin(rad(45)))
+    sh = (math.cos(rad(45)), -math.sin(rad(45)))
+
+    def legpts(hip, lift):
+        k = (hip[0] + TH * th[0], hip[1], hip[2] + TH * th[1])
+        a = (k[0] + SH * sh[0], hip[1], k[2] + SH * sh[1])
+        if lift:                               # turn the knee up about the line hip-ankle
+            off = k[2] - hip[2]
+            k = (k[0], hip[1] + off * math.sin(rad(lift)), hip[2] + off * math.cos(rad(lift)))
+        return [pr(hip), pr(k), pr(a)], a
+
+    bottom, ab = legpts((TOR + 2, lo, 0), 0)
+    top, at = legpts((TOR, lo + LIMB - 1, 0), 50)
+    fb = ('foot', pr((ab[0] - 2, ab[1], ab[2])), pr((ab[0] + FOOT, ab[1], ab[2] - 2)))
+    ft = ('foot', pr((at[0] - 2, at[1], at[2])), pr((at[0] + FOOT, at[1], at[2] - 2)))
+    fg.leg_f = {'pts': bottom, 'end': fb}
+    fg.leg_n = {'pts': top, 'end': ft, 'halo': 12}
+    # top hand on the top hip
+    hc = pr((TOR - 4, ty + 12, 4))
+    sp = pr((2, ty + 8, 0))
+    fg.arm_n = arm_via(sp, add(lerp(sp, hc, 0.5), (2, 17)), hc)
+    fg.order = ['arm_f', 'leg_f', 'torso', 'neck', 'head', 'leg_n', 'arm_n']
+    fg.draw(L)
+    kb, kt = bottom[1], top[1]
+    p0 = add(kb, (16, 6))
+    p1 = add(kt, (15, 3))
+    L.arrow_curve(p0, (max(p0[0], p1[0]) + 14, (p0[1] + p1[1]) / 2), p1)
+
+
+def clamshell(sc):
+    """Lying on the left side, seen from the front and a little above: head
+    on the lower arm, hips and knees bent, feet together; the top knee
+    opens like a clam."""
+    sc.floor = False
+    L = sc.layer()
+    el = 30
+    pr = lambda p: proj3(p, 0, el)
+    # mat (its top surface seen from above, and its front edge)
+    z0, z1, x0, x1 = -28, 48, -78, 130
+    L.poly([pr((x0, 0, z0)), pr((x1, 0, z0)), pr((x1, 0, z1)), pr((x0, 0, z1))], 3, fill='#fff', closed=True)
+    L.poly([pr((x0, 0, z1)), pr((x1, 0, z1)), pr((x1, -7, z1)), pr((x0, -7, z1))], 3, fill='#fff', closed=True)
+    ty = on(0, 'torso')
+    s3, h3 = (0, ty, 0), (TOR, ty, 0)
+    # lower arm along the floor above the head; the head rests on it
+    a_s = (0, on(0, 'limb'), -4)
+    a_e = (-UA, on(0, 'limb'), -6)
+    a_w = (-UA - FA, on(0, 'limb'), -6)
+    hd3 = (-17, on(0, 'limb') + LIMB / 2 + HR + HEAD_SW / 2 - 1, -3)
+    S, Hp, hd = pr(s3), pr(h3), pr(hd3)
+    fg = Side(S, Hp, hd, tag='clam')
+    fg.hollow_far = False
+    fg.arm_f = {'pts': [pr(a_s), pr(a_e), pr(a_w)], 'end': ('hand', pr((a_w[0] - 4, on(0, 'hand'), -6)))}
+    # legs: hips bent about 45 degrees, knees about 90, feet together behind the knees
+    th = (math.cos(rad(45)), 0, math.sin(rad(45)))
+    sh = (math.cos(rad(45)), 0, -math.sin(rad(45)))
+
+    def legpts(hip, lift):
+        k = (hip[0] + TH * th[0], hip[1], hip[2] + TH * th[2])
+        a = (k[0] + SH * sh[0], hip[1], k[2] + SH * sh[2])
+        if lift:
+            # turn the knee up about the line hip-ankle
+            off = k[2] - hip[2]
+            k = (k[0], hip[1] + off * math.sin(rad(lift)), hip[2] + off * math.cos(rad(lift)))
+        return [pr(hip), pr(k), pr(a)], a
+
+    lo = on(0, 'limb')
+    bottom, ab = legpts((TOR + 2, lo, 0), 0)
+    top, at = legpts((TOR, lo + LIMB, 0), 42)
+    fb = ('foot', pr((ab[0] - 2, ab[1], ab[2] - 2)), pr((ab[0] + FOOT, ab[1], ab[2] - 3)))
+    ft = ('foot', pr((at[0] - 2, at[1], at[2] - 2)), pr((at[0] + FOOT, at[1] + 2, at[2] - 3)))
+    fg.leg_f = {'pts': bottom, 'end': fb}
+    fg.leg_n = {'pts': top, 'end': ft, 'halo': 10}
+    # top hand on the top hip
+    hc = pr((TOR + 4, ty + 16, 6))
+    fg.arm_n = arm_to_hand(pr((2, ty + 6, 0)), hc, (0, 1), 'clam-arm')
+    fg.order = ['arm_f', 'leg_f', 'torso', 'neck', 'head', 'leg_n', 'arm_n']
+    fg.draw(L)
+    kb, kt = bottom[1], top[1]
+    c = lerp(kb, kt, 0.5)
+    L.arrow_curve(add(kb, (14, 4)), add(c, (26, 0)), add(kt, (12, 2)))
 
 
 @scene
-def sit_to_stand(sv):
-    floor(sv)
-
-    def crossed(S):
-        E = P(S, -72, UA)
-        return {'pts': [S, E, (S[0] + 7, S[1] + 3)]}
-    chair(sv, 34)
-    Hp, S, lg = seated(58, 86, 'sts1')
-    A = (Hp[0] + TH - 5, FOOT_Y)
-    fg = Side(S, Hp, P(S, 86, NECK), tag='sts1')
-    fg.leg_n = fg.leg_f = leg(Hp, A, (1, -1), 0, 'sts1-leg')
-    fg.arm_n = fg.arm_f = crossed(S)
-    fg.draw(sv)
-    step_arrow(sv, 120)
-    right_half(sv)
-    chair(sv, 34)
-    A, Hp, S, hd, lg = standing(A[0])
-    fg = Side(S, Hp, hd, tag='sts2')
-    fg.leg_n = fg.leg_f = lg
-    fg.arm_n = fg.arm_f = crossed(S)
-    fg.draw(sv)
-    sv.end()
-
-
-@scene
-def heel_raise(sv):
-    floor(sv)
-    for half in (0, 1):
-        if half:
-            right_half(sv)
-        cb = 132
-        chair(sv, cb)
-        A, Hp, S, hd, lg = standing(88)
-        if half:
-            lift = FOOT_Y - (FOOT_Y - FOOT * math.sin(math.radians(48)))
-            A, Hp, S, hd = [(p[0], p[1] - lift) for p in (A, Hp, S, hd)]
-            lg = {'pts': [Hp, P(Hp, -90, TH), A], 'foot': (P(A, -48, -HEEL), P(A, -48, FOOT))}
-        fg = Side(S, Hp, hd, tag='heel')
-        fg.leg_n = fg.leg_f = lg
-        top = (cb - 5, SEAT + EQ / 2 - 64)
-        fg.arm_n = fg.arm_f = arm(S, (top[0] - 2, top[1] - 3), (0, 1), 'heel-arm')
-        fg.draw(sv)
-        if half:
-            arrow(sv, (A[0] - 20, FOOT_Y - 2), (A[0] - 20, FOOT_Y - 30), size=10, half=6)
-            sv.end()
-    step_arrow(sv, 70)
-
-
-def door_edge(sv, x, handle_y):
-    sv.rect(x, 24, 8, FLOOR - 1.5 - 24, 3)
-    sv.line((x, handle_y), (x - 12, handle_y), 4)
-    sv.line((x - 12, handle_y - 5), (x - 12, handle_y + 5), 4)
-
-
-def band(sv, hand, anchor):
-    sv.line((hand[0] + 2, hand[1] - 3), anchor, 2.5)
-    sv.line((hand[0] + 2, hand[1] + 3), anchor, 2.5)
-
-
-@scene
-def band_row(sv):
-    floor(sv)
-    for half in (0, 1):
-        if half:
-            right_half(sv)
-        chair(sv, 18)
-        Hp, S, lg = seated(42, 90, 'row')
-        hy = S[1] + 8
-        door_edge(sv, 186, hy)
-        fg = Side(S, Hp, P(S, 87, NECK), tag='row%d' % half)
-        fg.leg_n = fg.leg_f = lg
-        if half == 0:
-            Wr = (S[0] + 52, hy)
-            fg.arm_n = fg.arm_f = arm(S, Wr, (0, 1), 'row1-arm')
+def sit_to_stand(sc):
+    poses = []
+    for stand in (False, True):
+        L = sc.layer()
+        chair(L, 0, 1)
+        if not stand:
+            Hp = (30, HIP_SEAT)
+            S = P(Hp, 62, TOR)
+            A = (Hp[0] + TH - 6, ANKLE)
+            fg = Side(S, Hp, P(S, 62, NECK), face=-10, tag='sts1')
+            lg = leg(Hp, A, (1, 1), 0, 'sts1-leg')
+            lg['end'] = flat_foot(A)
+            ca = 62
         else:
-            Wr = (S[0] + 12, S[1] + 30)
-            fg.arm_n = fg.arm_f = arm(S, Wr, (-1, 0.2), 'row2-arm')
-        fg.hooks['leg_n'] = lambda sv, Wr=Wr: band(sv, Wr, (174, hy))
-        fg.draw(sv)
-        if half:
-            arrow(sv, (S[0] + 60, S[1] - 12), (S[0] + 30, S[1] - 12))
-            sv.end()
-    step_arrow(sv, 70)
-
-
-def hands_on_body(S, Wr, elbow_dx=22):
-    E = (S[0] + elbow_dx, ON_MAT - 1)
-    return {'pts': [S, E, Wr]}
+            A, Hp, S, hd, lg = standing(A[0] + 2)
+            fg = Side(S, Hp, hd, face=0, tag='sts2')
+            ca = 90
+        fg.leg_n = fg.leg_f = lg
+        fg.arm_n = fg.arm_f = crossed_arm(S, ca)
+        fg.draw(L)
+        poses.append(L)
+    sc.row(poses)
 
 
 @scene
-def abdominal_bracing(sv):
-    floor(sv)
-    mat(sv, 60, 340)
-    S, Hp, hd = supine(205)
+def heel_raise(sc):
+    poses = []
+    for up in (False, True):
+        L = sc.layer()
+        A, Hp, S, hd, lg = standing(0)
+        if up:
+            lift = (FOOT - 2) * math.sin(rad(45))
+            A, Hp, S, hd = [(p[0], p[1] + lift) for p in (A, Hp, S, hd)]
+            lg = {'pts': [Hp, (Hp[0], Hp[1] - TH), A], 'end': ('foot', P(A, -45, -HEEL), P(A, -45, FOOT))}
+        fg = Side(S, Hp, hd, face=0, tag='heel')
+        fg.leg_n = fg.leg_f = lg
+        cb = 40
+        chair(L, cb, facing=1)
+        hc = (cb - 5, SEAT + 62 + 4)
+        fg.arm_n = fg.arm_f = arm_to_hand(S, hc, (0, -1), 'heel-arm')
+        fg.draw(L)
+        if up:
+            L.arrow_line((A[0] - 16, 6), (A[0] - 16, 32))
+        poses.append(L)
+    sc.row(poses)
+
+
+@scene
+def band_row(sc):
+    poses = []
+    for pull in (False, True):
+        L = sc.layer()
+        chair(L, 0, 1)
+        Hp, S, lg = seated(26, 90, 1, 'row')
+        hy = S[1] - 8
+        post = S[0] + 86
+        L.rect(post, 0, post + 8, S[1] + 40, 3)
+        anchor = (post - 1, hy + 2)
+        fg = Side(S, Hp, (S[0] + 1.5, S[1] + NECK), face=0, tag='row')
+        fg.leg_n = fg.leg_f = lg
+        if not pull:
+            hc = (S[0] + 55, hy)
+            fg.arm_n = fg.arm_f = {'pts': [S, P(S, ang(S, hc), UA), P(S, ang(S, hc), UA + FA)], 'end': ('hand', hc)}
+        else:
+            hc = (S[0] + 14, S[1] - 30)
+            fg.arm_n = fg.arm_f = arm_to_hand(S, hc, (-1, -0.2), 'row-arm')
+
+        def band(L, hc=hc):
+            L.line(add(hc, (1, 2)), anchor, 2.5)
+            L.line(add(hc, (1, -2)), anchor, 2.5)
+        fg.hooks['leg_n'] = band
+        fg.draw(L)
+        if pull:
+            L.arrow_line((S[0] + 46, S[1] - 14), (S[0] + 20, S[1] - 14))
+        poses.append(L)
+    sc.row(poses)
+
+
+def hands_on_body(S, Hp, xs, b=MAT):
+    """Arms for lying on the back: elbows on the mat beside the body, hands
+    resting on the top of the torso at the given x positions."""
+    top = Hp[1] + TORSO / 2 + HAND_R - 1.5
+    out = []
+    for x in xs:
+        E = (S[0] + 24, on(b, 'limb') + 1)
+        out.append(arm_via(S, E, (x, top)))
+    return out
+
+
+@scene
+def abdominal_bracing(sc):
+    L = sc.layer()
+    S, Hp, hd = supine(0)
     fg = Side(S, Hp, hd, tag='brace')
     fg.leg_n = fg.leg_f = hook_leg(Hp)
-    Wr = (Hp[0] - 16, TORSO_MAT - TOR_OUT / 2 - 4)
-    fg.arm_n = fg.arm_f = hands_on_body(S, Wr)
-    fg.draw(sv)
-    y = Wr[1] - 24
-    arrow(sv, (Wr[0] - 42, y), (Wr[0] - 12, y), size=11, half=6.5)
-    arrow(sv, (Wr[0] + 30, y), (Wr[0] + 2, y), size=11, half=6.5, halo=True)
+    fg.arm_n, = hands_on_body(S, Hp, [Hp[0] - 7])
+    fg.arm_f = fg.arm_n
+    fg.draw(L)
+    under_mat(L)
+    x = Hp[0] - 20
+    top = Hp[1] + TORSO / 2
+    L.arrow_line((x, top + 30), (x, top + 6))
 
 
 @scene
-def walking(sv):
-    floor(sv)
-    hx = 196
-    Hp = (hx, FOOT_Y - 81)
-    S = P(Hp, 86, TOR)
-    fg = Side(S, Hp, P(S, 84, NECK), tag='walk')
-    fg.leg_f = leg(Hp, (hx + 30, FOOT_Y - 2), (1, 0), 18, 'walk-front')
-    Ab = (hx - 32, FOOT_Y - 8)
-    fg.leg_n = leg(Hp, Ab, (1, 0), -38, 'walk-back')
-    fg.arm_n = arm_fk(S, -62, -22)
-    fg.arm_f = arm_fk(S, -116, -100)
-    fg.draw(sv)
-
-
-def wave_path(x0, x1, y, amp=4, wl=24):
-    d = 'M%s %s' % (f(x0), f(y))
-    x = x0
-    up = True
-    while x < x1:
-        d += ' q%s %s %s 0' % (f(wl / 4), f(-amp * 2 if up else amp * 2), f(wl / 2))
-        x += wl / 2
-        up = not up
-    return d
-
-
-@scene
-def swimming(sv):
-    wy = 122
-    hx = 150
-    Hp = (hx, wy + 6)
-    S = (hx + TOR, wy + 3)
-    hd = (S[0] + 18, wy + 1)
-    fg = Side(S, Hp, hd, nose=-40, tag='swim')
-    fg.arm_n = arm_fk(S, 112, -12)
-    fg.arm_f = arm_fk(S, -12, -8)
-    fg.leg_n = leg_fk(Hp, 184, 176, 176)
-    fg.leg_f = leg_fk(Hp, 176, 186, 186)
-    fg.draw(sv)
-    sv.path(wave_path(6, 394, wy), 3)
-    sv.path(wave_path(60, 140, wy + 40, 3, 20), 2.5)
-    sv.path(wave_path(250, 330, wy + 56, 3, 20), 2.5)
-
-
-@scene
-def cycling(sv):
-    floor(sv)
-    # stationary bike
-    sv.rect(118, 211, 164, FLOOR - 1.5 - 211, 3, rx=3)
-    C = (188, 176)
-    sv.circle((250, 176), 26, EQ)                      # flywheel
-    sv.circle((250, 176), 6, 3)
-    sv.line((168, 211), (160, 124), EQ + 1)            # seat post
-    sv.line((162, 146), C, EQ + 1)
-    sv.line(C, (250, 176), EQ + 1)
-    sv.line((250, 211), (236, 100), EQ + 1)            # front post
-    sv.line((236, 100), (218, 96), 6)                  # handlebar
-    sv.line((146, 121), (174, 121), 7)                 # saddle
-    Hp = (160, 121 - 3.5 - TOR_OUT / 2)
-    S = P(Hp, 68, TOR)
-    fg = Side(S, Hp, P(S, 56, NECK), tag='bike')
-    pn = P(C, -35, 15)
-    pf = P(C, 145, 15)
-    An = add(pn, (-6, -6))
-    Af = add(pf, (-6, -6))
-    fg.leg_n = leg(Hp, An, (1, -0.4), -18, 'bike-near')
-    fg.leg_f = leg(Hp, Af, (1, -0.4), -18, 'bike-far')
-    Wr = (219, 97)
-    fg.arm_n = fg.arm_f = arm(S, Wr, (0, 1), 'bike-arm')
-
-    def crank(sv):
-        sv.line(pf, pn, 4)
-        sv.circle(C, 6, 3)
-    fg.hooks['leg_n'] = crank
-    fg.draw(sv)
-
-
-def prone_with_pack(sv, hx=175):
-    floor(sv)
-    mat(sv, 60, 340)
-    S, Hp, hd = prone(hx)
-    fg = Side(S, Hp, hd, tag='pack')
-    fg.leg_n = fg.leg_f = prone_legs(Hp)
-    fg.arm_n = fg.arm_f = arm_by_side_floor(S, -1)
-    fg.draw(sv)
-    top = TORSO_MAT - TOR_OUT / 2
-    sv.rect(hx + 1, top - 10, 34, 10, 3, rx=3)
-    return (hx + 18, top - 10)
-
-
-@scene
-def heat_pack(sv):
-    c = prone_with_pack(sv)
-    heat_waves(sv, c[0], c[1] - 8, 3, 12, 32)
-
-
-@scene
-def cold_pack(sv):
-    c = prone_with_pack(sv)
-    snowflake(sv, (c[0], c[1] - 32), 17)
-
-
-@scene
-def heat_cold_alternating(sv):
-    c = prone_with_pack(sv)
-    heat_waves(sv, c[0] - 36, c[1] - 8, 3, 11, 32)
-    snowflake(sv, (c[0] + 38, c[1] - 26), 16)
-    arrow(sv, (c[0] - 14, c[1] - 26), (c[0] + 16, c[1] - 26), both=True, size=10, half=6)
-
-
-@scene
-def diaphragmatic_breathing(sv):
-    floor(sv)
-    mat(sv, 60, 340)
-    S, Hp, hd = supine(205)
+def diaphragmatic_breathing(sc):
+    L = sc.layer()
+    S, Hp, hd = supine(0)
+    # head on a pillow
+    pil = 7
+    S = (S[0], S[1])
+    hd = (hd[0] - 1, hd[1] + pil - 2)
+    L.rect(hd[0] - 17, MAT, hd[0] + 13, MAT + pil, 3, rx=3.5)
     fg = Side(S, Hp, hd, tag='breath')
     fg.leg_n = fg.leg_f = hook_leg(Hp)
-    top = TORSO_MAT - TOR_OUT / 2 - 4
-    Wb = (Hp[0] - 16, top)
-    Wc = (S[0] + 16, top)
-    fg.arm_n = hands_on_body(S, Wb)
-    fg.arm_f = {'pts': [S, (S[0] + 10, ON_MAT - 1), Wc]}
-    fg.order = ['leg_f', 'neck', 'torso', 'head', 'arm_f', 'leg_n', 'arm_n']
-    fg.draw(sv)
-    arrow(sv, (Wb[0], Wb[1] - 10), (Wb[0], Wb[1] - 38))
+    top = Hp[1] + TORSO / 2 + HAND_R - 1.5
+    belly = arm_via(S, (S[0] + 27, on(MAT, 'limb') - NEAR_DROP), (Hp[0] - 14, top))
+    chest = arm_via(S, (S[0] + 27, on(MAT, 'limb') + 1), (S[0] + 11, top))
+    fg.arm_n, fg.arm_f = belly, chest
+    fg.arm_f['halo'] = 6
+    fg.hollow_far = False
+    fg.order = ['leg_f', 'torso', 'neck', 'head', 'leg_n', 'arm_f', 'arm_n']
+    fg.draw(L)
+    under_mat(L)
+    x = Hp[0] - 20
+    top = Hp[1] + TORSO / 2
+    L.arrow_line((x, top + 15), (x, top + 40), both=True)
+
+
+def walker(L, hx=0, tag='walk'):
+    Hp = (hx, ANKLE + TH + SH - 4)
+    S = P(Hp, 86, TOR)
+    fg = Side(S, Hp, P(S, 84, NECK), face=-5, tag=tag)
+    An = (hx + 29, ANKLE + 3)
+    fg.leg_n = leg(Hp, An, (1, 0), 18, tag + '-front')
+    Af = (hx - 27, ANKLE + 9)
+    fg.leg_f = leg(Hp, Af, (1, 0), -34, tag + '-back')
+    fg.arm_n = arm_fk(S, -112, -95)
+    fg.arm_f = arm_fk(S, -66, -32)
+    fg.draw(L)
+    return fg
 
 
 @scene
-def progressive_muscle_relaxation(sv):
-    floor(sv)
-    mat(sv, 50, 350)
-    S, Hp, hd = supine(185)
-    sv.ellipse((Hp[0] + 42, ON_MAT - 10), 22, 10, 3)          # pillow under the knees
+def walking(sc):
+    L = sc.layer()
+    walker(L)
+
+
+@scene
+def swimming(sc):
+    """Front crawl at the water surface: one arm reaching forward under the
+    water, the other coming over the top."""
+    sc.floor = False
+    L = sc.layer()
+    wy = 0
+    ty = wy - 6
+    Hp = (0, ty - 2)
+    S = (TOR, ty)
+    hd = P(S, -2, NECK)
+    fg = Side(S, Hp, hd, face=-75, tag='swim')
+    fg.arm_f = arm_fk(S, -6, -4)                      # reaching forward in the water
+    E = P(S, 118, UA)                                 # recovering over the water, elbow high
+    Wr = P(E, -14, FA)
+    fg.arm_n = {'pts': [S, E, Wr], 'end': ('hand', P(Wr, -14, 3.5)), 'halo': 6}
+    fg.leg_n = leg_fk(Hp, 185, 179)
+    A = fg.leg_n['pts'][2]
+    fg.leg_n['end'] = ('foot', P(A, 0, 2), P(A, 184, FOOT))
+    fg.leg_f = leg_fk(Hp, 176, 181)
+    A = fg.leg_f['pts'][2]
+    fg.leg_f['end'] = ('foot', P(A, 0, 2), P(A, 176, FOOT))
+    fg.order = ['leg_f', 'arm_f', 'torso', 'neck', 'head', 'leg_n']
+    fg.draw(L)
+    x0, x1, _, _ = layer_bbox(L)
+    ps = wave_pts(x0 - 12, x1 + 12, wy, 2, 40)
+    L.poly(ps, 3.5 + 5, color='#fff')
+    L.poly(ps, 3.5)
+    draw_limb(L, fg.arm_n['pts'], False, fg.arm_n['end'], 6)
+
+
+def swimming(sc):
+    """Front crawl at the water surface."""
+    sc.floor = False
+    L = sc.layer()
+    wy = 0
+    Hp = (0, wy - 3)
+    S = (TOR, wy - 1)
+    hd = P(S, 4, NECK)
+    fg = Side(S, Hp, hd, face=-70, tag='swim')
+    fg.arm_n = arm_fk(S, -3, -1)                     # reaching forward
+    E = P(S, 112, UA)
+    fg.arm_f = {'pts': [S, E, P(E, -28, FA)], 'end': ('hand', P(P(E, -28, FA), -28, 3.5))}
+    fg.leg_n = leg_fk(Hp, 184, 180, 180 + 90)
+    fg.leg_n['end'] = ('foot', P(fg.leg_n['pts'][2], 0, 2), P(fg.leg_n['pts'][2], 187, FOOT))
+    fg.leg_f = leg_fk(Hp, 176, 180, 180 + 90)
+    fg.leg_f['end'] = ('foot', P(fg.leg_f['pts'][2], 0, 2), P(fg.leg_f['pts'][2], 173, FOOT))
+    fg.draw(L)
+    x0, x1, _, _ = layer_bbox(L)
+    ps = wave_pts(x0 - 12, x1 + 12, wy + 3, 2, 42)
+    L.poly(ps, 3.5 + 5, color='#fff')
+    L.poly(ps, 3.5)
+
+
+def swimming(sc):
+    """Front crawl at the water surface."""
+    sc.floor = False
+    L = sc.layer()
+    wy = 0
+    Hp = (0, wy - 4)
+    S = (TOR, wy - 2)
+    hd = P(S, 8, NECK)
+    fg = Side(S, Hp, hd, face=-55, tag='swim')
+    fg.arm_n = arm_fk(S, 2, 4)                      # reaching forward
+    fg.arm_f = arm_fk(S, 118, -62)                   # recovering over the water
+    fg.leg_n = leg_fk(Hp, 186, 178, 178 + 90)
+    fg.leg_f = leg_fk(Hp, 174, 182, 182 + 90)
+    fg.draw(L)
+    x0, x1, _, _ = layer_bbox(L)
+    ps = wave_pts(x0 - 14, x1 + 14, wy + 4, 2.2, 36)
+    L.poly(ps, 3.5 + 5, color='#fff')
+    L.poly(ps, 3.5)
+
+
+@scene
+def cycling(sc):
+    L = sc.layer()
+    H0 = (0, 97)
+    C = (H0[0] + 20, 32)
+    F = (H0[0] + 72, 30)
+    L.rect(H0[0] - 34, 0, H0[0] + 96, 6, 3, rx=3)                    # base
+    L.line((H0[0] - 8, 6), (H0[0] - 2, 84), EQ + 1)                   # seat post
+    L.line((H0[0] - 5, 50), C, EQ + 1)
+    L.line(C, F, EQ + 1)
+    L.line((H0[0] + 90, 6), (H0[0] + 62, 118), EQ + 1)               # front post
+    L.circle(F, 24, EQ)                                               # flywheel
+    L.circle(F, 5, 3)
+    L.line((H0[0] + 62, 118), (H0[0] + 52, 121), 6)                  # handlebar
+    L.line((H0[0] - 15, 87), (H0[0] + 12, 87), 7)                    # saddle
+    Hp = (H0[0], 87 + 3.5 + TORSO / 2 - 1)
+    S = P(Hp, 66, TOR)
+    fg = Side(S, Hp, P(S, 60, NECK), face=-10, tag='bike')
+    ca = -35
+    pn, pf = P(C, ca, 15), P(C, ca + 180, 15)
+    for key, p, t in (('leg_n', pn, 'near'), ('leg_f', pf, 'far')):
+        A = add(p, (-5, 6))
+        lg = leg(Hp, A, (1, 0.4), -12, 'bike-' + t)
+        setattr(fg, key, lg)
+    fg.arm_n = fg.arm_f = arm_to_hand(S, (H0[0] + 54, 122), (0, -1), 'bike-arm')
+
+    def crank(L):
+        L.line(pf, pn, 4)
+        L.circle(C, 6, 3)
+    fg.hooks['leg_n'] = crank
+    fg.draw(L)
+
+
+def prone_with_pack(sc):
+    L = sc.layer()
+    S, Hp, hd = prone(0)
+    fg = Side(S, Hp, hd, face=-100, tag='pack')
+    fg.leg_n = fg.leg_f = prone_leg(Hp)
+    fg.arm_n = fg.arm_f = arm_along_floor(S, d=-1)
+    fg.draw(L)
+    under_mat(L)
+    top = Hp[1] + TORSO / 2
+    L.rect(Hp[0] + 6, top - 1, Hp[0] + 36, top + 8, 3, rx=3.5)      # the wrapped pack
+    return L, (Hp[0] + 21, top + 8)
+
+
+@scene
+def heat_pack(sc):
+    L, c = prone_with_pack(sc)
+    heat_waves(L, c[0], c[1] + 7, 3, 11, 26)
+
+
+@scene
+def cold_pack(sc):
+    L, c = prone_with_pack(sc)
+    snowflake(L, (c[0], c[1] + 22), 14)
+
+
+@scene
+def heat_cold_alternating(sc):
+    L, c = prone_with_pack(sc)
+    heat_waves(L, c[0] - 27, c[1] + 8, 3, 10, 26)
+    snowflake(L, (c[0] + 31, c[1] + 21), 13)
+    L.arrow_line((c[0] - 9, c[1] + 21), (c[0] + 12, c[1] + 21), both=True, head=11, half=7)
+
+
+@scene
+def progressive_muscle_relaxation(sc):
+    L = sc.layer()
+    S, Hp, hd = supine(0)
+    pil = 7
+    hd = (hd[0] - 1, hd[1] + pil - 2)
+    L.rect(hd[0] - 17, MAT, hd[0] + 13, MAT + pil, 3, rx=3.5)        # pillow under the head
+    roll = (Hp[0] + 40, MAT + 9)
+    L.ellipse(roll, 19, 9, 3)                                        # pillow under the knees
     fg = Side(S, Hp, hd, tag='pmr')
-    A = (Hp[0] + 80, ON_MAT)
-    fg.leg_n = fg.leg_f = leg(Hp, A, (0, -1), 55, 'pmr-leg')
-    fg.arm_n = fg.arm_f = arm_by_side_floor(S)
-    fg.draw(sv)
-
-
-def desk(sv, x0, x1, top=146, legs=None):
-    sv.rect(x0, top - 3, x1 - x0, 7, 3, rx=2)
-    for x in (legs or (x0 + 8, x1 - 8)):
-        sv.line((x, top + 4), (x, FLOOR - 1.5), EQ)
-
-
-def monitor(sv, x, desk_top, top):
-    sv.rect(x, top, 7, desk_top - 3 - 12 - top, 3, rx=2)
-    sv.line((x + 4, desk_top - 15), (x + 4, desk_top - 4), 4)
-    sv.line((x - 8, desk_top - 4.5), (x + 16, desk_top - 4.5), 4)
+    K = (roll[0] - 1, roll[1] + 9 + 1.5 + LIMB / 2)
+    A = (K[0] + (SH ** 2 - (K[1] - on(MAT, 'limb')) ** 2) ** 0.5, on(MAT, 'limb'))
+    fg.leg_n = fg.leg_f = {'pts': [Hp, K, A], 'end': ('foot', P(A, 30, -HEEL), P(A, 30, FOOT))}
+    fg.arm_n = fg.arm_f = arm_along_floor(S)
+    fg.draw(L)
+    under_mat(L)
 
 
 @scene
-def sitting_posture(sv):
-    floor(sv)
-    chair(sv, 96, back_h=72)
-    Hp = (109, HIP_SEAT)
-    S = P(Hp, 92, TOR)
-    hd = P(S, 88, NECK)
-    fg = Side(S, Hp, hd, nose=0, tag='sit')
-    fg.leg_n = fg.leg_f = leg(Hp, (Hp[0] + TH, FOOT_Y), (1, -1), 0, 'sit-leg')
-    E = P(S, -86, UA)
-    Wr = P(E, 24, FA)
-    fg.arm_n = fg.arm_f = {'pts': [S, E, Wr]}
-    dt = Wr[1] + 4.5 + 3 + 3
-    desk(sv, 126, 330, dt, legs=(210, 322))
-    monitor(sv, 284, dt, hd[1] - 6)
-    fg.draw(sv)
+def sitting_posture(sc):
+    L = sc.layer()
+    xb = 0
+    chair(L, xb, 1, back_h=70)
+    Hp = (xb + 14, HIP_SEAT)
+    S = P(Hp, 91, TOR)
+    hd = P(S, 89, NECK)
+    L.ellipse((xb + 5.5, Hp[1] + 14), 4, 7, 3)                       # rolled towel at the low back
+    fg = Side(S, Hp, hd, face=0, tag='sit')
+    A = (Hp[0] + TH + 1, ANKLE)
+    fg.leg_n = fg.leg_f = leg(Hp, A, (1, 1), 0, 'sit-leg')
+    fg.leg_n['end'] = flat_foot(A)
+    E = P(S, -88, UA)
+    Wr = P(E, 4, FA)
+    fg.arm_n = fg.arm_f = {'pts': [S, E, Wr], 'end': ('hand', P(Wr, 4, 3.5))}
+    dt = Wr[1] - 5.5 - 3
+    desk(L, Hp[0] + 44, Hp[0] + 150, dt, legs=(Hp[0] + 58, Hp[0] + 142))
+    L.rect(Wr[0] - 6, dt, Wr[0] + 20, dt + 4, 2.5, rx=1.5)           # keyboard
+    monitor(L, S[0] + 80, dt, hd[1] + 8)
+    fg.draw(L)
 
 
 @scene
-def safe_lifting(sv):
-    floor(sv)
-    # squat, box held close in front of the shins
-    A = (92, FOOT_Y)
-    Hp = (64, 181)
-    S = P(Hp, 52, TOR)
-    fg = Side(S, Hp, P(S, 42, NECK), tag='lift1')
-    lg = leg(Hp, A, (1, -0.6), 0, 'lift1-leg')
+def safe_lifting(sc):
+    poses = []
+    # 1: squat, straight back, box close in front of the feet
+    L = sc.layer()
+    A = (0, ANKLE)
+    Hp = (-27, 47)
+    S = P(Hp, 37, TOR)
+    fg = Side(S, Hp, P(S, 40, NECK), face=-15, tag='lift1')
+    lg = leg(Hp, A, (1, 1), 0, 'lift1-leg')
+    lg['end'] = flat_foot(A)
     fg.leg_n = fg.leg_f = lg
-    K = lg['pts'][1]
-    bx = K[0] + 6
-    box = (bx, 184, 34, FLOOR - 1.5 - 184)
-    Wr = (bx + 8, 196)
-    fg.arm_f = arm(S, Wr, (0, 1), 'lift1-arm')
-    fg.arm_n = fg.arm_f
-    fg.hooks['leg_n'] = lambda sv: sv.rect(*box, sw=3, rx=2)
-    fg.draw(sv)
-    step_arrow(sv, 90)
-    right_half(sv)
-    A, Hp, S, hd, lg = standing(86)
-    fg = Side(S, Hp, hd, tag='lift2')
+    bx0, bx1, bh = 10, 52, 34
+    hc = (bx0 + 10, bh - 5)
+    fg.arm_n = fg.arm_f = arm_to_hand(S, hc, (0.3, -1), 'lift1-arm')
+    fg.hooks['leg_n'] = lambda L: L.rect(bx0, 0, bx1, bh, 3, rx=2)
+    fg.draw(L)
+    poses.append(L)
+    # 2: standing up, the box held close
+    L = sc.layer()
+    A, Hp, S, hd, lg = standing(0)
+    fg = Side(S, Hp, hd, face=0, tag='lift2')
     fg.leg_n = fg.leg_f = lg
-    box = (S[0] + 12, S[1] + 26, 34, 34)
-    Wr = (S[0] + 19, S[1] + 44)
-    fg.arm_n = fg.arm_f = arm(S, Wr, (-1, 0.4), 'lift2-arm')
-    fg.hooks['leg_n'] = lambda sv: sv.rect(*box, sw=3, rx=2)
-    fg.draw(sv)
-    sv.end()
+    by0 = Hp[1] - 6
+    box = (S[0] + 11, by0, S[0] + 47, by0 + 30)
+    hc = (S[0] + 22, by0 + 10)
+    fg.arm_n = fg.arm_f = arm_to_hand(S, hc, (-1, -0.3), 'lift2-arm')
+    fg.hooks['leg_n'] = lambda L: L.rect(*box, w=3, rx=2)
+    fg.draw(L)
+    poses.append(L)
+    sc.row(poses)
 
 
 @scene
-def hydration(sv):
-    floor(sv)
-    # glass
-    g = [(132, 86), (188, 86), (181, 219), (139, 219)]
-    sv.poly(g, 4, fill='#fff', closed=True)
-    sv.path(wave_path(134, 186, 112, 3, 13), 3)
-    for c, r in (((152, 150), 3.5), ((166, 176), 3), ((156, 196), 2.5)):
-        sv.circle(c, r, 2.5)
+def hydration(sc):
+    L = sc.layer()
+    # glass of water
+    g = [(-30, 0), (30 - 30 - 0, 0)]
+    L.poly([(-58, 86), (-6, 86), (-12, 1.5), (-52, 1.5)], 4, fill='#fff', closed=True)
+    L.poly(wave_pts(-56, -8, 64, 2, 16), 3)
+    for c, r in (((-38, 40), 3.2), ((-25, 22), 2.8), ((-34, 14), 2.4)):
+        L.circle(c, r, 2.5)
     # bottle
-    sv.path('M226 219 L226 104 Q226 88 240 82 L240 66 L260 66 L260 82 Q274 88 274 104 L274 219 Z', 4, fill='#fff')
-    sv.rect(236, 48, 28, 18, 4, rx=3)
-    sv.path(wave_path(228, 272, 110, 3, 11), 3)
-    sv.line((226, 150), (274, 150), 3)
-    sv.line((226, 180), (274, 180), 3)
-    # drop
-    sv.path('M315 70 C315 70 300 92 300 102 A15 15 0 0 0 330 102 C330 92 315 70 315 70 Z', 4, fill='#fff')
+    L.poly([(14, 1.5), (14, 96), (22, 108), (24, 120), (42, 120), (44, 108), (52, 96), (52, 1.5)],
+           4, fill='#fff', closed=True)
+    L.rect(22, 120, 44, 134, 4, rx=3)
+    L.poly(wave_pts(16, 50, 84, 2, 12), 3)
+    L.line((14, 52), (52, 52), 3)
+    L.line((14, 28), (52, 28), 3)
+    # apple
+    ap = [(102, 58), (116, 60), (124, 44), (122, 22), (112, 6), (102, 8), (92, 6), (82, 22), (80, 44), (88, 60)]
+    L.fill([(x, y) for x, y in qbez_closed(ap)], '#000')
+    L.fill([(x, y) for x, y in qbez_closed([(x + 0, y) for x, y in ap])], '#fff', outline=0)
+    L.poly(qbez_closed(ap), 4, fill='#fff', closed=True)
+    L.line((102, 56), (100, 72), 4)
+    L.fill([(103, 66), (112, 74), (122, 72), (114, 64)], '#000', outline=2)
+
+
+def qbez_closed(ps, n=6):
+    """Smooth closed curve through the midpoints of ps (control points)."""
+    out = []
+    m = len(ps)
+    for i in range(m):
+        a = lerp(ps[i - 1], ps[i], 0.5)
+        b = lerp(ps[i], ps[(i + 1) % m], 0.5)
+        out += qbez(a, ps[i], b, n)[:-1]
+    return out
 
 
 @scene
-def movement_breaks(sv):
-    floor(sv)
-    chair(sv, 70)
-    desk(sv, 232, 380, 146, legs=(246, 372))
-    monitor(sv, 340, 146, 92)
-    A, Hp, S, hd, lg = standing(156)
-    fg = Side(S, Hp, (S[0] + 1, S[1] - NECK), tag='break')
-    fg.leg_n = fg.leg_f = lg
-    fg.arm_n = fg.arm_f = arm_fk(S, 97, 93)
-    fg.draw(sv)
-    c = (306, 44)
-    sv.circle(c, 22, 4)
-    sv.line(c, (c[0], c[1] - 14), 4)
-    sv.line(c, (c[0] + 10, c[1] + 3), 4)
-    arrow(sv, (S[0] + 36, S[1] + 8), (S[0] + 36, S[1] - 30), size=11, half=6.5)
+def movement_breaks(sc):
+    L = sc.layer()
+    # the desk and the empty chair behind; the person has stood up and walks
+    desk(L, -150, -62, 72, legs=(-142, -70))
+    monitor(L, -128, 72, 120)
+    chair(L, -12, -1)
+    walker(L, 34)
+    c = (-40, 150)
+    L.circle(c, 17, 4)
+    L.line(c, (c[0], c[1] + 11), 3.5)
+    L.line(c, (c[0] + 8, c[1] - 3), 3.5)
 
 
-def bed(sv, x0, x1, pillow=True):
-    top = SEAT
-    sv.rect(x0, top, x1 - x0, 16, 3, rx=4)
-    for x in (x0 + 8, x1 - 8):
-        sv.line((x, top + 16), (x, FLOOR - 1.5), EQ + 1)
-    sv.rect(x0 - 8, top - 46, 10, FLOOR - 1.5 - top + 46, 3, rx=2)   # headboard
+def bed(L, x0, x1, top=45, head=True):
+    """Bed seen from its long side; `top` = mattress surface."""
+    if head:
+        L.rect(x0 - 8, 0, x0, top + 40, 3, rx=2)                   # headboard
+    L.rect(x0, top - 16, x1, top, 3, rx=4)
+    for x in (x0 + 6, x1 - 6):
+        L.line((x, top - 16), (x, 0), EQ + 1)
 
 
 @scene
-def getting_out_of_bed(sv):
-    floor(sv)
-    # 1: lying on the side at the edge of the bed, knees bent (front view)
-    bed(sv, 14, 196)
-    sv.ellipse((40, SEAT - 6), 20, 6, 3)
-    y = SEAT - 2 - 16
-    N, Pc = (74, y), (124, y + 1)
-    fr = Front(N, Pc, (N[0] - 18, SEAT - 2 - 12 - 8), sw=16, hw=12)
-    shs = sorted([fr.sh(1), fr.sh(-1)], key=lambda p: p[1])
-    hps = sorted([fr.hip(1), fr.hip(-1)], key=lambda p: p[1])
-    kb = (Pc[0] + 30, SEAT - 5)
-    ab = (Pc[0] + 56, SEAT - 8)
-    fr.add_limb([hps[1], kb, ab], False, (ab, (ab[0] + 9, ab[1] + 1)), 'back')
-    kt = (Pc[0] + 31, SEAT - 17)
-    at = (Pc[0] + 56, SEAT - 17)
-    fr.add_limb([hps[0], kt, at], False, (at, (at[0] + 9, at[1] + 1)))
-    hand = (N[0] + 26, SEAT - 4.5)
-    fr.add_limb([shs[0], ik(shs[0], hand, UA, FA, (0.4, -1), 'bed-arm'), hand])
-    fr.add_limb([shs[1], (shs[1][0] + 14, SEAT - 5), (shs[1][0] + 2, SEAT - 12)], False, None, 'back')
-    fr.draw(sv)
-    step_arrow(sv, 96)
-    # 2: pushed up to sitting on the edge, legs down (front view)
-    right_half(sv)
-    bed(sv, 14, 196)
-    sv.ellipse((40, SEAT - 6), 20, 6, 3)
-    cx = 112
-    fr = seated_front(cx, lean=8, tilt=4)
-    l_sh, r_sh = sorted([fr.sh(1), fr.sh(-1)], key=lambda p: p[0])
-    push = (cx - 36, SEAT - 4.5)
-    fr.add_limb([l_sh, ik(l_sh, push, UA, FA, (-1, 0), 'bed-push'), push])
-    fr.add_limb([r_sh, (r_sh[0] + 12, r_sh[1] + 26), (cx + 12, HIP_SEAT - 4)])
-    fr.draw(sv)
-    sv.end()
+def getting_out_of_bed(sc):
+    BT = 45
+    poses = []
+    # 1: lying on the side near the edge, knees bent, top hand ready to push
+    L = sc.layer()
+    bed(L, 0, 140, BT)
+    L.ellipse((20, BT + 5), 16, 5, 3)
+    ty = BT + 1.5 + TORSO / 2
+    S, Hp = (36, ty), (86, ty)
+    fg = Side(S, Hp, (S[0] - 18, BT + 1.5 + 8 + HR), tag='bed1')
+    # hips and knees bent towards us: short thighs, the shins go back
+    K = (Hp[0] + 22, BT + 1.5 + LIMB / 2 - 1)
+    A = (K[0] + 30, BT + 1.5 + LIMB / 2 + 5)
+    fg.leg_f = {'pts': [Hp, K, A], 'end': ('foot', P(A, 10, -HEEL), P(A, 10, FOOT))}
+    K2, A2 = add(K, (2, LIMB)), add(A, (1, LIMB))
+    fg.leg_n = {'pts': [add(Hp, (0, 5)), K2, A2], 'end': ('foot', P(A2, 10, -HEEL), P(A2, 10, FOOT)), 'halo': 8}
+    fg.arm_n = arm_via(S, (S[0] + 12, S[1] + 16), (S[0] + 24, BT + 1.5 + HAND_R))
+    fg.arm_f = {'pts': [S, (S[0] - 2, BT + 6), (S[0] - 20, BT + 6)], 'end': None}
+    fg.hollow_far = False
+    fg.order = ['arm_f', 'leg_f', 'torso', 'neck', 'head', 'leg_n', 'arm_n']
+    fg.draw(L)
+    poses.append(L)
+    # 2: pushing up on the lower elbow and the top hand, lower legs over the edge
+    L = sc.layer()
+    bed(L, 0, 140, BT)
+    L.ellipse((20, BT + 5), 16, 5, 3)
+    Hp = (112, BT + 1.5 + TORSO / 2)
+    S = P(Hp, 148, TOR)
+    fg = Side(S, Hp, P(S, 150, NECK), face=70, tag='bed2')
+    E = (S[0] + 3, BT + 1.5 + LIMB / 2)
+    fg.arm_f = {'pts': [S, E, (E[0] + FA, E[1])], 'end': ('hand', (E[0] + FA + 4, BT + 1.5 + HAND_R))}
+    fg.hollow_far = False
+    fg.arm_n = arm_to_hand(S, (Hp[0] - 20, BT + 1.5 + HAND_R), (0.3, 1), 'bed2-arm')
+    K = (Hp[0] + 16, BT + 2)
+    A = (K[0] + 8, BT - SH + 6)
+    fg.leg_n = fg.leg_f = {'pts': [Hp, K, A], 'end': ('foot', P(A, 0, -HEEL), P(A, 0, FOOT))}
+    fg.draw(L)
+    poses.append(L)
+    # 3: sitting on the edge, feet on the floor (front view)
+    L = sc.layer()
+    bed(L, 64, 156, BT, head=False)
+    fr = seated_front(110, seat=BT)
+    for side in (1, -1):
+        s = fr.sh(side)
+        hc = (110 + side * 27, BT + 1.5 + HAND_R)
+        fr.add_limb(arm_to_hand(s, hc, (side, 0), 'bed3-arm')['pts'], ('hand', hc))
+    fr.draw(L)
+    poses.append(L)
+    sc.row(poses, gap=38, groups=(1, 2))
+
+
+@scene
+def lower_back_rotation(sc):
+    """Lying on the back, seen from the side and above: arms out, shoulders
+    flat, both knees lowered together to one side (towards us)."""
+    sc.floor = False
+    L = sc.layer()
+    az, el, dd = 6, 40, 480
+
+    def pr(p):
+        x, y = proj3(p, az, el)
+        x1 = p[0] * math.cos(rad(az)) + p[2] * math.sin(rad(az))
+        z1 = -p[0] * math.sin(rad(az)) + p[2] * math.cos(rad(az))
+        k = dd / (dd - z1)
+        return (x * k, y * k)
+    z0, z1, x0, x1 = -50, 50, -96, 88
+    L.poly([pr((x0, 0, z0)), pr((x1, 0, z0)), pr((x1, 0, z1)), pr((x0, 0, z1))], 3, fill='#fff', closed=True)
+    L.poly([pr((x0, 0, z1)), pr((x1, 0, z1)), pr((x1, -6, z1)), pr((x0, -6, z1))], 3, fill='#fff', closed=True)
+    ty = 9
+    N, Pc = pr((-TOR - 4, ty, 0)), pr((0, ty, 0))
+    hd = pr((-TOR - NECK - 2, HR + HEAD_SW / 2, 0))
+    fr = Front(N, Pc, hd, sw=15, hw=12)
+    fr.face = None
+    lo = on(0, 'limb')
+    # arms out to the sides on the mat
+    for side in (1, -1):
+        s = (-TOR + 2, 8, side * 12)
+        e = (-TOR + 2, lo, side * (12 + UA))
+        w = (-TOR + 2, lo, side * (12 + UA + FA))
+        h = (-TOR + 2, on(0, 'hand'), side * (12 + UA + FA + 4))
+        fr.add_limb([pr(s), pr(e), pr(w)], ('hand', pr(h)), 'back')
+
+    def rot(p, a, axis_y=3):
+        # turn about the body's long axis towards the viewer (+z)
+        x, y, z = p
+        c, s_ = math.cos(rad(a)), math.sin(rad(a))
+        y0 = y - axis_y
+        return (x, axis_y + y0 * c - z * s_, z * c + y0 * s_)
+    legs, ghost = [], []
+    for side in (-1, 1):               # far leg first
+        hip = (2, 10, side * 7)
+        knee = (32, 40, side * 4)
+        ank = (60, lo, side * 5)
+        toe = (60 + FOOT, on(0, 'foot'), side * 5)
+        ghost.append([pr(hip), pr(knee), pr(ank)])
+        r = [rot(hip, 8), rot(knee, 62), rot(ank, 25), rot(toe, 25)]
+        legs.append(([pr(q) for q in r[:3]], ('foot', pr(r[2]), pr(r[3]))))
+
+    def draw_legs(L):
+        for g in ghost[1:]:
+            ghost_limb(L, g)
+        for p, e in legs:
+            draw_limb(L, p, False, e, 10)
+    fr.hooks['end'] = draw_legs
+    fr.draw(L)
+    c = pr((32, 3, 0))
+    k0 = ghost[1][1]
+    k1 = legs[1][0][1]
+    r = (dist(c, k0) + dist(c, k1)) / 2 + 14
+    L.arrow_arc(c, r, ang(c, k0) - 6, ang(c, k1) + 12)
+
+
+def lower_back_rotation(sc):
+    """Lying on the back seen from the feet end and a little above: arms
+    out, shoulders flat, both knees tipped to one side."""
+    sc.floor = False
+    L = sc.layer()
+    el = 38
+    dd = 520
+
+    def pr(p):
+        x, y = proj3(p, 0, el)
+        k = dd / (dd - p[2])
+        return (x * k, y * k)
+    # the mat, seen from the feet end
+    z0, z1, w = -112, 62, 92
+    L.poly([pr((-w, 0, z0)), pr((w, 0, z0)), pr((w, 0, z1)), pr((-w, 0, z1))], 3, fill='#fff', closed=True)
+    L.poly([pr((-w, 0, z1)), pr((w, 0, z1)), pr((w, -7, z1)), pr((-w, -7, z1))], 3, fill='#fff', closed=True)
+    sz = -50
+    N, Pc = pr((0, 10, sz - 4)), pr((0, 10, 0))
+    hd = pr((0, HR + HEAD_SW / 2, sz - NECK - 2))
+    fr = Front(N, Pc, hd, sw=18, hw=13)
+    # arms out to the sides, resting on the mat
+    for side in (1, -1):
+        s = (side * 13, 8, sz + 4)
+        e = (side * (13 + UA), on(0, 'limb'), sz + 6)
+        wr = (side * (13 + UA + FA), on(0, 'limb'), sz + 6)
+        hc = (side * (13 + UA + FA + 4), on(0, 'hand'), sz + 6)
+        fr.add_limb([pr(s), pr(e), pr(wr)], ('hand', pr(hc)), 'back')
+
+    def rot(p, a, axis_y=4):
+        # turn about the body's long axis (through y = axis_y), towards +x
+        x, y, z = p
+        c, s = math.cos(rad(a)), math.sin(rad(a))
+        y0 = y - axis_y
+        return (x * c + y0 * s, axis_y - x * s + y0 * c, z)
+    legs = []
+    for side in (-1, 1):                  # far (lower after the turn) first
+        hip = (side * 7, 10, 0)
+        knee = (side * 5, 40, 28)
+        ank = (side * 6, on(0, 'limb'), 52)
+        toe = (side * 6, on(0, 'foot'), 52 + FOOT)
+        hip, knee, ank, toe = rot(hip, 10), rot(knee, 58), rot(ank, 22), rot(toe, 22)
+        legs.append(([pr(hip), pr(knee), pr(ank)], ('foot', pr(ank), pr(toe))))
+    fr.hooks['end'] = lambda L: [draw_limb(L, p, False, e, 8) for p, e in legs]
+    fr.draw(L)
+    kn = legs[1][0][1]
+    c = pr((0, 4, 20))
+    r = dist(c, kn) + 16
+    L.arrow_arc(c, r, 92, ang(c, kn) + 8)
+
+
+@scene
+def standing_back_bend(sc):
+    poses = []
+    for bend in (False, True):
+        L = sc.layer()
+        A, Hp, S, hd, lg = standing(0)
+        if bend:
+            Hp = (A[0] + 7, A[1] + (TH + SH - 0.6))
+            lg = leg(Hp, A, (1, 0), 0, 'sbb-leg')
+            lg['end'] = flat_foot(A)
+            S = P(Hp, 117, TOR)
+            hd = P(S, 123, NECK)
+            fg = Side(S, Hp, hd, bulge=(1.5, 0), face=28, tag='sbb2')
+        else:
+            fg = Side(S, Hp, hd, face=0, tag='sbb1')
+        fg.leg_n = fg.leg_f = lg
+        u = ang(Hp, S)
+        hc = add(P(Hp, u, 13), P((0, 0), u + 90, 13))
+        fg.arm_n = arm_to_hand(S, hc, P((0, 0), u + 90, 1), 'sbb-arm')
+        fg.draw(L)
+        if bend:
+            L.arrow_arc(Hp, 84, 86, 108)
+        poses.append(L)
+    sc.row(poses)
 
 
 # ==== END SCENES
@@ -1269,10 +1952,10 @@ def main(argv):
         if i not in SCENES:
             sys.exit('unknown illustration id: %s' % i)
         F.WARNINGS.clear()
-        sv = Svg()
-        SCENES[i](sv)
+        sc = Scene()
+        SCENES[i](sc)
         with open(os.path.join(OUT_DIR, i + '.svg'), 'w') as fh:
-            fh.write(sv.render())
+            fh.write(sc.render())
         for w in F.WARNINGS:
             print('warning [%s] %s' % (i, w), file=sys.stderr)
     print('wrote %d illustration(s) to %s' % (len(ids), OUT_DIR))
