@@ -135,12 +135,21 @@ pub fn paginate(blocks: Vec<Block>, top: f32, page_height: f32) -> Flow {
         }
         let gap = if empty { 0.0 } else { block.space_before };
         let room = page_height - used - gap;
-        let with_next = if block.keep_with_next {
-            queue.front().map_or(0.0, |(_, next)| {
-                next.space_before + first_part(next, page_height)
-            })
-        } else {
-            0.0
+        let with_next = match queue.front() {
+            Some((_, next)) if block.keep_with_next => {
+                // A heading and a block that fits a page alone but never
+                // together with it: the heading (with its introduction) may
+                // close this page, so the block need not be divided.
+                let never_together = block.height + next.space_before + next.height
+                    > page_height + EPSILON
+                    && !divisible(next, page_height);
+                if never_together && !empty {
+                    0.0
+                } else {
+                    next.space_before + first_part(next, page_height)
+                }
+            }
+            _ => 0.0,
         };
         let fits = block.height + with_next <= room + EPSILON;
         // What may continue overleaf fills this page first.
@@ -379,8 +388,9 @@ mod tests {
         let mut heading = block(100.0, Keep::Whole, vec![]);
         heading.keep_with_next = true;
         let breaks = vec![300.0, 500.0];
+        // No room for the heading under the first block.
         let blocks = vec![
-            block(400.0, Keep::Whole, vec![]),
+            block(620.0, Keep::Whole, vec![]),
             heading,
             block(650.0, Keep::Whole, breaks),
         ];
@@ -389,6 +399,20 @@ mod tests {
         // The heading and the first 500 points of the block share page 2.
         assert_eq!(pages[1].len(), 10 + 50);
         assert_eq!(pages[2].len(), 15);
+    }
+
+    #[test]
+    fn a_heading_closes_a_page_rather_than_divide_what_never_fits_with_it() {
+        let mut heading = block(100.0, Keep::Whole, vec![]);
+        heading.keep_with_next = true;
+        let blocks = vec![
+            block(300.0, Keep::Whole, vec![]),
+            heading,
+            block(650.0, Keep::Whole, vec![300.0, 500.0]),
+        ];
+        let flow = paginate(blocks, 0.0, 700.0);
+        assert_eq!(flow.starts, vec![0, 0, 1]);
+        assert_eq!(flow.pages[1].len(), 65);
     }
 
     #[test]
