@@ -176,8 +176,14 @@ fn every_template_prints_names_steps_and_doses_in_reading_order() {
 
 #[test]
 fn an_exercise_never_runs_onto_a_second_page() {
-    for (name, program) in templates() {
-        let handout = print(&program, &options());
+    let papers = [Paper::A4, Paper::Letter];
+    for ((name, program), paper) in templates()
+        .into_iter()
+        .flat_map(|t| papers.map(|p| (t.clone(), p)))
+    {
+        let name = format!("{name} on {paper}");
+        let options = HandoutOptions { paper, ..options() };
+        let handout = print(&program, &options);
         let pages = pages_text(&handout.pdf);
         let mut number = 0;
         let mut seen = std::collections::HashSet::new();
