@@ -4,6 +4,7 @@
 //! Every problem is printed as one line naming the file, line and column;
 //! nothing is written when something is wrong.
 
+use crate::handout;
 use crate::library::search::EquipmentFilter;
 use crate::library::{
     Category, Difficulty, Equipment, Filters, Library, Position, Region, SearchIndex,
@@ -453,15 +454,56 @@ fn new_program(
     Ok(())
 }
 
+/// Writes the handout of `file` to `output`: nothing is written when the
+/// program has errors or no exercises.
 fn export(
     file: &Path,
     output: &Path,
-    _paper: Option<&str>,
-    _large_print: bool,
-    _no_chart: bool,
+    paper: Option<&str>,
+    large_print: bool,
+    no_chart: bool,
 ) -> Result<(), Failure> {
-    let _ = (file, output);
-    Err("ptbuilder: PDF export is not available in this build yet"
-        .to_string()
-        .into())
+    let paper = match paper.map(str::to_lowercase).as_deref() {
+        None => None,
+        Some("a4") => Some(store::Paper::A4),
+        Some("letter" | "us-letter" | "usletter") => Some(store::Paper::Letter),
+        Some(other) => {
+            return Err(format!("ptbuilder: unknown paper {other:?}; choose a4 or letter").into());
+        }
+    };
+    let store = open_store()?;
+    let (settings, settings_problem) = store.load_settings();
+    if let Some(problem) = settings_problem {
+        eprintln!("{problem}");
+    }
+    let (library, problems) = store.library(&settings);
+    for problem in &problems {
+        eprintln!("{problem}");
+    }
+    let (program, warnings) = store.load_program(file, &library)?;
+    for warning in &warnings {
+        eprintln!("{warning}");
+    }
+    let mut options =
+        handout::HandoutOptions::from_settings(&settings, store.picture_folders(&settings));
+    if let Some(paper) = paper {
+        options.paper = paper;
+    }
+    options.large_print |= large_print;
+    options.tracking_chart &= !no_chart;
+    let handout = handout::export(&program, &library, &options)
+        .map_err(|error| Failure::from(format!("{}: {error}", file.display())))?;
+    for warning in &handout.warnings {
+        eprintln!("{}: warning: {warning}", file.display());
+    }
+    store::write_atomic(output, &handout.pdf).map_err(|error| {
+        Failure::from(format!("{}: cannot write it: {error}", output.display()))
+    })?;
+    println!(
+        "{}: handout of {} page{}",
+        output.display(),
+        handout.pages,
+        plural(handout.pages)
+    );
+    Ok(())
 }

@@ -8,6 +8,7 @@
 pub mod assets;
 pub mod cli;
 pub mod gui;
+pub mod handout;
 pub mod library;
 pub mod program;
 pub mod store;

@@ -1,0 +1,452 @@
+//! The tracking chart: one row per exercise, one column per day of the
+//! week, a box to tick in each cell, a row for the day's pain from 0 to 10
+//! and lines for notes. Cells are big enough to fill in with a pen. A table
+//! longer than a page continues overleaf under its own day headings.
+
+use super::blocks::{Block, Builder, Ctx, Keep, Mark, Stroke, column};
+use super::fonts::Weight;
+use super::layout::{bold, regular};
+use super::style::MM;
+
+/// The days, as printed at the head of the columns.
+pub const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+/// The label of the pain row.
+pub const PAIN_LABEL: &str = "Pain today (0 to 10)";
+
+/// Tables of this many rows or fewer are never divided.
+const SHORT_TABLE: usize = 8;
+
+/// Space between the ruled lines for notes.
+const NOTE_SPACING: f32 = 10.0 * MM;
+
+/// Added to a phase's name where its table continues overleaf.
+const CONTINUED: &str = " (continued)";
+
+/// One row of the chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// The exercise's number in the handout.
+    pub number: usize,
+    /// Its name.
+    pub name: String,
+}
+
+/// The rows of one phase.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    /// The phase's name, shown when there is more than one phase.
+    pub name: Option<String>,
+    /// Its exercises.
+    pub rows: Vec<Row>,
+}
+
+/// Sizes of the table for this page and type size.
+struct Grid {
+    left: f32,
+    name_width: f32,
+    day_width: f32,
+    header_height: f32,
+    min_row: f32,
+    tick: f32,
+}
+
+impl Grid {
+    fn new(ctx: &Ctx) -> Self {
+        let width = ctx.page.content_width();
+        let large = ctx.style.body > 14.0;
+        let day_width = if large { 16.0 * MM } else { 15.0 * MM };
+        Self {
+            left: ctx.page.left(),
+            name_width: width - 7.0 * day_width,
+            day_width,
+            header_height: ctx.style.line(ctx.style.body) + 4.0 * MM,
+            min_row: 11.0 * MM,
+            tick: 6.5 * MM,
+        }
+    }
+
+    fn right(&self) -> f32 {
+        self.left + self.name_width + 7.0 * self.day_width
+    }
+
+    fn day_x(&self, day: usize) -> f32 {
+        self.left + self.name_width + day as f32 * self.day_width
+    }
+}
+
+/// A laid-out row: its text lines and height.
+struct Measured {
+    lines: Vec<super::layout::Line>,
+    height: f32,
+}
+
+fn measure_row(ctx: &mut Ctx, grid: &Grid, label: &str, weight: Weight) -> Measured {
+    let size = ctx.style.body;
+    let pad = 2.5 * MM;
+    let span = match weight {
+        Weight::Bold => bold(label),
+        Weight::Regular => regular(label),
+    };
+    let lines = ctx.wrap(&[span], size, grid.name_width - 2.0 * pad);
+    let height = (lines.len() as f32 * ctx.style.line(size) + 2.0 * pad).max(grid.min_row);
+    Measured { lines, height }
+}
+
+/// Draws the text of a row's first cell, centred vertically.
+fn row_text(ctx: &Ctx, b: &mut Builder, grid: &Grid, row: Measured, top: f32) {
+    let size = ctx.style.body;
+    let lh = ctx.style.line(size);
+    let mut line_top = top + (row.height - lh * row.lines.len() as f32) / 2.0;
+    for line in row.lines {
+        b.mark(Mark::Text {
+            x: grid.left + 2.5 * MM,
+            top: line_top,
+            baseline: line_top + ctx.style.baseline(size),
+            size,
+            line,
+            grey: 0.0,
+        });
+        line_top += lh;
+    }
+}
+
+fn rule(b: &mut Builder, from: (f32, f32), to: (f32, f32), width: f32) {
+    b.mark(Mark::Rule {
+        from,
+        to,
+        stroke: Stroke::solid(width, if width > 1.0 { 0.0 } else { 0.35 }),
+    });
+}
+
+/// One table: the day headings, `rows`, and the pain row when `pain`.
+fn table(
+    ctx: &mut Ctx,
+    grid: &Grid,
+    heading: Option<&str>,
+    rows: Vec<Measured>,
+    pain: Option<Measured>,
+) -> Block {
+    let style = ctx.style;
+    let mut b = Builder::new();
+    if let Some(heading) = heading {
+        b.paragraph(
+            ctx,
+            &[bold(heading)],
+            style.heading,
+            &column(grid.left, grid.right() - grid.left),
+            false,
+        );
+        b.gap(style.gap() * 0.5);
+    }
+    let top = b.y;
+    // Day headings, centred over their columns.
+    let size = style.body;
+    let header_line_top = top + (grid.header_height - style.line(size)) / 2.0;
+    if let Some(line) = ctx.wrap(&[bold("Exercise")], size, f32::MAX).pop() {
+        b.mark(Mark::Text {
+            x: grid.left + 2.5 * MM,
+            top: header_line_top,
+            baseline: header_line_top + style.baseline(size),
+            size,
+            line,
+            grey: 0.0,
+        });
+    }
+    for (n, day) in DAYS.iter().enumerate() {
+        if let Some(line) = ctx.wrap(&[bold(day)], size, f32::MAX).pop() {
+            b.mark(Mark::Text {
+                x: grid.day_x(n) + (grid.day_width - line.width) / 2.0,
+                top: header_line_top,
+                baseline: header_line_top + style.baseline(size),
+                size,
+                line,
+                grey: 0.0,
+            });
+        }
+    }
+    b.insert_mark(
+        0,
+        Mark::Rect {
+            x: grid.left,
+            y: top,
+            w: grid.right() - grid.left,
+            h: grid.header_height,
+            fill: Some(0.9),
+            stroke: None,
+        },
+    );
+    b.y = top + grid.header_height;
+    for measured in rows {
+        let row_top = b.y;
+        let label_height = measured.height;
+        row_text(ctx, &mut b, grid, measured, row_top);
+        for day in 0..7 {
+            let x = grid.day_x(day) + (grid.day_width - grid.tick) / 2.0;
+            let y = row_top + (label_height - grid.tick) / 2.0;
+            b.mark(Mark::Rect {
+                x,
+                y,
+                w: grid.tick,
+                h: grid.tick,
+                fill: None,
+                stroke: Some(Stroke::solid(1.0, 0.0)),
+            });
+        }
+        let bottom = row_top + label_height;
+        b.y = bottom;
+        rule(&mut b, (grid.left, bottom), (grid.right(), bottom), 0.75);
+    }
+    if let Some(pain) = pain {
+        let row_top = b.y;
+        let height = pain.height;
+        rule(&mut b, (grid.left, row_top), (grid.right(), row_top), 1.5);
+        row_text(ctx, &mut b, grid, pain, row_top);
+        b.y = row_top + height;
+    }
+    let bottom = b.y;
+    for day in 0..=7 {
+        let x = grid.day_x(day);
+        rule(&mut b, (x, top), (x, bottom), 0.75);
+    }
+    b.mark(Mark::Rect {
+        x: grid.left,
+        y: top,
+        w: grid.right() - grid.left,
+        h: bottom - top,
+        fill: None,
+        stroke: Some(Stroke::solid(1.5, 0.0)),
+    });
+    b.finish(Keep::Whole)
+}
+
+/// The intro above the first table.
+fn intro(ctx: &mut Ctx) -> Block {
+    let style = ctx.style;
+    let full = column(ctx.page.left(), ctx.text_width());
+    let mut b = Builder::new();
+    b.paragraph(
+        ctx,
+        &[bold("Your exercise diary")],
+        style.phase,
+        &full,
+        false,
+    );
+    b.gap(style.gap() * 0.5);
+    b.paragraph(
+        ctx,
+        &[regular(
+            "Tick a box each day you do an exercise. At the end of the day, write your pain \
+             from 0 (no pain) to 10 (the worst pain you can imagine). Bring this page to your \
+             next appointment.",
+        )],
+        style.body,
+        &full,
+        false,
+    );
+    b.gap(style.gap());
+    b.paragraph(
+        ctx,
+        &[bold("Week starting: "), regular("____________________")],
+        style.body,
+        &full,
+        false,
+    );
+    let mut block = b.finish(Keep::Whole);
+    block.new_page = true;
+    block
+}
+
+/// Ruled lines for notes.
+fn notes(ctx: &mut Ctx, lines: usize) -> Block {
+    let style = ctx.style;
+    let left = ctx.page.left();
+    let width = ctx.page.content_width();
+    let mut b = Builder::new();
+    b.paragraph(
+        ctx,
+        &[bold("Notes and questions for your therapist")],
+        style.body,
+        &column(left, width),
+        false,
+    );
+    for _ in 0..lines {
+        b.gap(NOTE_SPACING);
+        let y = b.y;
+        b.mark(Mark::Rule {
+            from: (left, y),
+            to: (left + width, y),
+            stroke: Stroke::solid(0.75, 0.35),
+        });
+    }
+    let mut block = b.finish(Keep::Whole);
+    block.space_before = style.body * 1.2;
+    block
+}
+
+/// The chart's blocks, starting on a new page.
+pub fn chart(ctx: &mut Ctx, sections: &[Section]) -> Vec<Block> {
+    let grid = Grid::new(ctx);
+    let page_height = ctx.page.content_height();
+    let gap = ctx.style.body * 1.2;
+    let first = intro(ctx);
+    let mut used = first.height;
+    let mut blocks = vec![first];
+    let heading_height = ctx.style.line(ctx.style.heading) + ctx.style.gap() * 0.5;
+    for section in sections.iter().filter(|s| !s.rows.is_empty()) {
+        let mut rows: Vec<Measured> = section
+            .rows
+            .iter()
+            .map(|row| {
+                let label = format!("{}. {}", row.number, row.name.trim());
+                measure_row(ctx, &grid, &label, Weight::Regular)
+            })
+            .collect();
+        let pain_height = measure_row(ctx, &grid, PAIN_LABEL, Weight::Bold).height;
+        let mut heading = section.name.clone();
+        while !rows.is_empty() {
+            let fixed = grid.header_height + heading.as_ref().map_or(0.0, |_| heading_height);
+            // How many rows fit in `room`; the last row brings the pain row.
+            let fitting = |room: f32| {
+                let mut height = fixed;
+                let mut take = 0;
+                for (n, measured) in rows.iter().enumerate() {
+                    let extra = if n + 1 == rows.len() {
+                        pain_height
+                    } else {
+                        0.0
+                    };
+                    if height + measured.height + extra > room {
+                        break;
+                    }
+                    height += measured.height;
+                    take += 1;
+                }
+                take
+            };
+            let mut new_page = false;
+            let mut take = fitting(page_height - used - gap);
+            let must_split = take < rows.len();
+            // A short table, or one with room for a single row here, goes
+            // whole to the next page instead of being divided.
+            if used > 0.0 && must_split && (rows.len() <= SHORT_TABLE || take < 2) {
+                new_page = true;
+                used = 0.0;
+                take = fitting(page_height);
+            }
+            // A row taller than a page (it cannot happen with real names)
+            // still goes somewhere.
+            let take = take.max(1);
+            // Never leave one row alone on the next page.
+            let take = if take < rows.len() && rows.len() - take < 2 {
+                rows.len().saturating_sub(2).max(1)
+            } else {
+                take
+            };
+            let rest = rows.split_off(take);
+            let pain = rest
+                .is_empty()
+                .then(|| measure_row(ctx, &grid, PAIN_LABEL, Weight::Bold));
+            let mut block = table(ctx, &grid, heading.as_deref(), rows, pain);
+            block.new_page = new_page;
+            block.space_before = gap;
+            used += if new_page { 0.0 } else { gap } + block.height;
+            blocks.push(block);
+            rows = rest;
+            heading = heading.map(|name| {
+                if name.ends_with(CONTINUED) {
+                    name
+                } else {
+                    format!("{name}{CONTINUED}")
+                }
+            });
+        }
+    }
+    // Notes fill what is left of the last chart page, or a page of their
+    // own when only a sliver is left.
+    let label = ctx.style.line(ctx.style.body);
+    let room = page_height - used - ctx.style.body * 1.2 - label - 2.0;
+    let fit = (room / NOTE_SPACING).floor().max(0.0) as usize;
+    let new_page = fit < 2;
+    let lines = if new_page {
+        ((page_height - label) / NOTE_SPACING).floor().max(1.0) as usize - 1
+    } else {
+        fit
+    };
+    let mut block = notes(ctx, lines.min(20));
+    block.new_page = new_page;
+    blocks.push(block);
+    blocks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::handout::fonts::Fonts;
+    use crate::handout::style::{Geometry, Style};
+    use crate::store::Paper;
+    use std::collections::BTreeSet;
+
+    fn ctx(large: bool) -> Ctx {
+        Ctx {
+            fonts: Fonts::get().unwrap(),
+            style: Style::new(large),
+            page: Geometry::new(Paper::A4),
+            missing: BTreeSet::new(),
+        }
+    }
+
+    fn section(name: Option<&str>, rows: usize) -> Section {
+        Section {
+            name: name.map(str::to_string),
+            rows: (1..=rows)
+                .map(|number| Row {
+                    number,
+                    name: format!("Exercise with a fairly long name {number}"),
+                })
+                .collect(),
+        }
+    }
+
+    fn day_headings(block: &Block) -> usize {
+        block
+            .marks
+            .iter()
+            .filter(|m| matches!(m, Mark::Text { line, .. } if line.text() == "Mon"))
+            .count()
+    }
+
+    #[test]
+    fn a_long_chart_repeats_its_day_headings_and_fits_each_page() {
+        for large in [false, true] {
+            let mut ctx = ctx(large);
+            let blocks = chart(&mut ctx, &[section(Some("Weeks 1–2"), 45)]);
+            let tables: Vec<&Block> = blocks.iter().filter(|b| day_headings(b) == 1).collect();
+            assert!(tables.len() >= 2);
+            for table in &tables {
+                assert!(table.height <= ctx.page.content_height());
+            }
+            assert!(blocks[0].new_page, "the chart starts a page");
+            let total_rows: usize = tables
+                .iter()
+                .map(|t| t.marks.iter().filter(|m| matches!(m, Mark::Rect { w, h, .. } if (w - 6.5 * MM).abs() < 0.01 && (h - 6.5 * MM).abs() < 0.01)).count() / 7)
+                .sum();
+            assert_eq!(total_rows, 45);
+        }
+    }
+
+    #[test]
+    fn a_short_table_is_never_divided() {
+        let mut ctx = ctx(false);
+        let blocks = chart(
+            &mut ctx,
+            &[
+                section(Some("One"), 8),
+                section(Some("Two"), 8),
+                section(Some("Three"), 8),
+            ],
+        );
+        let tables = blocks.iter().filter(|b| day_headings(b) == 1).count();
+        assert_eq!(tables, 3);
+    }
+}

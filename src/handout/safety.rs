@@ -1,0 +1,162 @@
+//! The "Stay safe" box: the pain rule, when to stop and get help at once,
+//! the back-pain warning signs, and the clinic's phone number. The words
+//! are plain (about US grade 6 to 8) and speak to the patient as "you".
+
+use super::blocks::{Block, Builder, Ctx, Keep, Mark, Marker, Stroke, column};
+use super::layout::{bold, regular};
+
+/// Title of the box.
+pub const TITLE: &str = "Stay safe";
+
+/// The pain rule: label, then text.
+pub const PAIN: (&str, &str) = (
+    "Pain while you exercise: ",
+    "Mild aching or discomfort is fine if it settles within a day. Stop the exercise if you \
+     feel sharp or shooting pain, or pain that gets worse. Call us before you do it again.",
+);
+
+/// Stop at once: label, then text.
+pub const STOP_NOW: (&str, &str) = (
+    "Stop at once and get help ",
+    "if you have chest pain, you are very short of breath, or you feel dizzy or faint. \
+     For chest pain or bad breathlessness, call your emergency number (such as 911, 999 or 112).",
+);
+
+/// Emergency department: lead-in, then the signs.
+pub const EMERGENCY: (&str, &[&str]) = (
+    "Go to the emergency department now if you have:",
+    &[
+        "Numbness around your groin, genitals or buttocks.",
+        "New trouble passing urine, or new loss of control of your bladder or bowels.",
+        "New weakness in one or both legs.",
+    ],
+);
+
+/// See a doctor the same day: lead-in, then the signs.
+pub const SAME_DAY: (&str, &[&str]) = (
+    "See a doctor the same day if you have:",
+    &[
+        "Back pain that started after a fall or an injury.",
+        "A fever, or weight loss you cannot explain.",
+        "Severe pain at night, or pain that keeps getting worse.",
+    ],
+);
+
+/// The line that closes the box, with the clinic's name and phone.
+pub fn call_us(clinic: &str, phone: &str) -> String {
+    match (clinic.trim(), phone.trim()) {
+        ("", "") => "Questions or worries? Call your clinic: ____________________".to_string(),
+        ("", phone) => format!("Questions or worries? Call us on {phone}."),
+        (clinic, "") => format!("Questions or worries? Call {clinic}."),
+        (clinic, phone) => format!("Questions or worries? Call {clinic} on {phone}."),
+    }
+}
+
+/// The safety box, framed in black, never divided.
+pub fn safety_box(ctx: &mut Ctx, clinic: &str, phone: &str) -> Block {
+    let style = ctx.style;
+    let size = style.body;
+    let left = ctx.page.left();
+    let width = ctx.page.content_width();
+    let pad = size * 0.9;
+    let inner = column(left + pad, (width - 2.0 * pad).min(ctx.text_width()));
+    let mut b = Builder::new();
+    b.gap(pad * 0.8);
+    b.paragraph(ctx, &[bold(TITLE)], style.heading, &inner, false);
+    b.gap(style.gap() * 0.5);
+    b.paragraph(ctx, &[bold(PAIN.0), regular(PAIN.1)], size, &inner, false);
+    b.gap(style.gap());
+    b.paragraph(
+        ctx,
+        &[bold(STOP_NOW.0), regular(STOP_NOW.1)],
+        size,
+        &inner,
+        false,
+    );
+    // The two lists of warning signs side by side.
+    b.gap(style.gap());
+    let top = b.y;
+    let gutter = size * 1.2;
+    let half = (width - 2.0 * pad - gutter) / 2.0;
+    let mut bottom = top;
+    for (n, (lead, signs)) in [EMERGENCY, SAME_DAY].into_iter().enumerate() {
+        b.y = top;
+        let side = column(left + pad + n as f32 * (half + gutter), half);
+        b.paragraph(ctx, &[bold(lead)], size, &side, false);
+        b.list(ctx, signs, Marker::Bullets, size, &side, false);
+        bottom = bottom.max(b.y);
+    }
+    b.y = bottom;
+    b.gap(style.gap());
+    b.paragraph(ctx, &[bold(&call_us(clinic, phone))], size, &inner, false);
+    b.gap(pad);
+    let height = b.y;
+    b.insert_mark(
+        0,
+        Mark::Rect {
+            x: left,
+            y: 0.0,
+            w: width,
+            h: height,
+            fill: None,
+            stroke: Some(Stroke::solid(2.5, 0.0)),
+        },
+    );
+    let mut block = b.finish(Keep::Whole);
+    block.space_before = style.body * 1.4;
+    block
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Words per sentence, a rough check that the texts stay plain.
+    fn longest_sentence(text: &str) -> usize {
+        text.split(['.', ':'])
+            .map(|s| s.split_whitespace().count())
+            .max()
+            .unwrap_or(0)
+    }
+
+    #[test]
+    fn safety_texts_are_short_plain_sentences() {
+        let mut texts = vec![PAIN.1, STOP_NOW.1, EMERGENCY.0, SAME_DAY.0];
+        texts.extend(EMERGENCY.1);
+        texts.extend(SAME_DAY.1);
+        for text in texts {
+            assert!(longest_sentence(text) <= 22, "{text}");
+        }
+    }
+
+    #[test]
+    fn every_red_flag_is_named() {
+        let all = [EMERGENCY.1, SAME_DAY.1].concat().join(" ").to_lowercase();
+        for sign in [
+            "groin",
+            "buttocks",
+            "bladder",
+            "bowel",
+            "weakness",
+            "fall",
+            "fever",
+            "weight loss",
+            "night",
+            "worse",
+        ] {
+            assert!(all.contains(sign), "{sign}");
+        }
+        for sign in ["chest pain", "short of breath", "dizzy", "faint"] {
+            assert!(STOP_NOW.1.contains(sign), "{sign}");
+        }
+    }
+
+    #[test]
+    fn the_phone_line_reads_well_with_or_without_details() {
+        assert_eq!(
+            call_us("Riverside Physio", "555 0100"),
+            "Questions or worries? Call Riverside Physio on 555 0100."
+        );
+        assert!(call_us("", "").contains("____"));
+    }
+}
