@@ -79,10 +79,11 @@ fn simulator(app: &App) -> Simulator<'_, Message> {
 
 /// Feeds what the simulator produced back into the app, then settles.
 fn apply(app: &mut App, messages: Vec<Message>) {
-    for message in messages {
-        let task = app.update(message);
-        settle(app, task);
-    }
+    let tasks: Vec<Task<Message>> = messages
+        .into_iter()
+        .map(|message| app.update(message))
+        .collect();
+    settle(app, Task::batch(tasks));
 }
 
 /// Clicks something in the current view.
@@ -514,8 +515,11 @@ fn keyboard_moves_through_the_program_and_delete_removes() -> Result<(), Error> 
     let folder = tempfile::tempdir().unwrap();
     let mut app = boot(folder.path());
     add_bridge(&mut app)?;
+    add_bridge(&mut app)?;
+    assert_eq!(app.selected_item(), Some((0, 1)), "the new one is selected");
     // Click the first card: the keyboard now works on the program.
     click(&mut app, "1")?;
+    assert_eq!(app.selected_item(), Some((0, 0)));
     press(
         &mut app,
         Key::Named(Named::ArrowDown),
@@ -539,5 +543,42 @@ fn keyboard_moves_through_the_program_and_delete_removes() -> Result<(), Error> 
         Some(3),
         "the first one went"
     );
+    Ok(())
+}
+
+/// Replaces a text field's whole content.
+fn replace_text(app: &mut App, field: &str, text: &str) -> Result<(), Error> {
+    let mut ui = simulator(app);
+    ui.click(id(field.to_string()))?;
+    let _ = ui.tap_key(Named::End);
+    for _ in 0..200 {
+        let _ = ui.tap_key(Named::Backspace);
+    }
+    let _ = ui.typewrite(text);
+    let messages = ui.into_messages().collect();
+    apply(app, messages);
+    Ok(())
+}
+
+#[test]
+fn export_writes_the_handout_where_asked() -> Result<(), Error> {
+    let folder = tempfile::tempdir().unwrap();
+    let mut app = boot(folder.path());
+    add_bridge(&mut app)?;
+    let (e, control) = ctrl("e");
+    press(&mut app, e, control);
+    let pdf = folder.path().join("Ann handout.pdf");
+    replace_text(&mut app, "export-path", &pdf.display().to_string())?;
+    click(&mut app, "Open the PDF when it is ready")?;
+    click(&mut app, "Large print")?;
+    click(&mut app, "Export PDF")?;
+    let bytes = std::fs::read(&pdf).expect("the PDF is written");
+    assert!(bytes.starts_with(b"%PDF"));
+    let mut ui = simulator(&app);
+    let said = (1..=10).any(|pages| {
+        ui.find(format!("Saved {pages} pages to {}", pdf.display()))
+            .is_ok()
+    });
+    assert!(said, "the sheet says how many pages and where the PDF went");
     Ok(())
 }

@@ -8,9 +8,11 @@ use iced::widget::{Column, checkbox, column, pick_list, row, text};
 use iced::{Alignment, Element, Fill, Length, Task};
 use std::path::{Path, PathBuf};
 
+/// The output path field.
+pub const PATH_ID: &str = "export-path";
+
 /// What the app needs to write a handout.
 #[derive(Debug, Clone)]
-#[allow(dead_code)] // Read by the handout writer once `src/handout/` is merged.
 pub struct Request {
     /// Where the PDF goes.
     pub path: PathBuf,
@@ -228,6 +230,7 @@ impl State {
             "Save the PDF as",
             row![
                 widgets::input("File.pdf", &self.path, Message::PathChanged, false)
+                    .id(PATH_ID)
                     .on_submit(Message::Export)
                     .width(Fill),
                 widgets::secondary_button("Browse…", (!writing).then_some(Message::Browse)),

@@ -1,10 +1,13 @@
-//! Writing the patient handout for the Export sheet.
+//! Writing the patient handout for the Export sheet: the PDF is made and
+//! written atomically off the UI thread, then opened in the default viewer
+//! if the therapist asked for that.
 
 use crate::gui::error::Error;
 use crate::gui::export::{Request, Written};
+use crate::handout::{self, HandoutOptions};
 use crate::library::Library;
 use crate::program::Program;
-use crate::store::Settings;
+use crate::store::{Settings, write_atomic};
 use std::path::PathBuf;
 
 /// Writes the handout PDF for `program` as `request` asks. Blocking.
@@ -15,8 +18,26 @@ pub fn write(
     settings: &Settings,
     picture_folders: Vec<PathBuf>,
 ) -> Result<Written, Error> {
-    let _ = (request, program, library, settings, picture_folders);
-    Err(Error::Other(
-        "The PDF handout is not part of this build yet.".to_string(),
-    ))
+    let mut options = HandoutOptions::from_settings(settings, picture_folders);
+    options.paper = request.paper;
+    options.large_print = request.large_print;
+    options.tracking_chart = request.tracking_chart;
+    let handout = handout::export(program, library, &options)
+        .map_err(|error| Error::Other(error.to_string()))?;
+    write_atomic(&request.path, &handout.pdf)
+        .map_err(|error| Error::write(&request.path, error))?;
+    let mut warnings = handout.warnings;
+    if request.open_after
+        && let Err(error) = opener::open(&request.path)
+    {
+        warnings.push(format!(
+            "the PDF is saved, but no program to show it was found ({error}); \
+             open it from its folder"
+        ));
+    }
+    Ok(Written {
+        path: request.path.clone(),
+        pages: handout.pages,
+        warnings,
+    })
 }

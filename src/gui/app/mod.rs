@@ -327,7 +327,11 @@ impl App {
     }
 
     fn library_message(&mut self, message: library_pane::Message) -> Task<Message> {
-        self.area = Area::Library;
+        // Scrolling reports come from layout too, not only from the
+        // therapist, so they do not move the keyboard's attention.
+        if !matches!(message, library_pane::Message::ListScrolled(_)) {
+            self.area = Area::Library;
+        }
         match self.browse.update(message, &self.library, &self.index) {
             library_pane::Action::None => Task::none(),
             library_pane::Action::Run(task) => task.map(Message::Library),
@@ -497,6 +501,11 @@ impl App {
     /// The open document, for tests.
     pub fn document(&self) -> &Document {
         self.editor.document()
+    }
+
+    /// The selected program exercise as (phase, position), for tests.
+    pub fn selected_item(&self) -> Option<(usize, usize)> {
+        self.editor.selected_item().map(|at| (at.phase, at.index))
     }
 
     /// The question on screen, if any, for tests.
