@@ -242,12 +242,13 @@ impl State {
         }
         let content = column![search, header, list, other]
             .spacing(style::GAP)
-            .height(Length::Fixed(500.0));
-        widgets::sheet(
+            .height(Fill);
+        widgets::tall_sheet(
             "Open a program",
             content,
             vec![widgets::secondary_button("Cancel", Some(Message::Cancel)).into()],
-            Length::Fixed(900.0),
+            900.0,
+            680.0,
         )
     }
 }

@@ -5,7 +5,7 @@ use super::style;
 use super::widgets::{self, label};
 use crate::store::{Paper, Settings, ThemeChoice};
 use iced::widget::{checkbox, column, pick_list, row, text};
-use iced::{Alignment, Element, Fill, Length, Task};
+use iced::{Alignment, Element, Fill, Task};
 use std::path::PathBuf;
 
 /// The settings sheet: a draft, applied only when saved.
@@ -223,14 +223,15 @@ impl State {
             section("Sharing", shared.into()),
         ]
         .spacing(style::SECTION);
-        widgets::sheet(
+        widgets::tall_sheet(
             "Settings",
-            body,
+            iced::widget::scrollable(body).spacing(4),
             vec![
                 widgets::secondary_button("Cancel", Some(Message::Cancel)).into(),
                 widgets::primary_button("Save settings", Some(Message::Save)).into(),
             ],
-            Length::Fixed(720.0),
+            720.0,
+            700.0,
         )
     }
 }

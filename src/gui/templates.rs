@@ -173,12 +173,13 @@ impl State {
             body
         ]
         .spacing(style::GAP)
-        .height(Length::Fixed(530.0));
-        widgets::sheet(
+        .height(Fill);
+        widgets::tall_sheet(
             "New program from a template",
             content,
             vec![widgets::secondary_button("Cancel", Some(Message::Cancel)).into()],
-            Length::Fixed(1000.0),
+            1000.0,
+            740.0,
         )
     }
 }

@@ -132,8 +132,40 @@ pub fn modal<'a, M: Clone + 'a>(
 ) -> Element<'a, M> {
     stack![
         base.into(),
-        opaque(mouse_area(center(opaque(sheet)).style(style::backdrop)))
+        opaque(mouse_area(
+            center(opaque(sheet)).padding(16).style(style::backdrop)
+        ))
     ]
+    .into()
+}
+
+/// A sheet whose body grows to `max_height` and shrinks with the window,
+/// so it is never cut off on a short screen; the body should scroll.
+pub fn tall_sheet<'a, M: Clone + 'a>(
+    title: &'a str,
+    body: impl Into<Element<'a, M>>,
+    buttons: Vec<Element<'a, M>>,
+    width: f32,
+    max_height: f32,
+) -> Element<'a, M> {
+    let footer = row![Space::new().width(Fill)]
+        .extend(buttons)
+        .spacing(style::GAP)
+        .align_y(Alignment::Center);
+    container(
+        column![
+            text(title).size(style::TITLE),
+            container(body.into()).height(Fill),
+            footer
+        ]
+        .spacing(style::SECTION)
+        .height(Fill),
+    )
+    .padding(Padding::new(24.0))
+    .width(Length::Fixed(width))
+    .height(Fill)
+    .max_height(max_height)
+    .style(style::dialog)
     .into()
 }
 

@@ -155,25 +155,24 @@ pub fn view<'a>(state: &'a State, pictures: &'a Pictures) -> Element<'a, Message
         );
     }
 
-    let content = column![
-        scrollable(body).height(Length::Fixed(560.0)).spacing(4),
-        summary,
-    ]
-    .spacing(style::GAP);
+    let content = column![scrollable(body).height(Fill).spacing(4), summary,]
+        .spacing(style::GAP)
+        .height(Fill);
 
     let save_label = if state.saving {
         "Saving…"
     } else {
         "Save exercise"
     };
-    widgets::sheet(
+    widgets::tall_sheet(
         title,
         content,
         vec![
             widgets::secondary_button("Cancel", Some(Message::Cancel)).into(),
             widgets::primary_button(save_label, (!state.saving).then_some(Message::Save)).into(),
         ],
-        Length::Fixed(980.0),
+        980.0,
+        820.0,
     )
 }
 
