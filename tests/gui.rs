@@ -582,3 +582,30 @@ fn export_writes_the_handout_where_asked() -> Result<(), Error> {
     assert!(said, "the sheet says how many pages and where the PDF went");
     Ok(())
 }
+
+#[test]
+fn save_as_and_save_as_template() -> Result<(), Error> {
+    let folder = tempfile::tempdir().unwrap();
+    let mut app = boot(folder.path());
+    add_bridge(&mut app)?;
+    press(
+        &mut app,
+        Key::Character("s".into()),
+        keyboard::Modifiers::CTRL | keyboard::Modifiers::SHIFT,
+    );
+    replace_text(&mut app, "save-as-name", "Knee plan")?;
+    click(&mut app, nth("Save", 1))?;
+    let path = folder.path().join("programs/Knee plan.ron");
+    assert!(path.is_file());
+    assert_eq!(app.title(), "ptbuilder — Knee plan.ron");
+
+    click(&mut app, "Save as template")?;
+    let template = folder.path().join("templates/home-exercise-program.ron");
+    assert!(template.is_file());
+    // A second time asks before replacing it.
+    click(&mut app, "Save as template")?;
+    assert_eq!(app.dialog_title(), Some("Replace the template?"));
+    click(&mut app, "Replace template")?;
+    assert_eq!(app.dialog_title(), None);
+    Ok(())
+}

@@ -7,6 +7,9 @@ use iced::widget::{column, row, text};
 use iced::{Alignment, Element, Fill, Length, Task};
 use std::path::{Path, PathBuf};
 
+/// The file name field.
+pub const NAME_ID: &str = "save-as-name";
+
 /// The Save As sheet.
 #[derive(Debug, Default)]
 pub struct State {
@@ -153,6 +156,7 @@ impl State {
             widgets::field(
                 "File name",
                 widgets::input("Name.ron", &self.name, Message::NameChanged, false)
+                    .id(NAME_ID)
                     .on_submit(Message::Save),
                 None,
             ),
