@@ -168,6 +168,26 @@ impl iced_test::Selector for Nth {
     }
 }
 
+/// The first text containing some words.
+struct Containing(&'static str);
+
+impl iced_test::Selector for Containing {
+    type Output = iced_test::selector::Target;
+
+    fn select(&mut self, candidate: iced_test::selector::Candidate<'_>) -> Option<Self::Output> {
+        match candidate {
+            iced_test::selector::Candidate::Text { content, .. } if content.contains(self.0) => {
+                Some(iced_test::selector::Target::from(candidate))
+            }
+            _ => None,
+        }
+    }
+
+    fn description(&self) -> String {
+        format!("text containing {:?}", self.0)
+    }
+}
+
 fn reps(app: &App) -> Option<u16> {
     app.program().phases[0].items[0]
         .dose
@@ -607,5 +627,48 @@ fn save_as_and_save_as_template() -> Result<(), Error> {
     assert_eq!(app.dialog_title(), Some("Replace the template?"));
     click(&mut app, "Replace template")?;
     assert_eq!(app.dialog_title(), None);
+    Ok(())
+}
+
+#[test]
+fn a_broken_file_is_reported_with_its_line_and_column() -> Result<(), Error> {
+    let folder = tempfile::tempdir().unwrap();
+    let mut app = boot(folder.path());
+    add_bridge(&mut app)?;
+    click(&mut app, "Save")?;
+    let saved = app.document().path().unwrap().to_path_buf();
+    let text = std::fs::read_to_string(&saved).unwrap();
+    let broken = folder.path().join("broken.ron");
+    std::fs::write(&broken, text.replace("reps: 10", "reps: 500")).unwrap();
+
+    click(&mut app, "Open…")?;
+    type_into(&mut app, "browser-path", &broken.display().to_string())?;
+    click(&mut app, "Open")?;
+    let mut ui = simulator(&app);
+    let shown = ui.find(Containing("Repetitions of 500"))?;
+    let notices = match shown {
+        iced_test::selector::Target::Text { content, .. } => content,
+        other => panic!("{other:?}"),
+    };
+    let expected = format!("{}:", broken.display());
+    assert!(notices.contains(&expected), "{notices}");
+    assert!(
+        notices.contains("Repetitions of 500 is more than the most allowed, 100"),
+        "{notices}"
+    );
+    let line_and_column = notices
+        .split(&expected)
+        .nth(1)
+        .and_then(|rest| rest.split(':').take(2).collect::<Vec<_>>().into())
+        .unwrap_or_default();
+    assert!(
+        line_and_column.iter().all(|n| n.parse::<u32>().is_ok()),
+        "file:line:column, got {notices}"
+    );
+    assert_eq!(
+        app.document().path(),
+        Some(saved.as_path()),
+        "nothing replaced"
+    );
     Ok(())
 }

@@ -17,6 +17,9 @@ use std::sync::Arc;
 /// The search box, focused when the sheet opens.
 pub const SEARCH_ID: &str = "browser-search";
 
+/// The "open another file" path field.
+pub const PATH_ID: &str = "browser-path";
+
 /// The Open sheet.
 #[derive(Debug, Default)]
 pub struct State {
@@ -134,6 +137,12 @@ impl State {
         }
     }
 
+    /// Shows why the chosen file could not be opened, in the sheet where
+    /// the therapist is looking.
+    pub fn show_error(&mut self, error: String) {
+        self.error = Some(error);
+    }
+
     /// Programs matching every word of the search.
     fn matching(&self) -> Vec<&ProgramSummary> {
         let Some(programs) = &self.programs else {
@@ -224,6 +233,7 @@ impl State {
                     Message::PathChanged,
                     self.error.is_some()
                 )
+                .id(PATH_ID)
                 .on_submit(Message::OpenPath)
                 .width(Fill),
                 widgets::secondary_button("Browse…", Some(Message::Browse)),

@@ -605,7 +605,13 @@ impl App {
                 );
                 Task::none()
             }
-            Err(error) => self.notify(style::Tone::Error, error.to_string()),
+            Err(error) => match &mut self.sheet {
+                Some(Sheet::Browser(sheet)) => {
+                    sheet.show_error(error.to_string());
+                    Task::none()
+                }
+                _ => self.notify(style::Tone::Error, error.to_string()),
+            },
         }
     }
 
