@@ -493,13 +493,12 @@ fn a_program_open_elsewhere_is_not_opened_twice() -> Result<(), Error> {
     click(&mut app, "Open…")?;
     click(&mut app, "Bo Ek")?;
     assert_eq!(app.document().path(), None, "not opened");
+    let mut ui = simulator(&app);
     assert!(
-        app.notices()
-            .iter()
-            .any(|n| n.contains("is open in ptbuilder by")),
-        "{:?}",
-        app.notices()
+        ui.find(Containing("is open in ptbuilder by")).is_ok(),
+        "the sheet says who has it open"
     );
+    drop(ui);
     drop(held);
     click(&mut app, "Bo Ek")?;
     assert_eq!(app.document().path(), Some(path.as_path()));
