@@ -4,7 +4,7 @@
 //! picture becomes a quiet placeholder, never an error loop.
 
 use super::style;
-use crate::library::Library;
+use crate::library::{Exercise, Library};
 use crate::store::{Picture, PictureFormat, PictureProblem, find_picture};
 use iced::widget::{center, container, image, svg, text};
 use iced::{ContentFit, Element, Length};
@@ -33,11 +33,13 @@ pub struct Pictures {
 pub const ASPECT: f32 = 240.0 / 400.0;
 
 impl Pictures {
-    /// Names the library uses that are not in the cache yet.
-    pub fn missing(&self, library: &Library) -> Vec<String> {
+    /// Names the library (and `extra` exercises, such as a program's own
+    /// copies of custom exercises) use that are not in the cache yet.
+    pub fn missing(&self, library: &Library, extra: &[Exercise]) -> Vec<String> {
         let mut names: Vec<String> = library
             .exercises()
             .iter()
+            .chain(extra)
             .filter_map(|exercise| exercise.picture.clone())
             .filter(|name| !self.shown.contains_key(name))
             .collect();

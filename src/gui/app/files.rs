@@ -427,7 +427,10 @@ impl App {
             program.phone = defaults.phone;
         }
         self.replace_document(Document::new(program), None);
-        operation::focus(library_pane::SEARCH_ID)
+        Task::batch([
+            self.load_pictures(),
+            operation::focus(library_pane::SEARCH_ID),
+        ])
     }
 
     fn open_export(&mut self) -> Task<Message> {
@@ -579,7 +582,11 @@ impl App {
                     Document::opened(opened.program, file.path.clone()),
                     Some(guard),
                 );
-                let mut tasks = vec![self.remember(file.path), self.clear_recovery()];
+                let mut tasks = vec![
+                    self.remember(file.path),
+                    self.clear_recovery(),
+                    self.load_pictures(),
+                ];
                 for warning in &opened.warnings {
                     tasks.push(self.notify(style::Tone::Warning, warning.to_string()));
                 }

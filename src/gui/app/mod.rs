@@ -310,9 +310,12 @@ impl App {
         self.load_pictures()
     }
 
-    /// Reads the pictures the library uses that are not cached yet.
-    fn load_pictures(&self) -> Task<Message> {
-        let names = self.pictures.missing(&self.library);
+    /// Reads the pictures the library and the open program use that are
+    /// not cached yet.
+    pub(super) fn load_pictures(&self) -> Task<Message> {
+        let names = self
+            .pictures
+            .missing(&self.library, &self.editor.program().exercises);
         if names.is_empty() {
             return Task::none();
         }
