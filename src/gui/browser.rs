@@ -5,6 +5,7 @@
 use super::style;
 use super::widgets::{self, label};
 use super::{Error, perform};
+use crate::gui::file_dialogs;
 use crate::store::{ProgramSummary, Settings, Store};
 use crate::text::fold;
 use iced::widget::{
@@ -119,15 +120,7 @@ impl State {
             Message::Browse => {
                 let folder = self.folder.clone();
                 Action::Run(Task::perform(
-                    async move {
-                        rfd::AsyncFileDialog::new()
-                            .set_title("Open a program")
-                            .add_filter("ptbuilder programs", &["ron"])
-                            .set_directory(folder)
-                            .pick_file()
-                            .await
-                            .map(|handle| handle.path().to_path_buf())
-                    },
+                    file_dialogs::open_file("Open a program", file_dialogs::PROGRAMS, Some(folder)),
                     Message::Browsed,
                 ))
             }

@@ -3,6 +3,7 @@
 
 use super::style;
 use super::widgets::{self, label};
+use crate::gui::file_dialogs;
 use crate::store::{Paper, Settings};
 use iced::widget::{Column, checkbox, column, pick_list, row, text};
 use iced::{Alignment, Element, Fill, Length, Task};
@@ -135,16 +136,12 @@ impl State {
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_else(|| "Handout.pdf".to_string());
                 return Action::Run(Task::perform(
-                    async move {
-                        rfd::AsyncFileDialog::new()
-                            .set_title("Save the handout as")
-                            .add_filter("PDF", &["pdf"])
-                            .set_directory(folder)
-                            .set_file_name(name)
-                            .save_file()
-                            .await
-                            .map(|handle| handle.path().to_path_buf())
-                    },
+                    file_dialogs::save_file(
+                        "Save the handout as",
+                        file_dialogs::PDF,
+                        Some(folder),
+                        name,
+                    ),
                     Message::Browsed,
                 ));
             }

@@ -13,6 +13,7 @@ mod editor;
 mod error;
 mod exercise_editor;
 mod export;
+mod file_dialogs;
 mod help;
 mod library;
 mod pictures;

@@ -3,6 +3,7 @@
 
 use super::style;
 use super::widgets;
+use crate::gui::file_dialogs;
 use iced::widget::{column, row, text};
 use iced::{Alignment, Element, Fill, Length, Task};
 use std::path::{Path, PathBuf};
@@ -101,16 +102,12 @@ impl State {
             Message::Browse => {
                 let (folder, name) = (PathBuf::from(self.folder.trim()), self.name.clone());
                 Action::Run(Task::perform(
-                    async move {
-                        rfd::AsyncFileDialog::new()
-                            .set_title("Save the program as")
-                            .add_filter("ptbuilder programs", &["ron"])
-                            .set_directory(folder)
-                            .set_file_name(name)
-                            .save_file()
-                            .await
-                            .map(|handle| handle.path().to_path_buf())
-                    },
+                    file_dialogs::save_file(
+                        "Save the program as",
+                        file_dialogs::PROGRAMS,
+                        Some(folder),
+                        name,
+                    ),
                     Message::Browsed,
                 ))
             }

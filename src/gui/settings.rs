@@ -3,6 +3,7 @@
 
 use super::style;
 use super::widgets::{self, label};
+use crate::gui::file_dialogs;
 use crate::store::{Paper, Settings, ThemeChoice};
 use iced::widget::{checkbox, column, pick_list, row, text};
 use iced::{Alignment, Element, Fill, Task};
@@ -97,14 +98,7 @@ impl State {
             Message::LogoChanged(text) => self.logo = text,
             Message::BrowseLogo => {
                 return Action::Run(Task::perform(
-                    async {
-                        rfd::AsyncFileDialog::new()
-                            .set_title("Choose the clinic logo")
-                            .add_filter("Pictures", &["png", "jpg", "jpeg", "svg"])
-                            .pick_file()
-                            .await
-                            .map(|handle| handle.path().to_path_buf())
-                    },
+                    file_dialogs::open_file("Choose the clinic logo", file_dialogs::PICTURES, None),
                     Message::LogoBrowsed,
                 ));
             }
@@ -116,13 +110,7 @@ impl State {
             Message::SharedChanged(text) => self.shared = text,
             Message::BrowseShared => {
                 return Action::Run(Task::perform(
-                    async {
-                        rfd::AsyncFileDialog::new()
-                            .set_title("Choose the clinic's shared folder")
-                            .pick_folder()
-                            .await
-                            .map(|handle| handle.path().to_path_buf())
-                    },
+                    file_dialogs::pick_folder("Choose the clinic's shared folder"),
                     Message::SharedBrowsed,
                 ));
             }

@@ -98,18 +98,10 @@ pub fn pane(theme: &Theme) -> container::Style {
     }
 }
 
-/// A card inside a pane, such as a program item.
+/// A card inside a pane, such as a program item: drawn like a pane, so
+/// the two always match.
 pub fn card(theme: &Theme) -> container::Style {
-    let palette = theme.extended_palette();
-    container::Style {
-        background: Some(palette.background.base.color.into()),
-        border: Border {
-            color: palette.background.strong.color,
-            width: 1.0,
-            radius: RADIUS.into(),
-        },
-        ..container::Style::default()
-    }
+    pane(theme)
 }
 
 /// A card that is one big button (a template): lifts its edge on hover.

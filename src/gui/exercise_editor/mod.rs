@@ -8,6 +8,7 @@
 mod view;
 
 use super::{Error, perform};
+use crate::gui::file_dialogs;
 use crate::library::{
     Category, Difficulty, Equipment, Exercise, ExerciseId, Library, Position, Region,
 };
@@ -315,14 +316,7 @@ impl State {
             }
             Message::BrowsePicture => {
                 return Action::Run(Task::perform(
-                    async {
-                        rfd::AsyncFileDialog::new()
-                            .set_title("Choose a picture")
-                            .add_filter("Pictures", &["png", "jpg", "jpeg", "svg"])
-                            .pick_file()
-                            .await
-                            .map(|handle| handle.path().to_path_buf())
-                    },
+                    file_dialogs::open_file("Choose a picture", file_dialogs::PICTURES, None),
                     Message::PictureBrowsed,
                 ));
             }
