@@ -469,6 +469,55 @@ fn work_left_by_a_crash_is_offered_back() -> Result<(), Error> {
 }
 
 #[test]
+fn restored_work_for_a_saved_file_takes_its_lock_unless_someone_has_it() -> Result<(), Error> {
+    use ptbuilder::store::lock::{EditLock, LockError, LockOwner, lock_path};
+    use ptbuilder::store::recovery::RecoverySlot;
+    let folder = tempfile::tempdir().unwrap();
+    let store = Store::at(folder.path());
+    let library = ptbuilder::library::Library::builtin();
+    let file = folder.path().join("programs").join("lena.ron");
+    let mut saved = ptbuilder::program::Program::new(chrono::Local::now().date_naive());
+    saved.title = "Shoulder".into();
+    store
+        .save_program_safely(&file, &saved, library, None)
+        .unwrap();
+    let mut lost = saved.clone();
+    lost.title = "Shoulder, week 2".into();
+    let crash = |lock_owner: LockOwner| {
+        // The crashed session autosaved and left its lock on the file.
+        let slot = RecoverySlot::claim(&store.folders().recovery).unwrap();
+        slot.save(&lost, Some(&file)).unwrap();
+        drop(slot);
+        std::fs::write(lock_path(&file), ron::to_string(&lock_owner).unwrap()).unwrap();
+    };
+
+    crash(LockOwner {
+        pid: u32::MAX,
+        ..LockOwner::me()
+    });
+    let mut app = boot(folder.path());
+    click(&mut app, "Restore")?;
+    assert_eq!(app.document().path(), Some(file.as_path()));
+    assert!(
+        matches!(EditLock::acquire(&file), Err(LockError::Held { .. })),
+        "the restored file is held again by this app, not left stale"
+    );
+    drop(app);
+    let _ = std::fs::remove_file(lock_path(&file));
+
+    // This time a colleague on another PC has the file open.
+    crash(LockOwner {
+        host: "reception-pc".into(),
+        ..LockOwner::me()
+    });
+    let mut app = boot(folder.path());
+    click(&mut app, "Restore")?;
+    assert_eq!(app.program().title, "Shoulder, week 2", "the work is back");
+    assert_eq!(app.document().path(), None, "but not over their file");
+    Ok(())
+}
+
+#[test]
 fn keyboard_moves_through_the_program_and_delete_removes() -> Result<(), Error> {
     let folder = tempfile::tempdir().unwrap();
     let mut app = boot(folder.path());

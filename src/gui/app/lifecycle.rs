@@ -9,7 +9,7 @@ use crate::gui::error::Error;
 use crate::gui::{after, perform, style};
 use crate::program::document::Document;
 use crate::store::Store;
-use crate::store::lock::REFRESH_EVERY;
+use crate::store::lock::{EditLock, LockError, REFRESH_EVERY};
 use crate::store::recovery::{self, Recovery, RecoverySlot};
 use iced::Task;
 use std::path::PathBuf;
@@ -210,22 +210,44 @@ impl App {
             return Task::none();
         }
         let (path, found) = self.orphans.remove(index);
-        let guard = super::FileGuard {
-            lock: None,
-            stamp: found.original.as_deref().and_then(super::files::stamp_of),
+        // The restored work belongs to its file again, so take the file's
+        // lock as opening it would; the crashed session's own lock is stale.
+        // If another copy of ptbuilder has the file open now, keep the work
+        // as a new, unsaved program rather than risk overwriting theirs.
+        let (original, lock, message) = match found.original {
+            Some(original) => match EditLock::acquire(&original).or_else(|error| match error {
+                LockError::Stale { .. } => EditLock::take_over(&original),
+                other => Err(other),
+            }) {
+                Ok(lock) => (
+                    Some(original),
+                    Some(Arc::new(lock)),
+                    "Your unsaved work is back. Save it to keep it.".to_string(),
+                ),
+                Err(error) => (
+                    None,
+                    None,
+                    format!(
+                        "Your unsaved work is back as a new program, because {error}. \
+                         Use Save As to keep it."
+                    ),
+                ),
+            },
+            None => (
+                None,
+                None,
+                "Your unsaved work is back. Save it to keep it.".to_string(),
+            ),
         };
-        self.editor =
-            crate::gui::editor::State::new(Document::restored(found.program, found.original));
+        let guard = super::FileGuard {
+            lock,
+            stamp: original.as_deref().and_then(super::files::stamp_of),
+        };
+        self.editor = crate::gui::editor::State::new(Document::restored(found.program, original));
         self.guard = guard;
         let discard = discard_file(path);
         self.offer_recovery();
-        Task::batch([
-            discard,
-            self.notify(
-                style::Tone::Success,
-                "Your unsaved work is back. Save it to keep it.".to_string(),
-            ),
-        ])
+        Task::batch([discard, self.notify(style::Tone::Success, message)])
     }
 
     /// Throws autosaved work away.
