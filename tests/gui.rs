@@ -518,6 +518,43 @@ fn restored_work_for_a_saved_file_takes_its_lock_unless_someone_has_it() -> Resu
 }
 
 #[test]
+fn a_file_changed_elsewhere_is_not_overwritten_without_asking() -> Result<(), Error> {
+    let folder = tempfile::tempdir().unwrap();
+    let mut app = boot(folder.path());
+    add_bridge(&mut app)?;
+    type_into(&mut app, "patient-name", "Ida Nord")?;
+    click(&mut app, "Save")?;
+    let path = app.document().path().unwrap().to_path_buf();
+
+    // A colleague edits the same file on another PC.
+    let theirs = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("Ida Nord", "Ida Nordin");
+    std::fs::write(&path, &theirs).unwrap();
+
+    add_bridge(&mut app)?;
+    click(&mut app, "Save")?;
+    assert_eq!(app.dialog_title(), Some("Someone else changed this file"));
+    click(&mut app, "Cancel")?;
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        theirs,
+        "their work is untouched"
+    );
+    assert!(app.document().is_dirty(), "and ours is still here, unsaved");
+
+    click(&mut app, "Save")?;
+    click(&mut app, "Save over their changes")?;
+    assert!(!app.document().is_dirty());
+    assert_eq!(
+        std::fs::read_to_string(ptbuilder::store::backup_path(&path)).unwrap(),
+        theirs,
+        "their version is kept as the backup"
+    );
+    Ok(())
+}
+
+#[test]
 fn keyboard_moves_through_the_program_and_delete_removes() -> Result<(), Error> {
     let folder = tempfile::tempdir().unwrap();
     let mut app = boot(folder.path());
