@@ -280,3 +280,58 @@ fn help_is_available_for_every_command() {
         assert!(stdout(&output).contains("Usage: ptbuilder"), "{command}");
     }
 }
+
+#[test]
+fn a_corrupt_program_is_left_byte_for_byte_as_it_was() {
+    let run = Run::new();
+    let path = run.path("corrupt.ron");
+    // A real program cut off half-way, with a stray byte that is not UTF-8.
+    let template =
+        fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("programs/low-back-strength.ron"))
+            .unwrap();
+    let mut bytes = template[..template.len() / 2].to_vec();
+    bytes.push(0xff);
+    fs::write(&path, &bytes).unwrap();
+    let pdf = run.path("corrupt.pdf");
+    let out = run.path("copy.ron");
+    for args in [
+        vec!["check", path.to_str().unwrap()],
+        vec![
+            "export",
+            path.to_str().unwrap(),
+            "-o",
+            pdf.to_str().unwrap(),
+        ],
+    ] {
+        let output = run.ptbuilder(&args);
+        assert!(!output.status.success(), "{args:?}");
+        assert!(stderr(&output).contains("not UTF-8"), "{}", stderr(&output));
+        assert_eq!(fs::read(&path).unwrap(), bytes, "{args:?} changed the file");
+    }
+    // Without the stray byte it is still a broken program, reported with its place.
+    fs::write(&path, &bytes[..bytes.len() - 1]).unwrap();
+    let cut = fs::read(&path).unwrap();
+    let output = run.ptbuilder(&[
+        "export",
+        path.to_str().unwrap(),
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    assert!(!output.status.success());
+    assert!(
+        stderr(&output).starts_with(&format!("{}:", path.display())),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(fs::read(&path).unwrap(), cut, "the file is untouched");
+    assert!(!pdf.exists(), "no half handout was written");
+    assert!(!out.exists());
+    let names: Vec<_> = fs::read_dir(run.home.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(
+        names.iter().all(|n| !n.to_string_lossy().ends_with(".tmp")),
+        "no temporary files left: {names:?}"
+    );
+}

@@ -694,5 +694,10 @@ fn a_broken_file_is_reported_with_its_line_and_column() -> Result<(), Error> {
         Some(saved.as_path()),
         "nothing replaced"
     );
+    assert_eq!(
+        std::fs::read_to_string(&broken).unwrap(),
+        text.replace("reps: 10", "reps: 500"),
+        "the broken file is left exactly as it was"
+    );
     Ok(())
 }
