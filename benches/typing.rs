@@ -3,46 +3,18 @@
 //! 1366×768 (everything but drawing pixels). It must stay far inside one
 //! frame (16 ms) so typing feels instant.
 
+// The benchmark needs only `settle_while` of the shared test support.
+#[allow(dead_code)]
+#[path = "../tests/support/mod.rs"]
+mod support;
+
 use criterion::{Criterion, criterion_group, criterion_main};
-use iced::{Size, Task};
-use iced_test::runtime::Action;
-use iced_test::runtime::task::into_stream;
+use iced::Size;
 use iced_test::simulator::Simulator;
 use ptbuilder::gui::{App, LibraryMessage, Message};
 use ptbuilder::library::{ExerciseId, Library};
 use ptbuilder::store::Store;
-use std::sync::mpsc;
-use std::time::{Duration, Instant};
-
-/// Runs the app's background work (loading the library) to its end.
-fn settle(app: &mut App, task: Task<Message>) {
-    let (sender, receiver) = mpsc::channel();
-    spawn(task, &sender);
-    let deadline = Instant::now() + Duration::from_secs(120);
-    while Instant::now() < deadline {
-        match receiver.recv_timeout(Duration::from_millis(500)) {
-            Ok(message) => spawn(app.update(message), &sender),
-            Err(_) if app.is_loading() => {}
-            Err(_) => break,
-        }
-    }
-}
-
-fn spawn(task: Task<Message>, sender: &mpsc::Sender<Message>) {
-    use iced::futures::StreamExt;
-    let Some(stream) = into_stream(task) else {
-        return;
-    };
-    let sender = sender.clone();
-    std::thread::spawn(move || {
-        iced::futures::executor::block_on(stream.for_each(|action| {
-            if let Action::Output(message) = action {
-                let _ = sender.send(message);
-            }
-            std::future::ready(())
-        }));
-    });
-}
+use support::settle_while;
 
 /// A store holding 9,951 custom exercises beside the shipped ones.
 fn big_store(folder: &std::path::Path) -> Store {
@@ -68,7 +40,7 @@ fn big_store(folder: &std::path::Path) -> Store {
 fn typing(c: &mut Criterion) {
     let folder = tempfile::tempdir().unwrap();
     let (mut app, task) = App::boot(big_store(folder.path()));
-    settle(&mut app, task);
+    settle_while(&mut app, task, App::is_loading);
     assert!(
         app.library().len() >= 10_000,
         "the big library did not load"

@@ -22,9 +22,25 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// The text with its first letter in upper case, for messages that start
+/// a line on their own ("name is empty" → "Name is empty").
+pub fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::fold;
+    use super::{capitalize, fold};
+
+    #[test]
+    fn capitalizes_only_the_first_letter() {
+        assert_eq!(capitalize("über 100 reps"), "Über 100 reps");
+        assert_eq!(capitalize(""), "");
+    }
 
     #[test]
     fn folds_case_and_accents() {

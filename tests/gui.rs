@@ -3,61 +3,15 @@
 //! and its background work (loading, saving) really runs against a
 //! temporary folder.
 
+mod support;
+
 use iced::keyboard::{self, Key, key::Named};
 use iced::{Settings, Size, Task};
-use iced_test::runtime::Action;
-use iced_test::runtime::task::into_stream;
 use iced_test::selector::id;
 use iced_test::{Error, Simulator};
 use ptbuilder::gui::{App, Message};
 use ptbuilder::store::Store;
-use std::sync::mpsc;
-use std::time::Duration;
-
-/// Runs a task's messages through the app until nothing more arrives for
-/// a moment. Timers (autosave, lock refresh) that outlast it are dropped.
-fn settle(app: &mut App, task: Task<Message>) {
-    settle_while(app, task, |_| false);
-}
-
-/// Like [`settle`], but keeps waiting (up to a minute) while `busy` says
-/// the app is still working, e.g. loading a large library.
-fn settle_while(app: &mut App, task: Task<Message>, busy: impl Fn(&App) -> bool) {
-    let (sender, receiver) = mpsc::channel();
-    spawn(task, &sender);
-    let deadline = std::time::Instant::now() + Duration::from_secs(60);
-    loop {
-        let wait = if busy(app) && std::time::Instant::now() < deadline {
-            Duration::from_secs(5)
-        } else {
-            Duration::from_millis(400)
-        };
-        match receiver.recv_timeout(wait) {
-            Ok(message) => {
-                let next = app.update(message);
-                spawn(next, &sender);
-            }
-            Err(_) if busy(app) && std::time::Instant::now() < deadline => {}
-            Err(_) => break,
-        }
-    }
-}
-
-fn spawn(task: Task<Message>, sender: &mpsc::Sender<Message>) {
-    use iced::futures::StreamExt;
-    let Some(stream) = into_stream(task) else {
-        return;
-    };
-    let sender = sender.clone();
-    std::thread::spawn(move || {
-        iced::futures::executor::block_on(stream.for_each(|action| {
-            if let Action::Output(message) = action {
-                let _ = sender.send(message);
-            }
-            std::future::ready(())
-        }));
-    });
-}
+use support::{settle, settle_while};
 
 /// The app on a fresh folder, with its library loaded.
 fn boot(folder: &std::path::Path) -> App {

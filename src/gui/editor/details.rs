@@ -7,6 +7,7 @@ use crate::gui::widgets::{self, label};
 use crate::program::edit::Edit;
 use crate::program::input::{lines, parse_date};
 use crate::program::{Program, Severity, validate_program};
+use crate::text::capitalize;
 use chrono::{Days, NaiveDate};
 use iced::widget::{Column, column, container, row, scrollable, text, text_editor};
 use iced::{Alignment, Element, Fill, Length};
@@ -215,7 +216,7 @@ pub(super) fn view<'a>(
     let mut dates_block = column![dates].spacing(4);
     if let Some(problem) = review_problem {
         dates_block = dates_block.push(
-            text(capital(&problem))
+            text(capitalize(&problem))
                 .size(style::SMALL)
                 .style(style::error_text),
         );
@@ -265,14 +266,6 @@ pub(super) fn view<'a>(
     .spacing(style::SECTION)
     .padding([4, 16]);
     scrollable(form).height(Fill).into()
-}
-
-fn capital(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 fn section<'a>(title: &'a str, body: Element<'a, Message>) -> Element<'a, Message> {

@@ -7,6 +7,7 @@ use crate::gui::widgets::{self, label};
 use crate::library::{Category, Difficulty, Equipment, Position, Region};
 use crate::program::Side;
 use crate::program::input::DoseField;
+use crate::text::capitalize;
 use iced::widget::{
     Column, Row, button, checkbox, column, container, image, pick_list, row, scrollable, svg, text,
     text_editor,
@@ -181,7 +182,7 @@ fn checked<'a>(state: &'a State, name: &str, field: Element<'a, Message>) -> Ele
     match state.problem(name) {
         Some(problem) => column![
             field,
-            text(capital(problem))
+            text(capitalize(problem))
                 .size(style::SMALL)
                 .style(style::error_text)
         ]
@@ -189,14 +190,6 @@ fn checked<'a>(state: &'a State, name: &str, field: Element<'a, Message>) -> Ele
         .into(),
         None => field,
     }
-}
-
-fn capital(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 fn menu<'a, T>(
@@ -323,7 +316,7 @@ fn picture_panel<'a>(state: &'a State, pictures: &'a Pictures) -> Element<'a, Me
     }
     if let Some(problem) = state.problem("picture") {
         panel = panel.push(
-            text(capital(problem))
+            text(capitalize(problem))
                 .size(style::SMALL)
                 .style(style::error_text),
         );
@@ -375,7 +368,7 @@ fn lines<'a>(state: &'a State, list: List, caption: &'a str, add: &'a str) -> El
         );
         if let Some(problem) = problem {
             column = column.push(
-                text(capital(problem))
+                text(capitalize(problem))
                     .size(style::SMALL)
                     .style(style::error_text),
             );
@@ -387,7 +380,7 @@ fn lines<'a>(state: &'a State, list: List, caption: &'a str, add: &'a str) -> El
             .filter(|_| entries.iter().all(|l| l.trim().is_empty()))
     {
         column = column.push(
-            text(capital(problem))
+            text(capitalize(problem))
                 .size(style::SMALL)
                 .style(style::error_text),
         );
