@@ -12,8 +12,8 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use iced::Size;
 use iced_test::simulator::Simulator;
 use ptbuilder::gui::{App, LibraryMessage, Message};
-use ptbuilder::library::{ExerciseId, Library};
-use ptbuilder::store::Store;
+use ptbuilder_core::library::{ExerciseId, Library};
+use ptbuilder_core::store::Store;
 use support::settle_while;
 
 /// A store holding 9,951 custom exercises beside the shipped ones.

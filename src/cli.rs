@@ -4,13 +4,13 @@
 //! Every problem is printed as one line naming the file, line and column;
 //! nothing is written when something is wrong.
 
-use crate::handout;
-use crate::library::search::EquipmentFilter;
-use crate::library::{
+use clap::{Parser, Subcommand};
+use ptbuilder_core::handout;
+use ptbuilder_core::library::search::EquipmentFilter;
+use ptbuilder_core::library::{
     Category, Difficulty, Equipment, Filters, Library, Position, Region, SearchIndex,
 };
-use crate::store::{self, FileProblem, Kind, Store};
-use clap::{Parser, Subcommand};
+use ptbuilder_core::store::{self, FileProblem, Kind, Store};
 use std::collections::HashMap;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -250,7 +250,7 @@ fn check_file(
                             "picture {picture:?} is not a shipped illustration and is not beside the file"
                         ),
                     );
-                    problem.severity = crate::program::Severity::Warning;
+                    problem.severity = ptbuilder_core::program::Severity::Warning;
                     problems.push(problem);
                 }
                 problems
@@ -260,15 +260,15 @@ fn check_file(
         Some(Kind::Settings) => Vec::new(),
         None => vec![FileProblem {
             file,
-            position: Some(store::locate::Position { line: 1, column: 1 }),
+            at: Some(store::locate::LineColumn { line: 1, column: 1 }),
             message: "not a ptbuilder file: it should start with Program( or Exercise(".to_string(),
-            severity: crate::program::Severity::Error,
+            severity: ptbuilder_core::program::Severity::Error,
         }],
     }
 }
 
 fn picture_exists(picture: &str, exercise_file: &Path) -> bool {
-    if crate::assets::illustration(picture).is_some() {
+    if ptbuilder_core::assets::illustration(picture).is_some() {
         return true;
     }
     let folder = exercise_file.parent().unwrap_or(Path::new("."));
@@ -428,7 +428,7 @@ fn new_program(
     };
     let mut program = found.program.instantiate(chrono::Local::now().date_naive());
     if let Some(patient) = patient {
-        program.patient = Some(crate::program::Patient {
+        program.patient = Some(ptbuilder_core::program::Patient {
             name: patient,
             identifier: String::new(),
         });

@@ -1,15 +1,9 @@
 //! ptbuilder: build, save and print home exercise programs for physical
 //! therapy patients, entirely offline.
 //!
-//! The domain ([`library`], [`program`], [`store`]) knows nothing of the
-//! window or the PDF; [`handout`] turns a program into a PDF and [`gui`]
-//! is the iced desktop app. [`cli`] is the command line.
+//! This crate is the two faces of the program: [`gui`], the iced desktop
+//! app, and [`cli`], the command line. Every rule they follow lives in
+//! [`ptbuilder_core`]; they only call it.
 
-pub mod assets;
 pub mod cli;
 pub mod gui;
-pub mod handout;
-pub mod library;
-pub mod program;
-pub mod store;
-pub mod text;

@@ -10,7 +10,7 @@ use iced::{Settings, Size, Task};
 use iced_test::selector::id;
 use iced_test::{Error, Simulator};
 use ptbuilder::gui::{App, Message};
-use ptbuilder::store::Store;
+use ptbuilder_core::store::Store;
 use support::{settle, settle_while};
 
 /// The app on a fresh folder, with its library loaded.
@@ -216,7 +216,7 @@ fn search_add_change_dose_save_and_reopen() -> Result<(), Error> {
     click(&mut app, "New")?;
     assert_eq!(app.program().item_count(), 0);
     click(&mut app, "Open…")?;
-    type_into(&mut app, "browser-search", "ann")?;
+    type_into(&mut app, "open-search", "ann")?;
     click(&mut app, "Ann Lee")?;
     assert_eq!(app.document().path(), Some(path.as_path()));
     assert_eq!(app.program(), &saved);
@@ -372,7 +372,7 @@ fn a_program_open_elsewhere_is_not_opened_twice() -> Result<(), Error> {
     type_into(&mut app, "patient-name", "Bo Ek")?;
     click(&mut app, "Save")?;
     let path = app.document().path().unwrap().to_path_buf();
-    use ptbuilder::store::lock::EditLock;
+    use ptbuilder_core::store::lock::EditLock;
     assert!(
         EditLock::acquire(&path).is_err(),
         "the app holds the file while it is open"
@@ -400,10 +400,10 @@ fn a_program_open_elsewhere_is_not_opened_twice() -> Result<(), Error> {
 
 #[test]
 fn work_left_by_a_crash_is_offered_back() -> Result<(), Error> {
-    use ptbuilder::store::recovery::RecoverySlot;
+    use ptbuilder_core::store::recovery::RecoverySlot;
     let folder = tempfile::tempdir().unwrap();
     let store = Store::at(folder.path());
-    let mut lost = ptbuilder::program::Program::new(chrono::Local::now().date_naive());
+    let mut lost = ptbuilder_core::program::Program::new(chrono::Local::now().date_naive());
     lost.title = "Knee after surgery".into();
     {
         // A session autosaved, then died without cleaning up.
@@ -424,13 +424,13 @@ fn work_left_by_a_crash_is_offered_back() -> Result<(), Error> {
 
 #[test]
 fn restored_work_for_a_saved_file_takes_its_lock_unless_someone_has_it() -> Result<(), Error> {
-    use ptbuilder::store::lock::{EditLock, LockError, LockOwner, lock_path};
-    use ptbuilder::store::recovery::RecoverySlot;
+    use ptbuilder_core::store::lock::{EditLock, LockError, LockOwner, lock_path};
+    use ptbuilder_core::store::recovery::RecoverySlot;
     let folder = tempfile::tempdir().unwrap();
     let store = Store::at(folder.path());
-    let library = ptbuilder::library::Library::builtin();
+    let library = ptbuilder_core::library::Library::builtin();
     let file = folder.path().join("programs").join("lena.ron");
-    let mut saved = ptbuilder::program::Program::new(chrono::Local::now().date_naive());
+    let mut saved = ptbuilder_core::program::Program::new(chrono::Local::now().date_naive());
     saved.title = "Shoulder".into();
     store
         .save_program_safely(&file, &saved, library, None)
@@ -501,7 +501,7 @@ fn a_file_changed_elsewhere_is_not_overwritten_without_asking() -> Result<(), Er
     click(&mut app, "Save over their changes")?;
     assert!(!app.document().is_dirty());
     assert_eq!(
-        std::fs::read_to_string(ptbuilder::store::backup_path(&path)).unwrap(),
+        std::fs::read_to_string(ptbuilder_core::store::backup_path(&path)).unwrap(),
         theirs,
         "their version is kept as the backup"
     );
@@ -620,7 +620,7 @@ fn a_broken_file_is_reported_with_its_line_and_column() -> Result<(), Error> {
     std::fs::write(&broken, text.replace("reps: 10", "reps: 500")).unwrap();
 
     click(&mut app, "Open…")?;
-    type_into(&mut app, "browser-path", &broken.display().to_string())?;
+    type_into(&mut app, "open-path", &broken.display().to_string())?;
     click(&mut app, "Open")?;
     let mut ui = simulator(&app);
     let shown = ui.find(Containing("Repetitions of 500"))?;

@@ -1,8 +1,8 @@
 //! Errors that travel in messages: cloneable, and worded for the
 //! therapist. File problems keep their `file:line:column: message` form.
 
-use crate::store::FileProblem;
-use crate::store::lock::LockError;
+use ptbuilder_core::store::FileProblem;
+use ptbuilder_core::store::lock::LockError;
 use std::io;
 use std::path::PathBuf;
 use std::sync::Arc;

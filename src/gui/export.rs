@@ -4,9 +4,9 @@
 use super::style;
 use super::widgets::{self, label};
 use crate::gui::file_dialogs;
-use crate::store::{Paper, Settings};
 use iced::widget::{Column, checkbox, column, pick_list, row, text};
 use iced::{Alignment, Element, Fill, Length, Task};
+use ptbuilder_core::store::{Paper, Settings};
 use std::path::{Path, PathBuf};
 
 /// The output path field.

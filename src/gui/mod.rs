@@ -7,15 +7,15 @@
 //! window never freezes.
 
 mod app;
-mod browser;
 mod dialog;
 mod editor;
 mod error;
 mod exercise_editor;
 mod export;
 mod file_dialogs;
+mod finder;
 mod help;
-mod library;
+mod open_sheet;
 mod pictures;
 mod save_as;
 mod settings;
@@ -26,11 +26,11 @@ mod widgets;
 
 pub use app::{App, Message};
 pub use error::Error;
-pub use library::Message as LibraryMessage;
+pub use finder::Message as FinderMessage;
 
-use crate::store::Store;
 use iced::futures::channel::oneshot;
 use iced::{Size, Task};
+use ptbuilder_core::store::Store;
 use std::future::Future;
 
 /// The app's fonts and text size, shared by the window and the tests.

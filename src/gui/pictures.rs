@@ -4,10 +4,10 @@
 //! picture becomes a quiet placeholder, never an error loop.
 
 use super::style;
-use crate::library::{Exercise, Library};
-use crate::store::{Picture, PictureFormat, PictureProblem, find_picture};
 use iced::widget::{center, container, image, svg, text};
 use iced::{ContentFit, Element, Length};
+use ptbuilder_core::library::{Exercise, Library};
+use ptbuilder_core::store::{Picture, PictureFormat, PictureProblem, find_picture};
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;

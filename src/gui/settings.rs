@@ -4,9 +4,9 @@
 use super::style;
 use super::widgets::{self, label};
 use crate::gui::file_dialogs;
-use crate::store::{Paper, Settings, ThemeChoice};
 use iced::widget::{checkbox, column, pick_list, row, text};
 use iced::{Alignment, Element, Fill, Task};
+use ptbuilder_core::store::{Paper, Settings, ThemeChoice};
 use std::path::PathBuf;
 
 /// The settings sheet: a draft, applied only when saved.

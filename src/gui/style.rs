@@ -1,10 +1,10 @@
 //! The look: two calm palettes on iced's built-in `Theme`, text sizes and
 //! spacing, and named style functions the panes share.
 
-use crate::store::ThemeChoice;
 use iced::theme::{Mode, Palette};
 use iced::widget::{button, container, pick_list, text, text_input};
 use iced::{Background, Border, Color, Shadow, Theme, Vector, color};
+use ptbuilder_core::store::ThemeChoice;
 
 /// Body text.
 pub const TEXT: f32 = 15.0;

@@ -4,12 +4,12 @@
 use super::style;
 use super::widgets;
 use super::{Error, perform};
-use crate::library::{Library, Source};
-use crate::program::Program;
-use crate::store::{Settings, Store, Template};
-use crate::text::fold;
 use iced::widget::{Column, Space, button, column, container, row, scrollable, text, text_input};
 use iced::{Alignment, Element, Fill, Length, Task};
+use ptbuilder_core::library::{Library, Source};
+use ptbuilder_core::program::Program;
+use ptbuilder_core::store::{Settings, Store, Template};
+use ptbuilder_core::text::fold;
 use std::sync::Arc;
 
 /// Templates and the problems met reading them.

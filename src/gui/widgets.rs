@@ -3,12 +3,12 @@
 
 use super::shortcuts::{self, Command};
 use super::style;
-use crate::program::input::Refusal;
 use iced::widget::{
     Space, button, center, column, container, mouse_area, opaque, row, stack, text, text_input,
     tooltip,
 };
 use iced::{Alignment, Element, Fill, Length, Padding};
+use ptbuilder_core::program::input::Refusal;
 
 /// A caption above a field.
 pub fn label<'a, M: 'a>(caption: impl text::IntoFragment<'a>) -> Element<'a, M> {

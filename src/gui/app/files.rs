@@ -5,15 +5,15 @@
 use super::{App, Area, Handover, Message, Sheet, blank_program, failed, today};
 use crate::gui::dialog::{Dialog, Kind};
 use crate::gui::error::Error;
-use crate::gui::library as library_pane;
+use crate::gui::finder;
 use crate::gui::shortcuts::Command;
-use crate::gui::{browser, editor, export, perform, save_as, style, templates};
-use crate::program::Program;
-use crate::program::document::Document;
-use crate::store::lock::{EditLock, LockError};
-use crate::store::{FileStamp, Opened, SaveError, Settings, naming};
+use crate::gui::{editor, export, open_sheet, perform, save_as, style, templates};
 use iced::Task;
 use iced::widget::operation;
+use ptbuilder_core::program::Program;
+use ptbuilder_core::program::document::Document;
+use ptbuilder_core::store::lock::{EditLock, LockError};
+use ptbuilder_core::store::{FileStamp, Opened, SaveError, Settings, naming};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -128,8 +128,8 @@ impl App {
             Command::FindExercise => {
                 self.area = Area::Library;
                 Task::batch([
-                    operation::focus(library_pane::SEARCH_ID),
-                    operation::select_all(library_pane::SEARCH_ID),
+                    operation::focus(finder::SEARCH_ID),
+                    operation::select_all(finder::SEARCH_ID),
                 ])
             }
             Command::RemoveItem if self.area == Area::Program => {
@@ -143,7 +143,7 @@ impl App {
                     -1
                 };
                 match self.area {
-                    Area::Library => self.browse.step(delta, &self.library).map(Message::Library),
+                    Area::Library => self.finder.step(delta, &self.library).map(Message::Finder),
                     Area::Program => {
                         self.editor.step(delta);
                         Task::none()
@@ -151,8 +151,8 @@ impl App {
                 }
             }
             Command::AddSelected if self.area == Area::Library => {
-                match self.browse.add_selection() {
-                    library_pane::Action::Add { id, .. } => self.add_exercise(&id),
+                match self.finder.add_selection() {
+                    finder::Action::Add { id, .. } => self.add_exercise(&id),
                     _ => Task::none(),
                 }
             }
@@ -197,12 +197,12 @@ impl App {
         match pending {
             Pending::New => {
                 self.replace_document(Document::new(blank_program(&self.settings)), None);
-                operation::focus(library_pane::SEARCH_ID)
+                operation::focus(finder::SEARCH_ID)
             }
             Pending::Open => {
-                let (sheet, task) = browser::open(&self.store, &self.settings);
-                self.sheet = Some(Sheet::Browser(sheet));
-                task.map(Message::Browser)
+                let (sheet, task) = open_sheet::open(&self.store, &self.settings);
+                self.sheet = Some(Sheet::Open(sheet));
+                task.map(Message::OpenSheet)
             }
             Pending::FromTemplate => {
                 let (sheet, task) = templates::open(&self.store, &self.settings, &self.library);
@@ -337,7 +337,7 @@ impl App {
     /// same title would be replaced.
     fn save_template(&mut self) -> Task<Message> {
         let title = self.editor.program().title.clone();
-        let id = crate::library::ExerciseId::from_name(&title);
+        let id = ptbuilder_core::library::ExerciseId::from_name(&title);
         let path = self.store.folders().templates.join(format!("{id}.ron"));
         if path.exists() {
             self.dialog = Some(
@@ -373,15 +373,15 @@ impl App {
         )
     }
 
-    pub(super) fn browser_message(&mut self, message: browser::Message) -> Task<Message> {
-        let Some(Sheet::Browser(sheet)) = &mut self.sheet else {
+    pub(super) fn open_sheet_message(&mut self, message: open_sheet::Message) -> Task<Message> {
+        let Some(Sheet::Open(sheet)) = &mut self.sheet else {
             return Task::none();
         };
         match sheet.update(message) {
-            browser::Action::None => Task::none(),
-            browser::Action::Run(task) => task.map(Message::Browser),
-            browser::Action::Close => self.close_sheet(),
-            browser::Action::Open(path) => self.open_file(path, false),
+            open_sheet::Action::None => Task::none(),
+            open_sheet::Action::Run(task) => task.map(Message::OpenSheet),
+            open_sheet::Action::Close => self.close_sheet(),
+            open_sheet::Action::Open(path) => self.open_file(path, false),
         }
     }
 
@@ -427,10 +427,7 @@ impl App {
             program.phone = defaults.phone;
         }
         self.replace_document(Document::new(program), None);
-        Task::batch([
-            self.load_pictures(),
-            operation::focus(library_pane::SEARCH_ID),
-        ])
+        Task::batch([self.load_pictures(), operation::focus(finder::SEARCH_ID)])
     }
 
     fn open_export(&mut self) -> Task<Message> {
@@ -590,7 +587,7 @@ impl App {
                 for warning in &opened.warnings {
                     tasks.push(self.notify(style::Tone::Warning, warning.to_string()));
                 }
-                tasks.push(operation::focus(library_pane::SEARCH_ID));
+                tasks.push(operation::focus(finder::SEARCH_ID));
                 Task::batch(tasks)
             }
             Err(Error::Locked(LockError::Stale { file, owner })) => {
@@ -613,7 +610,7 @@ impl App {
                 Task::none()
             }
             Err(error) => match &mut self.sheet {
-                Some(Sheet::Browser(sheet)) => {
+                Some(Sheet::Open(sheet)) => {
                     sheet.show_error(error.to_string());
                     Task::none()
                 }

@@ -4,10 +4,10 @@
 
 use crate::gui::error::Error;
 use crate::gui::export::{Request, Written};
-use crate::handout::{self, HandoutOptions};
-use crate::library::Library;
-use crate::program::Program;
-use crate::store::{Settings, write_atomic};
+use ptbuilder_core::handout::{self, HandoutOptions};
+use ptbuilder_core::library::Library;
+use ptbuilder_core::program::Program;
+use ptbuilder_core::store::{Settings, write_atomic};
 use std::path::PathBuf;
 
 /// Writes the handout PDF for `program` as `request` asks. Blocking.

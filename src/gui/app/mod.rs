@@ -8,22 +8,22 @@ mod view;
 
 use super::dialog::Dialog;
 use super::error::Error;
-use super::library::{self as library_pane};
+use super::finder;
 use super::pictures::{self, Pictures};
 use super::shortcuts::Command;
 use super::{
-    browser, editor, exercise_editor, export, perform, save_as, settings, style, templates,
+    editor, exercise_editor, export, open_sheet, perform, save_as, settings, style, templates,
 };
-use crate::library::{Library, SearchIndex};
-use crate::program::Program;
-use crate::program::document::Document;
-use crate::store::lock::EditLock;
-use crate::store::recovery::{Recovery, RecoverySlot};
-use crate::store::{FileProblem, FileStamp, Settings, Store};
 use chrono::NaiveDate;
 use iced::theme::Mode;
 use iced::widget::operation;
 use iced::{Subscription, Task, Theme, keyboard, system, window};
+use ptbuilder_core::library::{Library, SearchIndex};
+use ptbuilder_core::program::Program;
+use ptbuilder_core::program::document::Document;
+use ptbuilder_core::store::lock::EditLock;
+use ptbuilder_core::store::recovery::{Recovery, RecoverySlot};
+use ptbuilder_core::store::{FileProblem, FileStamp, Settings, Store};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
@@ -71,7 +71,7 @@ enum Area {
 #[derive(Debug)]
 enum Sheet {
     Templates(templates::State),
-    Browser(browser::State),
+    Open(open_sheet::State),
     SaveAs(save_as::State),
     Export(export::State),
     Settings(settings::State),
@@ -102,7 +102,7 @@ pub struct App {
     index: Arc<SearchIndex>,
     loading: bool,
     pictures: Pictures,
-    browse: library_pane::State,
+    finder: finder::State,
     editor: editor::State,
     guard: FileGuard,
     area: Area,
@@ -129,13 +129,13 @@ pub enum Message {
     /// The system switched between light and dark.
     SystemThemeChanged(Mode),
     /// The library pane.
-    Library(library_pane::Message),
+    Finder(finder::Message),
     /// The program pane.
     Editor(editor::Message),
     /// The template gallery.
     Templates(templates::Message),
     /// The Open sheet.
-    Browser(browser::Message),
+    OpenSheet(open_sheet::Message),
     /// The Save As sheet.
     SaveAs(save_as::Message),
     /// The Export sheet.
@@ -166,7 +166,7 @@ pub fn today() -> NaiveDate {
 /// An empty program for this therapist, ready to fill in.
 fn blank_program(settings: &Settings) -> Program {
     let mut program = Program::new(today());
-    program.patient = Some(crate::program::Patient::default());
+    program.patient = Some(ptbuilder_core::program::Patient::default());
     program.clinician = settings.clinician.clone();
     program.clinic = settings.clinic.clone();
     program.phone = settings.phone.clone();
@@ -184,7 +184,7 @@ impl App {
             index: Arc::new(SearchIndex::default()),
             loading: true,
             pictures: Pictures::default(),
-            browse: library_pane::State::default(),
+            finder: finder::State::default(),
             editor: editor::State::new(document),
             guard: FileGuard::default(),
             area: Area::Library,
@@ -208,7 +208,7 @@ impl App {
         let tasks = Task::batch([
             app.load_library(),
             system::theme().map(Message::SystemThemeChanged),
-            operation::focus(library_pane::SEARCH_ID),
+            operation::focus(finder::SEARCH_ID),
             lifecycle::start(&app.store),
         ]);
         (app, tasks)
@@ -278,10 +278,10 @@ impl App {
                 self.system_mode = mode;
                 Task::none()
             }
-            Message::Library(message) => self.library_message(message),
+            Message::Finder(message) => self.finder_message(message),
             Message::Editor(message) => self.editor_message(message),
             Message::Templates(message) => self.templates_message(message),
-            Message::Browser(message) => self.browser_message(message),
+            Message::OpenSheet(message) => self.open_sheet_message(message),
             Message::SaveAs(message) => self.save_as_message(message),
             Message::Export(message) => self.export_message(message),
             Message::Settings(message) => self.settings_message(message),
@@ -306,7 +306,7 @@ impl App {
         for problem in loaded.problems.iter() {
             self.warn(problem.to_string());
         }
-        self.browse.refresh(&self.library, &self.index);
+        self.finder.refresh(&self.library, &self.index);
         self.load_pictures()
     }
 
@@ -329,30 +329,30 @@ impl App {
         )
     }
 
-    fn library_message(&mut self, message: library_pane::Message) -> Task<Message> {
+    fn finder_message(&mut self, message: finder::Message) -> Task<Message> {
         // Scrolling reports come from layout too, not only from the
         // therapist, so they do not move the keyboard's attention.
-        if !matches!(message, library_pane::Message::ListScrolled(_)) {
+        if !matches!(message, finder::Message::ListScrolled(_)) {
             self.area = Area::Library;
         }
-        match self.browse.update(message, &self.library, &self.index) {
-            library_pane::Action::None => Task::none(),
-            library_pane::Action::Run(task) => task.map(Message::Library),
-            library_pane::Action::Add { id, from_search } => {
+        match self.finder.update(message, &self.library, &self.index) {
+            finder::Action::None => Task::none(),
+            finder::Action::Run(task) => task.map(Message::Finder),
+            finder::Action::Add { id, from_search } => {
                 let added = self.add_exercise(&id);
                 if from_search {
-                    Task::batch([added, operation::select_all(library_pane::SEARCH_ID)])
+                    Task::batch([added, operation::select_all(finder::SEARCH_ID)])
                 } else {
                     added
                 }
             }
-            library_pane::Action::Edit(id) => self.open_exercise_editor(Some(id), false),
-            library_pane::Action::Duplicate(id) => self.open_exercise_editor(Some(id), true),
-            library_pane::Action::New => self.open_exercise_editor(None, false),
+            finder::Action::Edit(id) => self.open_exercise_editor(Some(id), false),
+            finder::Action::Duplicate(id) => self.open_exercise_editor(Some(id), true),
+            finder::Action::New => self.open_exercise_editor(None, false),
         }
     }
 
-    fn add_exercise(&mut self, id: &crate::library::ExerciseId) -> Task<Message> {
+    fn add_exercise(&mut self, id: &ptbuilder_core::library::ExerciseId) -> Task<Message> {
         let Some(exercise) = self.library.get(id) else {
             return Task::none();
         };
@@ -436,7 +436,7 @@ impl App {
 
     fn open_exercise_editor(
         &mut self,
-        id: Option<crate::library::ExerciseId>,
+        id: Option<ptbuilder_core::library::ExerciseId>,
         duplicate: bool,
     ) -> Task<Message> {
         let sheet = match id.as_ref().and_then(|id| self.library.get(id)) {
@@ -448,12 +448,12 @@ impl App {
         Task::none()
     }
 
-    fn exercise_saved(&mut self, exercise: &crate::library::Exercise) -> Task<Message> {
+    fn exercise_saved(&mut self, exercise: &ptbuilder_core::library::Exercise) -> Task<Message> {
         self.sheet = None;
         let library = Arc::make_mut(&mut self.library);
         library.add_custom(exercise.clone());
         self.index = Arc::new(SearchIndex::build(&self.library));
-        self.browse
+        self.finder
             .reveal(exercise.id.clone(), &self.library, &self.index);
         if let Some(picture) = &exercise.picture {
             self.pictures.forget(picture);
@@ -468,7 +468,7 @@ impl App {
 
     fn close_sheet(&mut self) -> Task<Message> {
         self.sheet = None;
-        operation::focus(library_pane::SEARCH_ID)
+        operation::focus(finder::SEARCH_ID)
     }
 
     /// Puts a warning in the banner; it stays until dismissed.

@@ -3,7 +3,7 @@
 
 use super::{App, Message, Sheet};
 use crate::gui::shortcuts::Command;
-use crate::gui::{editor, help, library as library_pane, style, widgets};
+use crate::gui::{editor, finder, help, style, widgets};
 use iced::widget::{Column, Space, button, column, container, responsive, row, rule, text};
 use iced::{Alignment, Element, Fill, Length, Size};
 
@@ -132,9 +132,8 @@ impl App {
                 430.0
             };
             let list = self.library_list(library_width);
-            let detail =
-                library_pane::view_detail(&self.browse, &self.library, &self.pictures, !wide)
-                    .map(Message::Library);
+            let detail = finder::view_detail(&self.finder, &self.library, &self.pictures, !wide)
+                .map(Message::Finder);
             let library: Element<'_, Message> = if wide {
                 row![
                     pane(list, Length::Fixed(library_width)),
@@ -168,14 +167,14 @@ impl App {
 
     fn library_list(&self, width: f32) -> Element<'_, Message> {
         container(
-            library_pane::view_list(
-                &self.browse,
+            finder::view_list(
+                &self.finder,
                 &self.library,
                 &self.pictures,
                 width,
                 self.loading,
             )
-            .map(Message::Library),
+            .map(Message::Finder),
         )
         .padding([0, 10])
         .into()
@@ -184,7 +183,7 @@ impl App {
     fn sheet_view<'a>(&'a self, sheet: &'a Sheet) -> Element<'a, Message> {
         match sheet {
             Sheet::Templates(sheet) => sheet.view().map(Message::Templates),
-            Sheet::Browser(sheet) => sheet.view().map(Message::Browser),
+            Sheet::Open(sheet) => sheet.view().map(Message::OpenSheet),
             Sheet::SaveAs(sheet) => sheet.view().map(Message::SaveAs),
             Sheet::Export(sheet) => sheet.view().map(Message::Export),
             Sheet::Settings(sheet) => sheet.view().map(Message::Settings),

@@ -4,13 +4,13 @@
 use super::{Draft, DraftKey};
 use crate::gui::style;
 use crate::gui::widgets::{self, label};
-use crate::program::edit::Edit;
-use crate::program::input::{lines, parse_date};
-use crate::program::{Program, Severity, validate_program};
-use crate::text::capitalize;
 use chrono::{Days, NaiveDate};
 use iced::widget::{Column, column, container, row, scrollable, text, text_editor};
 use iced::{Alignment, Element, Fill, Length};
+use ptbuilder_core::program::edit::Edit;
+use ptbuilder_core::program::input::{lines, parse_date};
+use ptbuilder_core::program::{Program, Severity, validate_program};
+use ptbuilder_core::text::capitalize;
 use std::collections::HashMap;
 
 /// One of the program's dates.
@@ -94,7 +94,7 @@ pub(super) fn edit_for(
             let key = DraftKey::Date(field);
             let refusal = match parse_date(&typed) {
                 Ok(None) if field == DateField::Created => {
-                    Some(crate::program::input::Refusal::Invalid(
+                    Some(ptbuilder_core::program::input::Refusal::Invalid(
                         "The program needs the date it was made".to_string(),
                     ))
                 }
@@ -157,7 +157,7 @@ pub(super) fn view<'a>(
     program: &'a Program,
     texts: &'a Texts,
     drafts: &'a HashMap<DraftKey, Draft>,
-    library: &'a crate::library::Library,
+    library: &'a ptbuilder_core::library::Library,
 ) -> Element<'a, Message> {
     let people = row![
         text_field(

@@ -5,12 +5,12 @@ use super::{Draft, DraftKey};
 use crate::gui::pictures::Pictures;
 use crate::gui::style;
 use crate::gui::widgets::{self, label};
-use crate::library::Library;
-use crate::program::edit::{Edit, ItemRef};
-use crate::program::input::DoseField;
-use crate::program::{Dose, Item, Program, Side};
 use iced::widget::{Column, Row, column, container, mouse_area, pick_list, row, text, text_input};
 use iced::{Alignment, Element, Fill, Length, mouse};
+use ptbuilder_core::library::Library;
+use ptbuilder_core::program::edit::{Edit, ItemRef};
+use ptbuilder_core::program::input::DoseField;
+use ptbuilder_core::program::{Dose, Item, Program, Side};
 use std::collections::HashMap;
 use std::fmt;
 

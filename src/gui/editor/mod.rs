@@ -13,14 +13,14 @@ mod view;
 
 pub use details::DateField;
 
-use crate::library::{Exercise, Library};
-use crate::program::document::Document;
-use crate::program::edit::{Edit, Focus, ItemRef};
-use crate::program::input::{DoseField, Refusal};
-use crate::program::{Item, Program};
 use chrono::NaiveDate;
 use iced::Task;
 use iced::widget::operation;
+use ptbuilder_core::library::{Exercise, Library};
+use ptbuilder_core::program::document::Document;
+use ptbuilder_core::program::edit::{Edit, Focus, ItemRef};
+use ptbuilder_core::program::input::{DoseField, Refusal};
+use ptbuilder_core::program::{Item, Program};
 use std::collections::HashMap;
 
 /// Which part of the program the pane shows.
@@ -210,7 +210,7 @@ impl State {
             }),
             Message::PhaseWeeksChanged(text) => {
                 let key = DraftKey::Weeks(self.phase);
-                match crate::program::input::parse_weeks(&text) {
+                match ptbuilder_core::program::input::parse_weeks(&text) {
                     Ok(weeks) => {
                         self.drafts.remove(&key);
                         self.apply(Edit::PhaseWeeks {

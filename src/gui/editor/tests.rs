@@ -1,8 +1,8 @@
 //! Update tests for the program pane: messages in, state out.
 
 use super::*;
-use crate::library::ExerciseId;
-use crate::program::Program;
+use ptbuilder_core::library::ExerciseId;
+use ptbuilder_core::program::Program;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 5, 4).unwrap()
@@ -203,7 +203,10 @@ fn weeks_and_dates_refuse_nonsense_beside_the_field() {
 fn side_and_usual_dose() {
     let (mut state, library) = pane_with(&["bridge"]);
     let _ = state.update(
-        item(0, item::Message::SideSelected(crate::program::Side::Left)),
+        item(
+            0,
+            item::Message::SideSelected(ptbuilder_core::program::Side::Left),
+        ),
         &library,
         today(),
     );
@@ -215,7 +218,7 @@ fn side_and_usual_dose() {
     let dose = state.program().phases[0].items[0].dose.clone().unwrap();
     assert_eq!(
         (dose.side, dose.reps),
-        (crate::program::Side::Left, Some(5))
+        (ptbuilder_core::program::Side::Left, Some(5))
     );
     let _ = state.update(item(0, item::Message::UseUsualDose), &library, today());
     let usual = library

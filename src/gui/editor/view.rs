@@ -5,13 +5,13 @@ use super::{DraftKey, ITEMS_ID, Message, PATIENT_ID, State, TITLE_ID, Tab, detai
 use crate::gui::pictures::Pictures;
 use crate::gui::style;
 use crate::gui::widgets::{self, label};
-use crate::library::Library;
-use crate::program::ADVISED_MAX_ITEMS;
-use crate::program::edit::ItemRef;
 use iced::widget::{
     Column, Row, Space, button, column, container, row, scrollable, text, text_input,
 };
 use iced::{Alignment, Element, Fill, Length};
+use ptbuilder_core::library::Library;
+use ptbuilder_core::program::ADVISED_MAX_ITEMS;
+use ptbuilder_core::program::edit::ItemRef;
 
 /// The whole program pane.
 pub fn view<'a>(

@@ -9,14 +9,14 @@ mod view;
 
 use super::{Error, perform};
 use crate::gui::file_dialogs;
-use crate::library::{
-    Category, Difficulty, Equipment, Exercise, ExerciseId, Library, Position, Region,
-};
-use crate::program::input::{DoseField, Refusal, comma_list};
-use crate::program::{Dose, FieldPath, Problem, Segment, Side, validate_exercise};
-use crate::store::{PictureFormat, Store, write_atomic};
 use iced::Task;
 use iced::widget::{image, svg, text_editor};
+use ptbuilder_core::library::{
+    Category, Difficulty, Equipment, Exercise, ExerciseId, Library, Position, Region,
+};
+use ptbuilder_core::program::input::{DoseField, Refusal, comma_list};
+use ptbuilder_core::program::{Dose, FieldPath, Problem, Segment, Side, validate_exercise};
+use ptbuilder_core::store::{PictureFormat, Store, write_atomic};
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -171,7 +171,7 @@ pub enum Action {
 /// A blank exercise to fill in.
 fn blank() -> Exercise {
     Exercise {
-        format: crate::program::FORMAT,
+        format: ptbuilder_core::library::FORMAT,
         id: ExerciseId::new("new-exercise"),
         name: String::new(),
         aliases: Vec::new(),
@@ -450,12 +450,12 @@ fn read_picture(path: &std::path::Path) -> Result<Chosen, Error> {
     let size = std::fs::metadata(path)
         .map_err(|e| Error::Other(format!("{}: cannot read it: {e}", path.display())))?
         .len();
-    if size > crate::store::pictures::MAX_PICTURE_BYTES {
+    if size > ptbuilder_core::store::pictures::MAX_PICTURE_BYTES {
         return Err(Error::Other(format!(
             "{}: the picture is {} MB; use one under {} MB",
             path.display(),
             size / (1024 * 1024),
-            crate::store::pictures::MAX_PICTURE_BYTES / (1024 * 1024)
+            ptbuilder_core::store::pictures::MAX_PICTURE_BYTES / (1024 * 1024)
         )));
     }
     let bytes = std::fs::read(path)

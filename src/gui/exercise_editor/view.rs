@@ -4,15 +4,15 @@ use super::{List, Message, Mode, PictureChange, Preview, State};
 use crate::gui::pictures::{ASPECT, Pictures, placeholder};
 use crate::gui::style;
 use crate::gui::widgets::{self, label};
-use crate::library::{Category, Difficulty, Equipment, Position, Region};
-use crate::program::Side;
-use crate::program::input::DoseField;
-use crate::text::capitalize;
 use iced::widget::{
     Column, Row, button, checkbox, column, container, image, pick_list, row, scrollable, svg, text,
     text_editor,
 };
 use iced::{Alignment, ContentFit, Element, Fill, Length};
+use ptbuilder_core::library::{Category, Difficulty, Equipment, Position, Region};
+use ptbuilder_core::program::Side;
+use ptbuilder_core::program::input::DoseField;
+use ptbuilder_core::text::capitalize;
 
 const PREVIEW_WIDTH: f32 = 260.0;
 

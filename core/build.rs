@@ -1,0 +1,54 @@
+//! Embeds the shipped library, illustrations and templates in the binary,
+//! so `ptbuilder` works from any folder and needs no installer. They live
+//! at the top of the repository (`assets/`, `programs/`), one level up.
+
+use std::env;
+use std::fmt::Write as _;
+use std::fs;
+use std::path::Path;
+
+/// Writes `static NAME: &[(&str, &[u8])]` listing every file in `dir` with
+/// one of `extensions`, sorted by name so builds are reproducible.
+fn embed(out: &mut String, name: &str, dir: &str, extensions: &[&str]) {
+    println!("cargo:rerun-if-changed={dir}");
+    let root = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).join(dir);
+    let mut files: Vec<_> = fs::read_dir(&root)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|entry| entry.path())
+                .filter(|path| {
+                    path.extension()
+                        .and_then(|e| e.to_str())
+                        .is_some_and(|e| extensions.contains(&e))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    writeln!(out, "pub static {name}: &[(&str, &[u8])] = &[").unwrap();
+    for path in files {
+        let file_name = path.file_name().unwrap().to_str().unwrap();
+        writeln!(
+            out,
+            "    ({file_name:?}, include_bytes!({:?})),",
+            path.display().to_string()
+        )
+        .unwrap();
+    }
+    writeln!(out, "];").unwrap();
+}
+
+fn main() {
+    let mut out = String::new();
+    embed(&mut out, "LIBRARY", "../assets/library", &["ron"]);
+    embed(
+        &mut out,
+        "ILLUSTRATIONS",
+        "../assets/illustrations",
+        &["svg", "png", "jpg", "jpeg"],
+    );
+    embed(&mut out, "TEMPLATES", "../programs", &["ron"]);
+    let target = Path::new(&env::var("OUT_DIR").unwrap()).join("embedded.rs");
+    fs::write(target, out).unwrap();
+}

@@ -1,0 +1,125 @@
+//! The therapist's settings: clinic details, handout defaults, theme and
+//! an optional shared clinic folder. Missing or unknown fields never cost
+//! the rest of the settings.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::path::PathBuf;
+
+/// Paper size for handouts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Paper {
+    /// 210 × 297 mm, used almost everywhere.
+    #[default]
+    A4,
+    /// 8.5 × 11 inches, used in North America.
+    Letter,
+}
+
+impl Paper {
+    /// Both sizes, for menus.
+    pub const ALL: [Paper; 2] = [Paper::A4, Paper::Letter];
+
+    /// Width and height in millimetres.
+    pub fn size_mm(self) -> (f32, f32) {
+        match self {
+            Paper::A4 => (210.0, 297.0),
+            Paper::Letter => (215.9, 279.4),
+        }
+    }
+}
+
+impl fmt::Display for Paper {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Paper::A4 => "A4",
+            Paper::Letter => "US Letter",
+        })
+    }
+}
+
+/// Light or dark window colours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum ThemeChoice {
+    /// Follow the operating system.
+    #[default]
+    System,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+impl ThemeChoice {
+    /// Every choice, for menus.
+    pub const ALL: [ThemeChoice; 3] = [ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark];
+}
+
+impl fmt::Display for ThemeChoice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            ThemeChoice::System => "Follow system",
+            ThemeChoice::Light => "Light",
+            ThemeChoice::Dark => "Dark",
+        })
+    }
+}
+
+/// Everything the therapist sets once and keeps.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// File format version.
+    pub format: u32,
+    /// Clinic name for new programs and handouts.
+    pub clinic: String,
+    /// Clinic phone number.
+    pub phone: String,
+    /// Logo picture (PNG, JPEG or SVG) for the handout header.
+    pub logo: Option<PathBuf>,
+    /// Clinician name for new programs.
+    pub clinician: String,
+    /// Handout paper size.
+    pub paper: Paper,
+    /// Handouts in large print (18 pt).
+    pub large_print: bool,
+    /// Add the tracking chart page to handouts.
+    pub tracking_chart: bool,
+    /// Window colours.
+    pub theme: ThemeChoice,
+    /// A shared clinic folder (e.g. a network drive) with `templates/` and
+    /// `exercises/` that appear beside the therapist's own.
+    pub shared_folder: Option<PathBuf>,
+    /// Programs opened recently, newest first.
+    pub recent: Vec<PathBuf>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            format: crate::library::FORMAT,
+            clinic: String::new(),
+            phone: String::new(),
+            logo: None,
+            clinician: String::new(),
+            paper: Paper::A4,
+            large_print: false,
+            tracking_chart: true,
+            theme: ThemeChoice::System,
+            shared_folder: None,
+            recent: Vec::new(),
+        }
+    }
+}
+
+/// How many recent programs are remembered.
+const RECENT_LIMIT: usize = 20;
+
+impl Settings {
+    /// Puts `path` at the top of the recent list.
+    pub fn remember(&mut self, path: PathBuf) {
+        self.recent.retain(|p| *p != path);
+        self.recent.insert(0, path);
+        self.recent.truncate(RECENT_LIMIT);
+    }
+}

@@ -1,0 +1,475 @@
+//! Drawing the library pane: the searchable list and the detail of the
+//! selected exercise.
+
+use super::{Message, ROW_GAP, ROW_HEIGHT, SHOWN, State};
+use crate::gui::pictures::Pictures;
+use crate::gui::widgets::{self, label};
+use crate::gui::{shortcuts, style};
+use iced::widget::text::Wrapping;
+use iced::widget::{
+    Column, Space, button, center, column, container, mouse_area, pick_list, row, scrollable, text,
+    text_input,
+};
+use iced::{Alignment, Element, Fill, Length, mouse};
+use ptbuilder_core::library::{Exercise, Library, Source};
+
+/// The search box, focused at start and by Ctrl+F.
+pub const SEARCH_ID: &str = "library-search";
+/// The scrolling list, scrolled by the arrow keys.
+pub const LIST_ID: &str = "library-list";
+
+/// "9812" → "9,812".
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Search, filters, count and the list of hits.
+pub fn view_list<'a>(
+    state: &'a State,
+    library: &'a Library,
+    pictures: &'a Pictures,
+    width: f32,
+    loading: bool,
+) -> Element<'a, Message> {
+    // Pane padding, row padding, picture, gaps and the add button.
+    let text_width = width - 20.0 - 20.0 - 16.0 - 64.0 - 20.0 - 40.0;
+    let search = text_input(
+        &format!(
+            "Search exercises ({})",
+            shortcuts::keys(shortcuts::Command::FindExercise).unwrap_or("")
+        ),
+        &state.query,
+    )
+    .id(SEARCH_ID)
+    .on_input(Message::QueryChanged)
+    .on_submit(Message::QuerySubmitted)
+    .padding([8, 10])
+    .size(style::TEXT)
+    .style(style::field);
+
+    let rows = state
+        .hits
+        .iter()
+        .take(SHOWN)
+        .filter_map(|&position| library.at(position))
+        .map(|(exercise, source)| {
+            let selected = state.selected.as_ref() == Some(&exercise.id);
+            list_row(exercise, source, selected, pictures, text_width)
+        });
+    let list: Element<'a, Message> = if loading && library.is_empty() {
+        center(
+            text("Loading the exercise library…")
+                .size(style::TEXT)
+                .style(style::muted),
+        )
+        .into()
+    } else {
+        scrollable(
+            Column::with_children(rows)
+                .spacing(ROW_GAP)
+                .padding([0, 10]),
+        )
+        .id(LIST_ID)
+        .on_scroll(Message::ListScrolled)
+        .height(Fill)
+        .into()
+    };
+
+    column![
+        search,
+        filters(state),
+        count_line(state, library, loading),
+        list,
+        row![
+            Space::new().width(Fill),
+            widgets::quiet_button("New custom exercise…", Some(Message::NewExercise)),
+        ],
+    ]
+    .spacing(style::GAP)
+    .into()
+}
+
+fn filters(state: &State) -> Element<'_, Message> {
+    let menus = &state.menus;
+    let filters = &state.filters;
+    let chosen = |value: bool| {
+        if value {
+            style::active_filter
+        } else {
+            style::filter
+        }
+    };
+    let category = pick_list(
+        menus.category.as_slice(),
+        menus
+            .category
+            .iter()
+            .find(|c| c.value == filters.category)
+            .copied(),
+        Message::CategorySelected,
+    )
+    .style(chosen(filters.category.is_some()));
+    let region = pick_list(
+        menus.region.as_slice(),
+        menus
+            .region
+            .iter()
+            .find(|c| c.value == filters.region)
+            .copied(),
+        Message::RegionSelected,
+    )
+    .style(chosen(filters.region.is_some()));
+    let position = pick_list(
+        menus.position.as_slice(),
+        menus
+            .position
+            .iter()
+            .find(|c| c.value == filters.position)
+            .copied(),
+        Message::PositionSelected,
+    )
+    .style(chosen(filters.position.is_some()));
+    let equipment = pick_list(
+        menus.equipment.as_slice(),
+        menus
+            .equipment
+            .iter()
+            .find(|c| c.value == filters.equipment)
+            .copied(),
+        Message::EquipmentSelected,
+    )
+    .style(chosen(filters.equipment.is_some()));
+    let difficulty = pick_list(
+        menus.difficulty.as_slice(),
+        menus
+            .difficulty
+            .iter()
+            .find(|c| c.value == filters.difficulty)
+            .copied(),
+        Message::DifficultySelected,
+    )
+    .style(chosen(filters.difficulty.is_some()));
+    let clear = button(text("Clear all").size(style::SMALL))
+        .style(style::link)
+        .padding([6, 4])
+        .on_press_maybe(state.is_narrowed().then_some(Message::ClearFilters));
+    column![
+        row![
+            category.width(Fill).text_size(style::SMALL).padding([5, 8]),
+            region.width(Fill).text_size(style::SMALL).padding([5, 8]),
+            position.width(Fill).text_size(style::SMALL).padding([5, 8]),
+        ]
+        .spacing(6),
+        row![
+            equipment
+                .width(Fill)
+                .text_size(style::SMALL)
+                .padding([5, 8]),
+            difficulty
+                .width(Fill)
+                .text_size(style::SMALL)
+                .padding([5, 8]),
+            container(clear).width(Fill).align_x(Alignment::End),
+        ]
+        .spacing(6),
+    ]
+    .spacing(6)
+    .into()
+}
+
+fn count_line<'a>(state: &'a State, library: &'a Library, loading: bool) -> Element<'a, Message> {
+    let total = state.hits.len();
+    let words = if loading {
+        String::new()
+    } else if total == 0 {
+        "No exercises match. Try fewer words or clear the filters.".to_string()
+    } else if total > SHOWN {
+        format!(
+            "Showing {SHOWN} of {} — refine the search",
+            thousands(total)
+        )
+    } else if state.is_narrowed() {
+        format!(
+            "{} of {} exercises",
+            thousands(total),
+            thousands(library.len())
+        )
+    } else {
+        format!("All {} exercises", thousands(total))
+    };
+    text(words).size(style::SMALL).style(style::muted).into()
+}
+
+fn list_row<'a>(
+    exercise: &'a Exercise,
+    source: Source,
+    selected: bool,
+    pictures: &'a Pictures,
+    text_width: f32,
+) -> Element<'a, Message> {
+    let mark = source_mark(source);
+    // iced cannot end a clipped line with "…", so long words are cut by
+    // an estimate of how many characters fit.
+    let room = text_width - if mark.is_some() { 48.0 } else { 0.0 };
+    let mut name = row![
+        text(fit(&exercise.name, room, style::TEXT))
+            .size(style::TEXT)
+            .wrapping(Wrapping::None)
+    ]
+    .spacing(6)
+    .align_y(Alignment::Center);
+    if let Some(mark) = mark {
+        name = name.push(
+            container(text(mark).size(11))
+                .padding([1, 6])
+                .style(style::chip),
+        );
+    }
+    let summary = format!(
+        "{} · {}",
+        exercise.category.label(),
+        exercise.dose.summary()
+    );
+    let add = widgets::tip(
+        button(text("+").size(style::HEADING))
+            .padding([0, 10])
+            .style(style::quiet_button)
+            .on_press(Message::AddExercise(exercise.id.clone())),
+        "Add to the program".to_string(),
+    );
+    let content = row![
+        pictures.view(exercise.picture.as_deref(), 64.0),
+        column![
+            name,
+            text(fit(&summary, text_width, style::SMALL))
+                .size(style::SMALL)
+                .style(style::muted)
+                .wrapping(Wrapping::None),
+        ]
+        .spacing(2)
+        .width(Fill),
+        add,
+    ]
+    .spacing(10)
+    .align_y(Alignment::Center);
+    mouse_area(
+        container(content)
+            .padding([6, 8])
+            .width(Fill)
+            .height(Length::Fixed(ROW_HEIGHT))
+            .align_y(Alignment::Center)
+            .clip(true)
+            .style(style::list_row(selected)),
+    )
+    .on_press(Message::ExerciseSelected(exercise.id.clone()))
+    .on_double_click(Message::AddExercise(exercise.id.clone()))
+    .interaction(mouse::Interaction::Pointer)
+    .into()
+}
+
+/// `text` cut to about `width` pixels at `size`, ending in "…" when cut.
+fn fit(text: &str, width: f32, size: f32) -> String {
+    // Average advance of the UI fonts is a little over half the size.
+    let most = ((width / (size * 0.56)).floor() as usize).max(4);
+    if text.chars().count() <= most {
+        text.to_string()
+    } else {
+        let cut: String = text.chars().take(most - 1).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+/// A marker for entries that are not shipped.
+fn source_mark(source: Source) -> Option<&'static str> {
+    match source {
+        Source::BuiltIn => None,
+        Source::User => Some("Yours"),
+        Source::Clinic => Some("Clinic"),
+    }
+}
+
+/// The selected exercise in full: picture, how to do it, and its usual
+/// dose in the words the patient will read. `compact` puts the picture
+/// beside the name instead of above it, for short windows.
+pub fn view_detail<'a>(
+    state: &'a State,
+    library: &'a Library,
+    pictures: &'a Pictures,
+    compact: bool,
+) -> Element<'a, Message> {
+    let Some((exercise, source)) = state
+        .selected
+        .as_ref()
+        .and_then(|id| Some((library.get(id)?, library.source(id)?)))
+    else {
+        return container(
+            text("Select an exercise to see how it is done.")
+                .size(style::TEXT)
+                .style(style::muted),
+        )
+        .padding(16)
+        .into();
+    };
+
+    let facts = facts_line(exercise);
+    let add = widgets::primary_button(
+        "Add to program",
+        Some(Message::AddExercise(exercise.id.clone())),
+    );
+    // Only the therapist's own entries are edited in place; shipped and
+    // clinic entries are copied first, so nobody else's list changes.
+    let copy = if source != Source::User {
+        widgets::secondary_button(
+            "Duplicate and edit…",
+            Some(Message::DuplicateExercise(exercise.id.clone())),
+        )
+    } else {
+        widgets::secondary_button("Edit…", Some(Message::EditExercise(exercise.id.clone())))
+    };
+    let actions = row![
+        widgets::tip(
+            add,
+            shortcuts::describe("Add to program", shortcuts::Command::AddSelected)
+        ),
+        copy
+    ]
+    .spacing(style::GAP);
+    let title = text(&exercise.name).size(style::TITLE);
+
+    let head: Element<'a, Message> = if compact {
+        row![
+            pictures.view(exercise.picture.as_deref(), 150.0),
+            column![title, facts].spacing(4).width(Fill),
+        ]
+        .spacing(12)
+        .into()
+    } else {
+        column![
+            pictures.view(exercise.picture.as_deref(), 320.0),
+            title,
+            facts
+        ]
+        .spacing(6)
+        .into()
+    };
+
+    let mut body = column![head, actions].spacing(12);
+    body = body.push(paragraph(None, &exercise.purpose));
+    body = body.push(paragraph(Some("Starting position"), &exercise.start));
+    body = body.push(list_section("Steps", &exercise.steps, true, false));
+    if !exercise.mistakes.is_empty() {
+        body = body.push(list_section(
+            "Common mistakes",
+            &exercise.mistakes,
+            false,
+            false,
+        ));
+    }
+    if !exercise.cautions.is_empty() {
+        body = body.push(list_section("Take care", &exercise.cautions, false, true));
+    }
+    body = body.push(paragraph(Some("Usual dose"), exercise.dose.describe()));
+
+    scrollable(container(body).padding([12, 14]))
+        .height(Fill)
+        .into()
+}
+
+/// "Stretch · Lower back, Hips · Lying on your back · Easy · Mat"
+fn facts_line(exercise: &Exercise) -> Element<'_, Message> {
+    let regions: Vec<&str> = exercise.regions.iter().map(|r| r.label()).collect();
+    let equipment = if exercise.equipment.is_empty() {
+        "No equipment".to_string()
+    } else {
+        exercise
+            .equipment
+            .iter()
+            .map(|e| e.label())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut parts = vec![exercise.category.label().to_string()];
+    if !regions.is_empty() {
+        parts.push(regions.join(", "));
+    }
+    parts.push(exercise.position.label().to_string());
+    parts.push(exercise.difficulty.label().to_string());
+    parts.push(equipment);
+    text(parts.join(" · "))
+        .size(style::SMALL)
+        .style(style::muted)
+        .into()
+}
+
+fn paragraph<'a>(
+    title: Option<&'a str>,
+    body: impl text::IntoFragment<'a>,
+) -> Element<'a, Message> {
+    let mut content = Column::new().spacing(3);
+    if let Some(title) = title {
+        content = content.push(label(title));
+    }
+    content.push(text(body).size(style::TEXT)).into()
+}
+
+fn list_section<'a>(
+    title: &'a str,
+    lines: &'a [String],
+    numbered: bool,
+    caution: bool,
+) -> Element<'a, Message> {
+    let entries = lines.iter().enumerate().map(|(i, line)| {
+        let marker = if numbered {
+            format!("{}.", i + 1)
+        } else {
+            "•".to_string()
+        };
+        let words = text(line.as_str()).size(style::TEXT);
+        let words = if caution {
+            words.style(style::warning_text)
+        } else {
+            words
+        };
+        row![
+            text(marker).size(style::TEXT).width(Length::Fixed(22.0)),
+            words.width(Fill)
+        ]
+        .spacing(2)
+        .into()
+    });
+    column![label(title), Column::with_children(entries).spacing(4)]
+        .spacing(4)
+        .into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{fit, thousands};
+
+    #[test]
+    fn long_text_is_cut_with_an_ellipsis() {
+        assert_eq!(fit("Bridge", 200.0, 15.0), "Bridge");
+        let cut = fit(
+            "Back extension lying on your front with a towel",
+            120.0,
+            15.0,
+        );
+        assert!(cut.ends_with('…'), "{cut}");
+        assert!(cut.chars().count() < 20);
+    }
+
+    #[test]
+    fn counts_read_easily() {
+        assert_eq!(thousands(7), "7");
+        assert_eq!(thousands(9812), "9,812");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+    }
+}
