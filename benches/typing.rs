@@ -11,7 +11,7 @@ mod support;
 use criterion::{Criterion, criterion_group, criterion_main};
 use iced::Size;
 use iced_test::simulator::Simulator;
-use ptbuilder::gui::{App, LibraryMessage, Message};
+use ptbuilder::gui::{App, FinderMessage, Message};
 use ptbuilder_core::library::{ExerciseId, Library};
 use ptbuilder_core::store::Store;
 use support::settle_while;
@@ -60,7 +60,7 @@ fn typing(c: &mut Criterion) {
         b.iter(|| {
             let query = queries[next % queries.len()].to_string();
             next += 1;
-            let _ = app.update(Message::Library(LibraryMessage::QueryChanged(query)));
+            let _ = app.update(Message::Finder(FinderMessage::QueryChanged(query)));
             let ui = Simulator::with_size(
                 ptbuilder::gui::settings(),
                 Size::new(1366.0, 768.0),

@@ -1,16 +1,21 @@
 //! The command line: check files, search the library, start a program from
 //! a template, export a handout. With no arguments, the desktop app starts.
 //!
-//! Every problem is printed as one line naming the file, line and column;
-//! nothing is written when something is wrong.
+//! Every command parses its arguments, calls the core once, and prints
+//! what came of it; every problem is one line naming the file, line and
+//! column, and nothing is written when something is wrong.
 
+use chrono::Local;
 use clap::{Parser, Subcommand};
-use ptbuilder_core::handout;
+use ptbuilder_core::handout::{self, Choices, HandoutOptions};
 use ptbuilder_core::library::search::EquipmentFilter;
 use ptbuilder_core::library::{
-    Category, Difficulty, Equipment, Filters, Library, Position, Region, SearchIndex,
+    Category, Difficulty, Filters, Library, Position, Region, SearchIndex,
 };
-use ptbuilder_core::store::{self, FileProblem, Kind, Store};
+use ptbuilder_core::program::{Patient, Severity};
+use ptbuilder_core::store::locate::LineColumn;
+use ptbuilder_core::store::{self, FileProblem, Kind, Paper, Settings, Store};
+use ptbuilder_core::text::count;
 use std::collections::HashMap;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -39,19 +44,19 @@ enum Command {
         query: Vec<String>,
         /// Only this kind: stretch, strengthen, mobility, aerobic, heat-and-cold, relaxation, education.
         #[arg(long, short)]
-        category: Option<String>,
+        category: Option<Category>,
         /// Only this body part, e.g. lower-back, neck, hips.
         #[arg(long, short)]
-        region: Option<String>,
+        region: Option<Region>,
         /// Only this starting position, e.g. sitting, standing, lying-on-your-back.
         #[arg(long, short)]
-        position: Option<String>,
+        position: Option<Position>,
         /// Only exercises using this equipment, or "none" for none.
         #[arg(long, short)]
-        equipment: Option<String>,
+        equipment: Option<EquipmentFilter>,
         /// Only this difficulty: easy, moderate, hard.
         #[arg(long, short)]
-        difficulty: Option<String>,
+        difficulty: Option<Difficulty>,
     },
     /// List the templates a new program can start from.
     Templates,
@@ -79,7 +84,7 @@ enum Command {
         output: PathBuf,
         /// Paper size: a4 or letter (default: from settings).
         #[arg(long)]
-        paper: Option<String>,
+        paper: Option<Paper>,
         /// Print in large type (18 pt).
         #[arg(long)]
         large_print: bool,
@@ -129,11 +134,13 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             difficulty,
         }) => library(
             &query.join(" "),
-            category,
-            region,
-            position,
-            equipment,
-            difficulty,
+            &Filters {
+                category,
+                region,
+                position,
+                equipment,
+                difficulty,
+            },
         ),
         Some(Command::Templates) => templates(),
         Some(Command::New {
@@ -148,7 +155,15 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             paper,
             large_print,
             no_chart,
-        }) => export(&file, &output, paper.as_deref(), large_print, no_chart),
+        }) => export(
+            &file,
+            &output,
+            Choices {
+                paper,
+                large_print: large_print.then_some(true),
+                tracking_chart: no_chart.then_some(false),
+            },
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -176,6 +191,19 @@ fn open_store() -> Result<Store, Failure> {
     })
 }
 
+/// The store, its settings and the whole library (shipped, the therapist's
+/// and the clinic's); problems with settings or exercise files are printed
+/// and skipped, as the window shows and skips them.
+fn open_library() -> Result<(Store, Settings, Library), Failure> {
+    let store = open_store()?;
+    let (settings, settings_problem) = store.load_settings();
+    let (library, problems) = store.library(&settings);
+    for problem in settings_problem.iter().chain(&problems) {
+        eprintln!("{problem}");
+    }
+    Ok((store, settings, library))
+}
+
 /// Checks every file and prints every problem; fails if any is an error.
 fn check(files: &[PathBuf]) -> Result<(), Failure> {
     let library = Library::builtin();
@@ -196,11 +224,10 @@ fn check(files: &[PathBuf]) -> Result<(), Failure> {
         eprintln!("{line}");
     }
     let summary = format!(
-        "checked {} file{}: {errors} error{}, {warnings} warning{}",
-        files.len(),
-        plural(files.len()),
-        plural(errors),
-        plural(warnings)
+        "checked {}: {}, {}",
+        count(files.len(), "file"),
+        count(errors, "error"),
+        count(warnings, "warning")
     );
     if errors > 0 {
         Err(summary.into())
@@ -208,10 +235,6 @@ fn check(files: &[PathBuf]) -> Result<(), Failure> {
         println!("{summary}");
         Ok(())
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 fn check_file(
@@ -250,7 +273,7 @@ fn check_file(
                             "picture {picture:?} is not a shipped illustration and is not beside the file"
                         ),
                     );
-                    problem.severity = ptbuilder_core::program::Severity::Warning;
+                    problem.severity = Severity::Warning;
                     problems.push(problem);
                 }
                 problems
@@ -260,105 +283,29 @@ fn check_file(
         Some(Kind::Settings) => Vec::new(),
         None => vec![FileProblem {
             file,
-            at: Some(store::locate::LineColumn { line: 1, column: 1 }),
+            at: Some(LineColumn { line: 1, column: 1 }),
             message: "not a ptbuilder file: it should start with Program( or Exercise(".to_string(),
-            severity: ptbuilder_core::program::Severity::Error,
+            severity: Severity::Error,
         }],
     }
 }
 
+/// True when an exercise file's picture is shipped, or beside the file in
+/// the places a library or a pictures folder keeps it.
 fn picture_exists(picture: &str, exercise_file: &Path) -> bool {
-    if ptbuilder_core::assets::illustration(picture).is_some() {
-        return true;
-    }
     let folder = exercise_file.parent().unwrap_or(Path::new("."));
-    let beside = [
-        folder.join(picture),
-        folder.join("../illustrations").join(picture),
-        folder.join("../pictures").join(picture),
+    let folders = [
+        folder.to_path_buf(),
+        folder.join("../illustrations"),
+        folder.join("../pictures"),
     ];
-    beside.iter().any(|p| p.is_file())
+    store::find_picture(picture, &folders).is_ok()
 }
 
-/// Parses a filter value, listing the valid ones when it is wrong.
-fn choice<T: Copy + std::fmt::Debug>(
-    what: &str,
-    text: Option<String>,
-    all: &[T],
-    find: fn(&str) -> Option<T>,
-    label: fn(T) -> &'static str,
-) -> Result<Option<T>, Failure> {
-    let Some(text) = text else { return Ok(None) };
-    find(&text).map(Some).ok_or_else(|| {
-        let valid: Vec<String> = all
-            .iter()
-            .map(|v| label(*v).to_lowercase().replace(' ', "-"))
-            .collect();
-        Failure::from(format!(
-            "ptbuilder: unknown {what} {text:?}; choose one of: {}",
-            valid.join(", ")
-        ))
-    })
-}
-
-fn library(
-    query: &str,
-    category: Option<String>,
-    region: Option<String>,
-    position: Option<String>,
-    equipment: Option<String>,
-    difficulty: Option<String>,
-) -> Result<(), Failure> {
-    let equipment = match equipment.as_deref() {
-        Some("none" | "nothing") => Some(EquipmentFilter::Nothing),
-        _ => choice(
-            "equipment",
-            equipment,
-            Equipment::ALL,
-            Equipment::from_name,
-            Equipment::label,
-        )?
-        .map(EquipmentFilter::Uses),
-    };
-    let filters = Filters {
-        category: choice(
-            "category",
-            category,
-            Category::ALL,
-            Category::from_name,
-            Category::label,
-        )?,
-        region: choice(
-            "region",
-            region,
-            Region::ALL,
-            Region::from_name,
-            Region::label,
-        )?,
-        position: choice(
-            "position",
-            position,
-            Position::ALL,
-            Position::from_name,
-            Position::label,
-        )?,
-        equipment,
-        difficulty: choice(
-            "difficulty",
-            difficulty,
-            Difficulty::ALL,
-            Difficulty::from_name,
-            Difficulty::label,
-        )?,
-    };
-    let store = open_store()?;
-    let (settings, _) = store.load_settings();
-    let (library, problems) = store.library(&settings);
-    for problem in &problems {
-        eprintln!("{problem}");
-    }
+fn library(query: &str, filters: &Filters) -> Result<(), Failure> {
+    let (_, _, library) = open_library()?;
     let index = SearchIndex::build(&library);
-    let hits = index.search(query, &filters);
+    let hits = index.search(query, filters);
     if hits.is_empty() {
         return Err(format!("no exercises match {query:?} with these filters").into());
     }
@@ -382,9 +329,7 @@ fn library(
 }
 
 fn templates() -> Result<(), Failure> {
-    let store = open_store()?;
-    let (settings, _) = store.load_settings();
-    let (library, _) = store.library(&settings);
+    let (store, settings, library) = open_library()?;
     let (templates, problems) = store.templates(&settings, &library);
     for problem in &problems {
         eprintln!("{problem}");
@@ -392,10 +337,10 @@ fn templates() -> Result<(), Failure> {
     let width = templates.iter().map(|t| t.id.len()).max().unwrap_or(0);
     for template in &templates {
         println!(
-            "{:width$}  {} ({} exercises)",
+            "{:width$}  {} ({})",
             template.id,
             template.program.title,
-            template.program.item_count()
+            count(template.program.item_count(), "exercise")
         );
     }
     Ok(())
@@ -414,33 +359,17 @@ fn new_program(
         )
         .into());
     }
-    let store = open_store()?;
-    let (settings, _) = store.load_settings();
-    let (library, _) = store.library(&settings);
-    let (templates, _) = store.templates(&settings, &library);
-    let Some(found) = templates.iter().find(|t| t.id == template) else {
-        let ids: Vec<&str> = templates.iter().map(|t| t.id.as_str()).collect();
-        return Err(format!(
-            "ptbuilder: no template {template:?}; choose one of: {}",
-            ids.join(", ")
-        )
-        .into());
-    };
-    let mut program = found.program.instantiate(chrono::Local::now().date_naive());
-    if let Some(patient) = patient {
-        program.patient = Some(ptbuilder_core::program::Patient {
-            name: patient,
+    let (store, settings, library) = open_library()?;
+    let found = store
+        .template(template, &settings, &library)
+        .map_err(|error| Failure::from(format!("ptbuilder: {error}")))?;
+    let today = Local::now().date_naive();
+    let mut program = store::new_program(&settings, Some(&found.program), today);
+    if let Some(name) = patient {
+        program.patient = Some(Patient {
+            name,
             identifier: String::new(),
         });
-    }
-    if program.clinician.is_empty() {
-        program.clinician = settings.clinician.clone();
-    }
-    if program.clinic.is_empty() {
-        program.clinic = settings.clinic.clone();
-    }
-    if program.phone.is_empty() {
-        program.phone = settings.phone.clone();
     }
     store
         .save_program(output, &program, &library)
@@ -456,54 +385,27 @@ fn new_program(
 
 /// Writes the handout of `file` to `output`: nothing is written when the
 /// program has errors or no exercises.
-fn export(
-    file: &Path,
-    output: &Path,
-    paper: Option<&str>,
-    large_print: bool,
-    no_chart: bool,
-) -> Result<(), Failure> {
-    let paper = match paper.map(str::to_lowercase).as_deref() {
-        None => None,
-        Some("a4") => Some(store::Paper::A4),
-        Some("letter" | "us-letter" | "usletter") => Some(store::Paper::Letter),
-        Some(other) => {
-            return Err(format!("ptbuilder: unknown paper {other:?}; choose a4 or letter").into());
-        }
-    };
-    let store = open_store()?;
-    let (settings, settings_problem) = store.load_settings();
-    if let Some(problem) = settings_problem {
-        eprintln!("{problem}");
-    }
-    let (library, problems) = store.library(&settings);
-    for problem in &problems {
-        eprintln!("{problem}");
-    }
+fn export(file: &Path, output: &Path, choices: Choices) -> Result<(), Failure> {
+    let (store, settings, library) = open_library()?;
     let (program, warnings) = store.load_program(file, &library)?;
     for warning in &warnings {
         eprintln!("{warning}");
     }
-    let mut options =
-        handout::HandoutOptions::from_settings(&settings, store.picture_folders(&settings));
-    if let Some(paper) = paper {
-        options.paper = paper;
-    }
-    options.large_print |= large_print;
-    options.tracking_chart &= !no_chart;
-    let handout = handout::export(&program, &library, &options)
-        .map_err(|error| Failure::from(format!("{}: {error}", file.display())))?;
-    for warning in &handout.warnings {
+    let options = HandoutOptions::chosen(&store, &settings, choices);
+    let written = handout::write_pdf(&program, &library, &options, output).map_err(|error| {
+        let failure = match error {
+            handout::WriteError::Handout(error) => format!("{}: {error}", file.display()),
+            io => io.to_string(),
+        };
+        Failure::from(failure)
+    })?;
+    for warning in &written.warnings {
         eprintln!("{}: warning: {warning}", file.display());
     }
-    store::write_atomic(output, &handout.pdf).map_err(|error| {
-        Failure::from(format!("{}: cannot write it: {error}", output.display()))
-    })?;
     println!(
-        "{}: handout of {} page{}",
+        "{}: handout of {}",
         output.display(),
-        handout.pages,
-        plural(handout.pages)
+        count(written.pages, "page")
     );
     Ok(())
 }

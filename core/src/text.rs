@@ -1,4 +1,4 @@
-//! Text helpers shared by search, ids and validation.
+//! Text helpers shared by search, ids, validation and messages.
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -32,9 +32,26 @@ pub fn capitalize(text: &str) -> String {
         .unwrap_or_default()
 }
 
+/// A count with its noun, for the therapist's messages: "1 page",
+/// "3 pages". (Patient handouts word numbers through their own language.)
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{capitalize, fold};
+    use super::{capitalize, count, fold};
+
+    #[test]
+    fn counts_say_one_or_many() {
+        assert_eq!(count(1, "page"), "1 page");
+        assert_eq!(count(0, "error"), "0 errors");
+        assert_eq!(count(12, "exercise"), "12 exercises");
+    }
 
     #[test]
     fn capitalizes_only_the_first_letter() {

@@ -1,24 +1,20 @@
 //! Errors that travel in messages: cloneable, and worded for the
 //! therapist. File problems keep their `file:line:column: message` form.
+//! The core's errors come in whole; only the few the window answers with a
+//! question (a changed file, a lock) are told apart.
 
-use ptbuilder_core::store::FileProblem;
+use ptbuilder_core::handout::WriteError;
 use ptbuilder_core::store::lock::LockError;
-use std::io;
+use ptbuilder_core::store::{FileProblem, OpenError, PictureProblem, SaveError, WriteFailed};
 use std::path::PathBuf;
-use std::sync::Arc;
 use thiserror::Error;
 
 /// Something that went wrong with a file or a background job.
 #[derive(Debug, Clone, Error)]
 pub enum Error {
     /// A file could not be written; the old one is untouched.
-    #[error("{}: cannot save it: {source}", path.display())]
-    Write {
-        /// The file.
-        path: PathBuf,
-        /// Why.
-        source: Arc<io::Error>,
-    },
+    #[error(transparent)]
+    Write(#[from] WriteFailed),
     /// A file could not be read or has mistakes, one line per problem.
     #[error("{}", lines(.0))]
     Read(Vec<FileProblem>),
@@ -41,12 +37,36 @@ fn lines(problems: &[FileProblem]) -> String {
         .join("\n")
 }
 
-impl Error {
-    /// A write error for `path`.
-    pub fn write(path: impl Into<PathBuf>, error: io::Error) -> Self {
-        Self::Write {
-            path: path.into(),
-            source: Arc::new(error),
+impl From<SaveError> for Error {
+    fn from(error: SaveError) -> Self {
+        match error {
+            SaveError::ChangedOnDisk(path) => Self::ChangedOnDisk(path),
+            SaveError::Locked(error) => Self::Locked(error),
+            SaveError::Io(error) => Self::Write(error),
+        }
+    }
+}
+
+impl From<OpenError> for Error {
+    fn from(error: OpenError) -> Self {
+        match error {
+            OpenError::Locked(error) => Self::Locked(error),
+            OpenError::Read(problems) => Self::Read(problems),
+        }
+    }
+}
+
+impl From<PictureProblem> for Error {
+    fn from(problem: PictureProblem) -> Self {
+        Self::Other(problem.to_string())
+    }
+}
+
+impl From<WriteError> for Error {
+    fn from(error: WriteError) -> Self {
+        match error {
+            WriteError::Handout(error) => Self::Other(error.to_string()),
+            WriteError::Io(error) => Self::Write(error),
         }
     }
 }

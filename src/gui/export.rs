@@ -6,7 +6,9 @@ use super::widgets::{self, label};
 use crate::gui::file_dialogs;
 use iced::widget::{Column, checkbox, column, pick_list, row, text};
 use iced::{Alignment, Element, Fill, Length, Task};
+use ptbuilder_core::handout::{Choices, Written};
 use ptbuilder_core::store::{Paper, Settings};
+use ptbuilder_core::text::count;
 use std::path::{Path, PathBuf};
 
 /// The output path field.
@@ -17,25 +19,10 @@ pub const PATH_ID: &str = "export-path";
 pub struct Request {
     /// Where the PDF goes.
     pub path: PathBuf,
-    /// Paper size.
-    pub paper: Paper,
-    /// 18 pt type.
-    pub large_print: bool,
-    /// Add the tracking chart page.
-    pub tracking_chart: bool,
+    /// Paper, print size and chart, as chosen in the sheet.
+    pub choices: Choices,
     /// Open the PDF when it is written.
     pub open_after: bool,
-}
-
-/// A written handout.
-#[derive(Debug, Clone)]
-pub struct Written {
-    /// The PDF.
-    pub path: PathBuf,
-    /// How many pages.
-    pub pages: usize,
-    /// Things the handout had to leave out or change.
-    pub warnings: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -166,9 +153,11 @@ impl State {
                 self.status = Status::Writing;
                 return Action::Export(Request {
                     path,
-                    paper: self.paper,
-                    large_print: self.large_print,
-                    tracking_chart: self.tracking_chart,
+                    choices: Choices {
+                        paper: Some(self.paper),
+                        large_print: Some(self.large_print),
+                        tracking_chart: Some(self.tracking_chart),
+                    },
                     open_after: self.open_after,
                 });
             }
@@ -280,11 +269,7 @@ impl State {
                     .into()
             }
             Status::Done(written) => {
-                let pages = if written.pages == 1 {
-                    "1 page".to_string()
-                } else {
-                    format!("{} pages", written.pages)
-                };
+                let pages = count(written.pages, "page");
                 let mut lines = Column::new().spacing(4).push(
                     text(format!("Saved {pages} to {}", written.path.display())).size(style::TEXT),
                 );
@@ -325,8 +310,8 @@ mod tests {
         let _ = state.update(Message::PathChanged("/tmp/handout".into()));
         match state.update(Message::Export) {
             Action::Export(request) => {
-                assert!(request.large_print);
-                assert!(!request.tracking_chart);
+                assert_eq!(request.choices.large_print, Some(true));
+                assert_eq!(request.choices.tracking_chart, Some(false));
                 assert_eq!(request.path, PathBuf::from("/tmp/handout.pdf"));
             }
             other => panic!("{other:?}"),

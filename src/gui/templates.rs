@@ -9,7 +9,7 @@ use iced::{Alignment, Element, Fill, Length, Task};
 use ptbuilder_core::library::{Library, Source};
 use ptbuilder_core::program::Program;
 use ptbuilder_core::store::{Settings, Store, Template};
-use ptbuilder_core::text::fold;
+use ptbuilder_core::text::{count, fold};
 use std::sync::Arc;
 
 /// Templates and the problems met reading them.
@@ -193,9 +193,9 @@ fn card(index: usize, template: &Template) -> Element<'_, Message> {
     };
     let phases = program.phases.len();
     let counts = format!(
-        "{phases} phase{} · {} exercises",
-        if phases == 1 { "" } else { "s" },
-        program.item_count()
+        "{} · {}",
+        count(phases, "phase"),
+        count(program.item_count(), "exercise")
     );
     let mut phase_lines = Column::new().spacing(2);
     for phase in program.phases.iter().take(4) {

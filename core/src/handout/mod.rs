@@ -24,11 +24,11 @@ mod style;
 
 use crate::library::{Exercise, ExerciseId, Library};
 use crate::program::{Item, Phase, Program};
-use crate::store::{Paper, Settings};
+use crate::store::{Paper, Settings, Store, WriteFailed, write_file};
 use blocks::{Block, Ctx};
 use chrono::NaiveTime;
 use std::collections::{BTreeSet, HashMap};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// How to print a handout.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,6 +45,18 @@ pub struct HandoutOptions {
     pub picture_folders: Vec<PathBuf>,
 }
 
+/// What the therapist chose for one handout (in the Export sheet or on
+/// the command line); anything left `None` comes from the settings.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Choices {
+    /// A4 or US Letter.
+    pub paper: Option<Paper>,
+    /// 18 pt body text.
+    pub large_print: Option<bool>,
+    /// The tracking chart page.
+    pub tracking_chart: Option<bool>,
+}
+
 impl HandoutOptions {
     /// The options the therapist chose in the settings.
     pub fn from_settings(settings: &Settings, picture_folders: Vec<PathBuf>) -> Self {
@@ -54,6 +66,18 @@ impl HandoutOptions {
             tracking_chart: settings.tracking_chart,
             logo: settings.logo.clone(),
             picture_folders,
+        }
+    }
+
+    /// The settings' options with `choices` over them, finding pictures in
+    /// the store's pictures folders.
+    pub fn chosen(store: &Store, settings: &Settings, choices: Choices) -> Self {
+        let defaults = Self::from_settings(settings, store.picture_folders(settings));
+        Self {
+            paper: choices.paper.unwrap_or(defaults.paper),
+            large_print: choices.large_print.unwrap_or(defaults.large_print),
+            tracking_chart: choices.tracking_chart.unwrap_or(defaults.tracking_chart),
+            ..defaults
         }
     }
 }
@@ -94,6 +118,45 @@ pub enum HandoutError {
     /// printpdf could not write the file.
     #[error("The PDF could not be made: {0}")]
     Pdf(String),
+}
+
+/// A handout written to a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    /// The PDF file.
+    pub path: PathBuf,
+    /// How many pages it has.
+    pub pages: usize,
+    /// Things the therapist should know; the handout is still usable.
+    pub warnings: Vec<String>,
+}
+
+/// Why a handout was not written; nothing was written.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum WriteError {
+    /// The handout could not be made.
+    #[error(transparent)]
+    Handout(#[from] HandoutError),
+    /// The disk refused the file; an earlier file there is untouched.
+    #[error(transparent)]
+    Io(#[from] WriteFailed),
+}
+
+/// Makes the handout for `program` and writes it to `path` atomically:
+/// an earlier file there is replaced only by a complete new one.
+pub fn write_pdf(
+    program: &Program,
+    library: &Library,
+    options: &HandoutOptions,
+    path: &Path,
+) -> Result<Written, WriteError> {
+    let handout = export(program, library, options)?;
+    write_file(path, &handout.pdf)?;
+    Ok(Written {
+        path: path.to_path_buf(),
+        pages: handout.pages,
+        warnings: handout.warnings,
+    })
 }
 
 /// Makes the handout for `program`. Custom exercises come from the program's

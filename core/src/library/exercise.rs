@@ -42,7 +42,35 @@ macro_rules! choice {
                 f.write_str(self.label())
             }
         }
+
+        /// Reads a value as [`Self::from_name`] does; the error lists every
+        /// valid value, as typed on a command line ("lower-back").
+        impl std::str::FromStr for $name {
+            type Err = String;
+
+            fn from_str(text: &str) -> Result<Self, String> {
+                Self::from_name(text).ok_or_else(|| {
+                    unknown(
+                        &stringify!($name).to_lowercase(),
+                        text,
+                        Self::ALL.iter().map(|value| value.label()),
+                    )
+                })
+            }
+        }
     };
+}
+
+/// "unknown region "elbow"; choose one of: neck, shoulders, …", with each
+/// label as it would be typed on a command line.
+pub(crate) fn unknown<'a>(what: &str, text: &str, labels: impl Iterator<Item = &'a str>) -> String {
+    let valid: Vec<String> = labels
+        .map(|label| label.to_lowercase().replace(' ', "-"))
+        .collect();
+    format!(
+        "unknown {what} {text:?}; choose one of: {}",
+        valid.join(", ")
+    )
 }
 
 fn squash(text: &str) -> String {

@@ -19,6 +19,19 @@ pub enum EquipmentFilter {
     Uses(Equipment),
 }
 
+/// "none" (or "nothing") for exercises that need nothing; otherwise a
+/// piece of equipment by name.
+impl std::str::FromStr for EquipmentFilter {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, String> {
+        if matches!(text.trim().to_lowercase().as_str(), "none" | "nothing") {
+            return Ok(Self::Nothing);
+        }
+        text.parse().map(Self::Uses)
+    }
+}
+
 /// Narrows a search; `None` means any.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Filters {

@@ -5,6 +5,7 @@
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 /// A temporary name beside `path`, unique within this process and across
@@ -46,6 +47,32 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         let _ = fs::remove_file(&temporary);
     }
     result
+}
+
+/// A file that could not be written; whatever was there before is
+/// untouched. Printed as "<file>: cannot save it: <why>".
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{}: cannot save it: {error}", file.display())]
+pub struct WriteFailed {
+    /// The file.
+    pub file: PathBuf,
+    /// What went wrong.
+    pub error: Arc<io::Error>,
+}
+
+impl WriteFailed {
+    /// A failure to write `file`.
+    pub fn new(file: &Path, error: io::Error) -> Self {
+        Self {
+            file: file.to_path_buf(),
+            error: Arc::new(error),
+        }
+    }
+}
+
+/// [`write_atomic`], with the file named in the error.
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), WriteFailed> {
+    write_atomic(path, bytes).map_err(|error| WriteFailed::new(path, error))
 }
 
 /// Makes the rename itself durable (on Unix a rename lives in the folder).

@@ -61,14 +61,19 @@ impl LockOwner {
     }
 }
 
+/// This computer's name, as the operating system reports it (on Linux,
+/// macOS and Windows alike), so locks from other PCs on a shared folder
+/// are told apart from our own.
 fn host_name() -> String {
-    std::env::var("COMPUTERNAME")
-        .or_else(|_| std::env::var("HOSTNAME"))
-        .ok()
-        .or_else(|| std::fs::read_to_string("/etc/hostname").ok())
-        .map(|name| name.trim().to_string())
-        .filter(|name| !name.is_empty())
-        .unwrap_or_else(|| "this computer".to_string())
+    let name = gethostname::gethostname()
+        .to_string_lossy()
+        .trim()
+        .to_string();
+    if name.is_empty() {
+        "this computer".to_string()
+    } else {
+        name
+    }
 }
 
 /// Why a lock could not be taken.
@@ -209,8 +214,10 @@ impl EditLock {
 
     /// Refreshes the time stamp so other PCs see the lock is alive; call it
     /// every [`REFRESH_EVERY`].
-    pub fn refresh(&self) -> io::Result<()> {
-        self.file.set_modified(SystemTime::now())
+    pub fn refresh(&self) -> Result<(), super::WriteFailed> {
+        self.file
+            .set_modified(SystemTime::now())
+            .map_err(|error| super::WriteFailed::new(&self.path, error))
     }
 
     /// The lock file.
@@ -230,6 +237,16 @@ impl Drop for EditLock {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The kernel's own record of the name, which no environment variable
+    /// can change (the old code read HOSTNAME or /etc/hostname, which macOS
+    /// lacks, so every Mac was "this computer").
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn the_host_name_is_the_one_the_kernel_knows() {
+        let kernel = std::fs::read_to_string("/proc/sys/kernel/hostname").unwrap();
+        assert_eq!(LockOwner::me().host, kernel.trim());
+    }
 
     #[test]
     fn a_second_lock_in_the_same_process_is_refused_and_released_on_drop() {

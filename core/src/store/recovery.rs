@@ -7,7 +7,7 @@
 
 use super::lock::{EditLock, LockError};
 use super::ron_file::{self, FileProblem};
-use super::{to_ron, write_atomic};
+use super::{FileStamp, WriteFailed, to_ron, write_file};
 use crate::library::FORMAT;
 use crate::program::Program;
 use chrono::{DateTime, Local};
@@ -39,8 +39,8 @@ pub struct RecoverySlot {
 
 impl RecoverySlot {
     /// Claims a new recovery file in `folder` for this session.
-    pub fn claim(folder: &Path) -> io::Result<Self> {
-        std::fs::create_dir_all(folder)?;
+    pub fn claim(folder: &Path) -> Result<Self, WriteFailed> {
+        std::fs::create_dir_all(folder).map_err(|error| WriteFailed::new(folder, error))?;
         static CLAIMED: AtomicU32 = AtomicU32::new(0);
         let stamp = Local::now().format("%Y%m%d-%H%M%S");
         let path = folder.join(format!(
@@ -48,33 +48,44 @@ impl RecoverySlot {
             std::process::id(),
             CLAIMED.fetch_add(1, Ordering::Relaxed)
         ));
-        let lock = EditLock::acquire(&path).map_err(|error| io::Error::other(error.to_string()))?;
+        let lock = EditLock::acquire(&path)
+            .map_err(|error| WriteFailed::new(&path, io::Error::other(error.to_string())))?;
         Ok(Self { path, _lock: lock })
     }
 
     /// Autosaves `program`, which belongs to `original` if it has a file.
-    pub fn save(&self, program: &Program, original: Option<&Path>) -> io::Result<()> {
+    pub fn save(&self, program: &Program, original: Option<&Path>) -> Result<(), WriteFailed> {
         let recovery = Recovery {
             format: FORMAT,
             original: original.map(Path::to_path_buf),
             saved_at: Local::now(),
             program: program.clone(),
         };
-        write_atomic(&self.path, to_ron(&recovery).as_bytes())
+        write_file(&self.path, to_ron(&recovery).as_bytes())
     }
 
     /// Forgets the autosaved work (after a save, or when it is discarded).
-    pub fn clear(&self) -> io::Result<()> {
-        match std::fs::remove_file(&self.path) {
-            Err(error) if error.kind() != io::ErrorKind::NotFound => Err(error),
-            _ => Ok(()),
-        }
+    pub fn clear(&self) -> Result<(), WriteFailed> {
+        remove(&self.path)
     }
 
     /// The recovery file.
     pub fn path(&self) -> &Path {
         &self.path
     }
+}
+
+/// Restored work belongs to its file again: takes the file's lock as
+/// opening it would (the crashed session's own lock is stale and is taken
+/// over) and reads what the file holds now, so a later save notices changes
+/// made by others. Refused when another copy of ptbuilder has the file open.
+pub fn reclaim(original: &Path) -> Result<(EditLock, Option<FileStamp>), LockError> {
+    let lock = EditLock::acquire(original).or_else(|error| match error {
+        LockError::Stale { .. } => EditLock::take_over(original),
+        other => Err(other),
+    })?;
+    let stamp = FileStamp::read(original).ok().flatten();
+    Ok((lock, stamp))
 }
 
 /// Work left behind by sessions that are no longer running, newest first.
@@ -110,9 +121,17 @@ pub fn orphans(folder: &Path) -> (Vec<(PathBuf, Recovery)>, Vec<FileProblem>) {
 }
 
 /// Deletes a recovery file and any lock left beside it.
-pub fn discard(path: &Path) -> io::Result<()> {
+pub fn discard(path: &Path) -> Result<(), WriteFailed> {
     let _ = std::fs::remove_file(super::lock::lock_path(path));
-    std::fs::remove_file(path)
+    remove(path)
+}
+
+/// Removes a file; one already gone is fine.
+fn remove(path: &Path) -> Result<(), WriteFailed> {
+    match std::fs::remove_file(path) {
+        Err(error) if error.kind() != io::ErrorKind::NotFound => Err(WriteFailed::new(path, error)),
+        _ => Ok(()),
+    }
 }
 
 #[cfg(test)]

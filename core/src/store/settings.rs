@@ -29,6 +29,19 @@ impl Paper {
     }
 }
 
+/// "a4" or "letter" (also "us-letter"), in any case.
+impl std::str::FromStr for Paper {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, String> {
+        match text.trim().to_lowercase().as_str() {
+            "a4" => Ok(Paper::A4),
+            "letter" | "us-letter" | "usletter" | "us letter" => Ok(Paper::Letter),
+            _ => Err(format!("unknown paper {text:?}; choose a4 or letter")),
+        }
+    }
+}
+
 impl fmt::Display for Paper {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {

@@ -2,7 +2,7 @@
 //! the questions asked before unsaved work is replaced or a file written
 //! by someone else is overwritten.
 
-use super::{App, Area, Handover, Message, Sheet, blank_program, failed, today};
+use super::{App, Area, Handover, Message, Sheet, failed, today};
 use crate::gui::dialog::{Dialog, Kind};
 use crate::gui::error::Error;
 use crate::gui::finder;
@@ -10,10 +10,11 @@ use crate::gui::shortcuts::Command;
 use crate::gui::{editor, export, open_sheet, perform, save_as, style, templates};
 use iced::Task;
 use iced::widget::operation;
+use ptbuilder_core::handout::HandoutOptions;
 use ptbuilder_core::program::Program;
 use ptbuilder_core::program::document::Document;
 use ptbuilder_core::store::lock::{EditLock, LockError};
-use ptbuilder_core::store::{FileStamp, Opened, SaveError, Settings, naming};
+use ptbuilder_core::store::{self, FileStamp, Opened, Settings, Target, TemplateError, naming};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -81,7 +82,7 @@ pub enum Done {
     /// Open.
     Opened(Result<OpenedFile, Error>),
     /// Save as template.
-    TemplateSaved(Result<PathBuf, Error>),
+    TemplateSaved(Result<PathBuf, TemplateError>),
     /// Settings.
     SettingsSaved(Result<Box<Settings>, Error>),
     /// Something failed that only needs reporting.
@@ -115,7 +116,7 @@ impl App {
             Command::Open => self.guard_unsaved(Pending::Open),
             Command::Save => self.save(None, None),
             Command::SaveAs => self.open_save_as(),
-            Command::SaveTemplate => self.save_template(),
+            Command::SaveTemplate => self.save_template(false),
             Command::Export => self.open_export(),
             Command::Undo => {
                 self.editor.undo();
@@ -196,7 +197,8 @@ impl App {
     fn proceed(&mut self, pending: Pending) -> Task<Message> {
         match pending {
             Pending::New => {
-                self.replace_document(Document::new(blank_program(&self.settings)), None);
+                let program = store::new_program(&self.settings, None, today());
+                self.replace_document(Document::new(program), None);
                 operation::focus(finder::SEARCH_ID)
             }
             Pending::Open => {
@@ -245,7 +247,7 @@ impl App {
                 self.save(None, then)
             }
             Answer::SaveElsewhere => self.open_save_as(),
-            Answer::ReplaceTemplate => self.write_template(),
+            Answer::ReplaceTemplate => self.save_template(true),
             Answer::TakeOver(path) => self.open_file(path, true),
             Answer::Restore(index) => self.restore(index),
             Answer::DiscardRecovery(index) => self.discard_recovery(index),
@@ -259,45 +261,19 @@ impl App {
         if self.saving {
             return Task::none();
         }
-        let current = self.editor.document().path().map(Path::to_path_buf);
-        let new_file = match (&target, &current) {
-            (Some(target), Some(current)) => target != current,
-            (_, None) => true,
-            (None, Some(_)) => false,
-        };
-        let stamp = if new_file { None } else { self.guard.stamp };
+        let target = Target::choose(target, self.editor.document().path(), self.guard.stamp);
         self.editor.document_mut().seal();
         self.saving = true;
         let snapshot = Arc::new(self.editor.program().clone());
         let (store, library) = (self.store.clone(), Arc::clone(&self.library));
         perform(
             move || {
-                let path = match target.or(current) {
-                    Some(path) => path,
-                    None => store.new_program_path(&snapshot),
-                };
-                if let Some(folder) = path.parent() {
-                    std::fs::create_dir_all(folder).map_err(|error| Error::write(folder, error))?;
-                }
-                let lock = if new_file {
-                    Some(EditLock::acquire(&path).map_err(Error::Locked)?)
-                } else {
-                    None
-                };
-                let stamp = store
-                    .save_program_safely(&path, &snapshot, &library, stamp)
-                    .map_err(|error| match error {
-                        SaveError::ChangedOnDisk(_) => Error::ChangedOnDisk(path.clone()),
-                        SaveError::Io { error, .. } => Error::Write {
-                            path: path.clone(),
-                            source: error,
-                        },
-                    })?;
+                let saved = store.save_to(target, &snapshot, &library)?;
                 Ok(Saved {
-                    path,
+                    path: saved.path,
                     snapshot,
-                    stamp,
-                    lock: lock.map(Handover::new),
+                    stamp: saved.stamp,
+                    lock: saved.lock.map(Handover::new),
                     then,
                 })
             },
@@ -333,44 +309,37 @@ impl App {
         }
     }
 
-    /// Saves the program as a template, asking first when one with the
-    /// same title would be replaced.
-    fn save_template(&mut self) -> Task<Message> {
-        let title = self.editor.program().title.clone();
-        let id = ptbuilder_core::library::ExerciseId::from_name(&title);
-        let path = self.store.folders().templates.join(format!("{id}.ron"));
-        if path.exists() {
-            self.dialog = Some(
-                Dialog::new(
-                    "Replace the template?",
-                    format!(
-                        "You already have a template called “{title}”. Replace it with \
-                         this program, or cancel and change the title first."
-                    ),
-                )
-                .cancel("Cancel", Message::Answer(Answer::Dismiss))
-                .answer(
-                    "Replace template",
-                    Kind::Primary,
-                    Message::Answer(Answer::ReplaceTemplate),
-                ),
-            );
-            return Task::none();
-        }
-        self.write_template()
-    }
-
-    fn write_template(&mut self) -> Task<Message> {
+    /// Saves the program as a template; `replace` answers the question
+    /// asked when one with the same title exists.
+    fn save_template(&mut self, replace: bool) -> Task<Message> {
         let program = self.editor.program().clone();
         let (store, library) = (self.store.clone(), Arc::clone(&self.library));
         perform(
-            move || {
-                store
-                    .save_template(&program, &library)
-                    .map_err(|error| Error::write(&store.folders().templates, error))
+            move || Ok(store.save_template(&program, &library, today(), replace)),
+            |result| match result {
+                Ok(saved) => Message::Files(Done::TemplateSaved(saved)),
+                Err(error) => failed(error),
             },
-            |result| Message::Files(Done::TemplateSaved(result)),
         )
+    }
+
+    fn ask_to_replace_template(&mut self, title: &str) -> Task<Message> {
+        self.dialog = Some(
+            Dialog::new(
+                "Replace the template?",
+                format!(
+                    "You already have a template called “{title}”. Replace it with \
+                     this program, or cancel and change the title first."
+                ),
+            )
+            .cancel("Cancel", Message::Answer(Answer::Dismiss))
+            .answer(
+                "Replace template",
+                Kind::Primary,
+                Message::Answer(Answer::ReplaceTemplate),
+            ),
+        );
+        Task::none()
     }
 
     pub(super) fn open_sheet_message(&mut self, message: open_sheet::Message) -> Task<Message> {
@@ -395,13 +364,7 @@ impl App {
         let (store, library) = (self.store.clone(), Arc::clone(&self.library));
         perform(
             move || {
-                let lock = if take_over {
-                    EditLock::take_over(&path)
-                } else {
-                    EditLock::acquire(&path)
-                }
-                .map_err(Error::Locked)?;
-                let opened = store.open_program(&path, &library).map_err(Error::Read)?;
+                let (opened, lock) = store.open_for_editing(&path, &library, take_over)?;
                 Ok(OpenedFile {
                     path,
                     opened: Arc::new(opened),
@@ -415,17 +378,7 @@ impl App {
     /// A new program from a template, dated today, with this therapist's
     /// details where the template has none.
     pub(super) fn start_from_template(&mut self, template: Program) -> Task<Message> {
-        let mut program = template.instantiate(today());
-        let defaults = blank_program(&self.settings);
-        if program.clinician.is_empty() {
-            program.clinician = defaults.clinician;
-        }
-        if program.clinic.is_empty() {
-            program.clinic = defaults.clinic;
-        }
-        if program.phone.is_empty() {
-            program.phone = defaults.phone;
-        }
+        let program = store::new_program(&self.settings, Some(&template), today());
         self.replace_document(Document::new(program), None);
         Task::batch([self.load_pictures(), operation::focus(finder::SEARCH_ID)])
     }
@@ -451,10 +404,9 @@ impl App {
             export::Action::Export(request) => {
                 let program = self.editor.program().clone();
                 let library = Arc::clone(&self.library);
-                let settings = self.settings.clone();
-                let folders = self.store.picture_folders(&self.settings);
+                let options = HandoutOptions::chosen(&self.store, &self.settings, request.choices);
                 perform(
-                    move || super::handout::write(&request, &program, &library, &settings, folders),
+                    move || super::handout::write(&request, &program, &library, &options),
                     |result| Message::Export(export::Message::Exported(result)),
                 )
             }
@@ -465,9 +417,7 @@ impl App {
         let store = self.store.clone();
         perform(
             move || {
-                store
-                    .save_settings(&settings)
-                    .map_err(|error| Error::write(&store.folders().settings, error))?;
+                store.save_settings(&settings)?;
                 Ok(Box::new(settings))
             },
             |result| Message::Files(Done::SettingsSaved(result)),
@@ -479,11 +429,7 @@ impl App {
         self.settings.remember(path);
         let (store, settings) = (self.store.clone(), self.settings.clone());
         perform(
-            move || {
-                store
-                    .save_settings(&settings)
-                    .map_err(|error| Error::write(&store.folders().settings, error))
-            },
+            move || Ok(store.save_settings(&settings)?),
             |result| match result {
                 Ok(()) => Message::Files(Done::Quiet),
                 Err(error) => failed(error),
@@ -503,9 +449,13 @@ impl App {
                     format!("Saved “{title}” as a template: it is in New from template."),
                 )
             }
-            Done::TemplateSaved(Err(error)) | Done::Failed(error) => {
+            Done::TemplateSaved(Err(TemplateError::Exists(title))) => {
+                self.ask_to_replace_template(&title)
+            }
+            Done::TemplateSaved(Err(TemplateError::Io(error))) => {
                 self.notify(style::Tone::Error, error.to_string())
             }
+            Done::Failed(error) => self.notify(style::Tone::Error, error.to_string()),
             Done::SettingsSaved(Ok(settings)) => self.settings_saved(*settings),
             Done::SettingsSaved(Err(error)) => self.notify(style::Tone::Error, error.to_string()),
             Done::Quiet => Task::none(),
@@ -640,9 +590,4 @@ impl App {
             None => iced::exit(),
         }
     }
-}
-
-/// Reads a stamp for a restored file's original, if it still exists.
-pub(super) fn stamp_of(path: &Path) -> Option<FileStamp> {
-    FileStamp::read(path).ok().flatten()
 }

@@ -3,15 +3,15 @@
 //! keeping the open file's edit lock fresh.
 
 use super::files::{Answer, Done};
-use super::{App, Handover, Message, failed};
+use super::{App, FileGuard, Handover, Message, failed};
 use crate::gui::dialog::{Dialog, Kind};
 use crate::gui::error::Error;
-use crate::gui::{after, perform, style};
+use crate::gui::{after, editor, perform, style};
 use iced::Task;
 use ptbuilder_core::program::document::Document;
-use ptbuilder_core::store::Store;
 use ptbuilder_core::store::lock::{EditLock, LockError, REFRESH_EVERY};
 use ptbuilder_core::store::recovery::{self, Recovery, RecoverySlot};
+use ptbuilder_core::store::{FileStamp, Store};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
@@ -36,6 +36,19 @@ pub enum Event {
     AutosaveDue,
     /// Time to refresh the open file's lock.
     LockRefreshDue,
+    /// Restored work's file lock is settled.
+    Restored(Result<Restored, Error>),
+}
+
+/// The file's lock taken again, with what the file holds now, or why not.
+type Reclaimed = Result<(Handover<EditLock>, Option<FileStamp>), LockError>;
+
+/// Work brought back after a crash, with its file's lock taken again (or
+/// why not), when it belongs to a file.
+#[derive(Debug, Clone)]
+pub struct Restored {
+    recovery: Arc<Recovery>,
+    reclaimed: Option<Reclaimed>,
 }
 
 /// Claims this session's recovery file and looks for work left behind.
@@ -45,8 +58,7 @@ pub fn start(store: &Store) -> Task<Message> {
         perform(
             move || {
                 let (orphans, problems) = recovery::orphans(&folder);
-                let slot =
-                    RecoverySlot::claim(&folder).map_err(|error| Error::write(&folder, error))?;
+                let slot = RecoverySlot::claim(&folder)?;
                 Ok(Started {
                     slot: Handover::new(slot),
                     orphans: Arc::new(orphans),
@@ -77,6 +89,8 @@ impl App {
                 style::Tone::Warning,
                 format!("Unsaved work cannot be kept safe in case of a crash: {error}"),
             ),
+            Event::Restored(Ok(restored)) => self.restored(restored),
+            Event::Restored(Err(error)) => self.notify(style::Tone::Error, error.to_string()),
             Event::AutosaveDue => {
                 self.autosave_due = false;
                 self.autosave()
@@ -86,10 +100,7 @@ impl App {
                     Some(lock) => {
                         let lock = Arc::clone(lock);
                         perform(
-                            move || {
-                                lock.refresh()
-                                    .map_err(|error| Error::write(lock.path(), error))
-                            },
+                            move || Ok(lock.refresh()?),
                             |result| match result {
                                 Ok(()) => Message::Files(Done::Quiet),
                                 Err(error) => failed(error),
@@ -136,10 +147,7 @@ impl App {
         self.autosaved = Some(program.clone());
         let original = self.editor.document().path().map(PathBuf::from);
         perform(
-            move || {
-                slot.save(&program, original.as_deref())
-                    .map_err(|error| Error::write(slot.path(), error))
-            },
+            move || Ok(slot.save(&program, original.as_deref())?),
             |result| match result {
                 Ok(()) => Message::Files(Done::Quiet),
                 Err(error) => failed(error),
@@ -152,10 +160,7 @@ impl App {
         self.autosaved = None;
         match self.recovery.clone() {
             Some(slot) => perform(
-                move || {
-                    slot.clear()
-                        .map_err(|error| Error::write(slot.path(), error))
-                },
+                move || Ok(slot.clear()?),
                 |result| match result {
                     Ok(()) => Message::Files(Done::Quiet),
                     Err(error) => failed(error),
@@ -204,50 +209,61 @@ impl App {
         );
     }
 
-    /// Brings back autosaved work as unsaved changes.
+    /// Brings back autosaved work as unsaved changes. Work that belongs to
+    /// a file takes the file's lock again first (in the background); if
+    /// another copy of ptbuilder has the file open now, the work comes back
+    /// as a new, unsaved program rather than risk overwriting theirs.
     pub(super) fn restore(&mut self, index: usize) -> Task<Message> {
         if index >= self.orphans.len() {
             return Task::none();
         }
         let (path, found) = self.orphans.remove(index);
-        // The restored work belongs to its file again, so take the file's
-        // lock as opening it would; the crashed session's own lock is stale.
-        // If another copy of ptbuilder has the file open now, keep the work
-        // as a new, unsaved program rather than risk overwriting theirs.
-        let (original, lock, message) = match found.original {
-            Some(original) => match EditLock::acquire(&original).or_else(|error| match error {
-                LockError::Stale { .. } => EditLock::take_over(&original),
-                other => Err(other),
-            }) {
-                Ok(lock) => (
-                    Some(original),
-                    Some(Arc::new(lock)),
-                    "Your unsaved work is back. Save it to keep it.".to_string(),
-                ),
-                Err(error) => (
-                    None,
-                    None,
-                    format!(
-                        "Your unsaved work is back as a new program, because {error}. \
-                         Use Save As to keep it."
-                    ),
-                ),
+        let discard = discard_file(path);
+        let reclaim = perform(
+            move || {
+                let reclaimed = found.original.as_deref().map(|original| {
+                    recovery::reclaim(original).map(|(lock, stamp)| (Handover::new(lock), stamp))
+                });
+                Ok(Restored {
+                    recovery: Arc::new(found),
+                    reclaimed,
+                })
             },
-            None => (
+            |result| Message::Lifecycle(Event::Restored(result)),
+        );
+        Task::batch([discard, reclaim])
+    }
+
+    /// Shows restored work once its file's lock is settled.
+    fn restored(&mut self, restored: Restored) -> Task<Message> {
+        let recovery = Arc::unwrap_or_clone(restored.recovery);
+        let (original, guard, message) = match (recovery.original, restored.reclaimed) {
+            (Some(original), Some(Ok((lock, stamp)))) => (
+                Some(original),
+                FileGuard {
+                    lock: lock.take().map(Arc::new),
+                    stamp,
+                },
+                "Your unsaved work is back. Save it to keep it.".to_string(),
+            ),
+            (_, Some(Err(error))) => (
                 None,
+                FileGuard::default(),
+                format!(
+                    "Your unsaved work is back as a new program, because {error}. \
+                     Use Save As to keep it."
+                ),
+            ),
+            _ => (
                 None,
+                FileGuard::default(),
                 "Your unsaved work is back. Save it to keep it.".to_string(),
             ),
         };
-        let guard = super::FileGuard {
-            lock,
-            stamp: original.as_deref().and_then(super::files::stamp_of),
-        };
-        self.editor = crate::gui::editor::State::new(Document::restored(found.program, original));
+        self.editor = editor::State::new(Document::restored(recovery.program, original));
         self.guard = guard;
-        let discard = discard_file(path);
         self.offer_recovery();
-        Task::batch([discard, self.notify(style::Tone::Success, message)])
+        self.notify(style::Tone::Success, message)
     }
 
     /// Throws autosaved work away.
@@ -263,7 +279,7 @@ impl App {
 
 fn discard_file(path: PathBuf) -> Task<Message> {
     perform(
-        move || recovery::discard(&path).map_err(|error| Error::write(&path, error)),
+        move || Ok(recovery::discard(&path)?),
         |result| match result {
             Ok(()) => Message::Files(Done::Quiet),
             Err(error) => failed(error),

@@ -23,7 +23,8 @@ use ptbuilder_core::program::Program;
 use ptbuilder_core::program::document::Document;
 use ptbuilder_core::store::lock::EditLock;
 use ptbuilder_core::store::recovery::{Recovery, RecoverySlot};
-use ptbuilder_core::store::{FileProblem, FileStamp, Settings, Store};
+use ptbuilder_core::store::{self, FileProblem, FileStamp, Settings, Store};
+use ptbuilder_core::text::count;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
@@ -163,22 +164,12 @@ pub fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
-/// An empty program for this therapist, ready to fill in.
-fn blank_program(settings: &Settings) -> Program {
-    let mut program = Program::new(today());
-    program.patient = Some(ptbuilder_core::program::Patient::default());
-    program.clinician = settings.clinician.clone();
-    program.clinic = settings.clinic.clone();
-    program.phone = settings.phone.clone();
-    program
-}
-
 impl App {
     /// The app for `store`, with the tasks that load the library, read the
     /// system theme and put the cursor in the search box.
     pub fn boot(store: Store) -> (Self, Task<Message>) {
         let (settings, problem) = store.load_settings();
-        let document = Document::new(blank_program(&settings));
+        let document = Document::new(store::new_program(&settings, None, today()));
         let mut app = Self {
             library: Arc::new(Library::default()),
             index: Arc::new(SearchIndex::default()),
@@ -375,9 +366,9 @@ impl App {
                     Dialog::new(
                         "Remove this phase?",
                         format!(
-                            "“{name}” has {items} exercise{}. Removing the phase removes them \
-                             too (Undo brings them back).",
-                            if items == 1 { "" } else { "s" }
+                            "“{name}” has {}. Removing the phase removes them too (Undo \
+                             brings them back).",
+                            count(items, "exercise")
                         ),
                     )
                     .cancel("Keep it", Message::Answer(files::Answer::Dismiss))

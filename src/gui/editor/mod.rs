@@ -21,6 +21,7 @@ use ptbuilder_core::program::document::Document;
 use ptbuilder_core::program::edit::{Edit, Focus, ItemRef};
 use ptbuilder_core::program::input::{DoseField, Refusal};
 use ptbuilder_core::program::{Item, Program};
+use ptbuilder_core::text::capitalize;
 use std::collections::HashMap;
 
 /// Which part of the program the pane shows.
@@ -291,7 +292,7 @@ impl State {
                 self.follow(focus);
                 Action::None
             }
-            Err(error) => Action::Refused(capitalise(&error.to_string())),
+            Err(error) => Action::Refused(capitalize(&error.to_string())),
         }
     }
 
@@ -384,14 +385,6 @@ impl State {
     /// The custom exercise changed in the library; refresh the program's copy.
     pub fn refresh_exercise(&mut self, exercise: &Exercise) {
         self.document.refresh_exercise(exercise);
-    }
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 

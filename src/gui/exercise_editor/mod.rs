@@ -16,7 +16,8 @@ use ptbuilder_core::library::{
 };
 use ptbuilder_core::program::input::{DoseField, Refusal, comma_list};
 use ptbuilder_core::program::{Dose, FieldPath, Problem, Segment, Side, validate_exercise};
-use ptbuilder_core::store::{PictureFormat, Store, write_atomic};
+use ptbuilder_core::store::pictures::read_picture_file;
+use ptbuilder_core::store::{Picture, PictureFormat, Store};
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -53,21 +54,14 @@ impl List {
     }
 }
 
-/// A picture chosen from disk, not yet copied into the pictures folder.
-#[derive(Debug, Clone)]
-pub struct Chosen {
-    bytes: Arc<Vec<u8>>,
-    format: PictureFormat,
-    source: PathBuf,
-}
-
 /// What will happen to the picture on save.
 #[derive(Debug, Clone)]
 enum PictureChange {
     /// Keep whatever the entry has.
     Keep,
-    /// Use a new file.
-    New(Chosen),
+    /// Use a new file, read from disk and not yet copied into the
+    /// pictures folder.
+    New(Arc<Picture>),
     /// No picture.
     Remove,
 }
@@ -144,7 +138,7 @@ pub enum Message {
     /// The system dialog closed.
     PictureBrowsed(Option<PathBuf>),
     /// The chosen picture was read.
-    PictureRead(Result<Chosen, Error>),
+    PictureRead(Result<Arc<Picture>, Error>),
     /// No picture.
     RemovePicture,
     /// Check and save.
@@ -248,12 +242,8 @@ impl State {
             Mode::Edit(id) => id.clone(),
             Mode::New | Mode::Duplicate => library.unused_id(&exercise.name),
         };
-        match &self.picture {
-            PictureChange::Keep => {}
-            PictureChange::Remove => exercise.picture = None,
-            PictureChange::New(chosen) => {
-                exercise.picture = Some(picture_name(&exercise.id, chosen.format));
-            }
+        if let PictureChange::Remove = self.picture {
+            exercise.picture = None;
         }
         exercise
     }
@@ -366,7 +356,10 @@ impl State {
                 Some("Type the path of a PNG, JPEG or SVG file, or press Browse.".to_string());
             return Action::None;
         }
-        Action::Run(perform(move || read_picture(&path), Message::PictureRead))
+        Action::Run(perform(
+            move || Ok(Arc::new(read_picture_file(&path)?)),
+            Message::PictureRead,
+        ))
     }
 
     fn save(&mut self, library: &Library, store: &Store) -> Action {
@@ -379,20 +372,13 @@ impl State {
         self.saving = true;
         let store = store.clone();
         let chosen = match &self.picture {
-            PictureChange::New(chosen) => Some(chosen.clone()),
+            PictureChange::New(chosen) => Some(Arc::clone(chosen)),
             _ => None,
         };
         Action::Run(perform(
             move || {
-                if let (Some(chosen), Some(name)) = (chosen, &exercise.picture) {
-                    let path = store.folders().pictures.join(name);
-                    write_atomic(&path, &chosen.bytes).map_err(|e| Error::write(&path, e))?;
-                }
-                let path = store.exercise_path(&exercise.id);
-                store
-                    .save_exercise(&exercise)
-                    .map_err(|e| Error::write(path, e))?;
-                Ok(Arc::new(exercise))
+                let saved = store.save_custom_exercise(exercise, chosen.as_deref())?;
+                Ok(Arc::new(saved))
             },
             Message::Saved,
         ))
@@ -433,44 +419,6 @@ fn toggle<T: PartialEq + Copy + Ord>(list: &mut Vec<T>, value: T, on: bool) {
         list.push(value);
         list.sort();
     }
-}
-
-/// The file name a custom picture is kept under.
-fn picture_name(id: &ExerciseId, format: PictureFormat) -> String {
-    let extension = match format {
-        PictureFormat::Svg => "svg",
-        PictureFormat::Png => "png",
-        PictureFormat::Jpeg => "jpg",
-    };
-    format!("{id}.{extension}")
-}
-
-/// Reads a picture file the therapist chose, checking that it is one.
-fn read_picture(path: &std::path::Path) -> Result<Chosen, Error> {
-    let size = std::fs::metadata(path)
-        .map_err(|e| Error::Other(format!("{}: cannot read it: {e}", path.display())))?
-        .len();
-    if size > ptbuilder_core::store::pictures::MAX_PICTURE_BYTES {
-        return Err(Error::Other(format!(
-            "{}: the picture is {} MB; use one under {} MB",
-            path.display(),
-            size / (1024 * 1024),
-            ptbuilder_core::store::pictures::MAX_PICTURE_BYTES / (1024 * 1024)
-        )));
-    }
-    let bytes = std::fs::read(path)
-        .map_err(|e| Error::Other(format!("{}: cannot read it: {e}", path.display())))?;
-    let format = PictureFormat::sniff(&bytes).ok_or_else(|| {
-        Error::Other(format!(
-            "{}: this is not a PNG, JPEG or SVG picture",
-            path.display()
-        ))
-    })?;
-    Ok(Chosen {
-        bytes: Arc::new(bytes),
-        format,
-        source: path.to_path_buf(),
-    })
 }
 
 pub use view::view;

@@ -12,7 +12,7 @@ use iced::{Alignment, ContentFit, Element, Fill, Length};
 use ptbuilder_core::library::{Category, Difficulty, Equipment, Position, Region};
 use ptbuilder_core::program::Side;
 use ptbuilder_core::program::input::DoseField;
-use ptbuilder_core::text::capitalize;
+use ptbuilder_core::text::{capitalize, count};
 
 const PREVIEW_WIDTH: f32 = 260.0;
 
@@ -148,8 +148,8 @@ pub fn view<'a>(state: &'a State, pictures: &'a Pictures) -> Element<'a, Message
     if errors > 0 {
         summary = summary.push(
             text(format!(
-                "{errors} thing{} to fix before saving; see the messages beside the fields.",
-                if errors == 1 { "" } else { "s" }
+                "{} to fix before saving; see the messages beside the fields.",
+                count(errors, "thing")
             ))
             .size(style::SMALL)
             .style(style::error_text),
@@ -270,8 +270,7 @@ fn picture_panel<'a>(state: &'a State, pictures: &'a Pictures) -> Element<'a, Me
     let source = match &state.picture {
         PictureChange::New(chosen) => format!(
             "New picture: {}",
-            chosen
-                .source
+            std::path::Path::new(&chosen.name)
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default()
