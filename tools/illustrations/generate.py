@@ -10,6 +10,7 @@ README.md in this folder.
 """
 import math
 import os
+import re
 import sys
 
 sys.dont_write_bytecode = True          # keep the repository free of __pycache__
@@ -651,7 +652,7 @@ def seated_lower_back_stretch(sc):
             fg.torso_halo = 12
             fg.draw(L)
         poses.append(L)
-    sc.row(poses, arrow_y=60)
+    sc.row(poses)
 
 
 @scene
@@ -1945,20 +1946,77 @@ def standing_back_bend(sc):
 # ==== END SCENES
 
 
+FRAME_RE = re.compile(r'<rect id="frame-(\d+)" x="(-?[\d.]+)" y="(-?[\d.]+)" width="([\d.]+)" '
+                      r'height="([\d.]+)" fill="none" stroke="none"/>$')
+
+
+def check_frames(sc, svg):
+    """Self-check of the frame markers (README, "Frame markers"): a scene
+    with two or more poses writes one marker per pose, frame-1 .. frame-N,
+    as the elements right after the background rect, each inside the
+    viewBox, covering its pose and overlapping no other; a single-pose
+    scene writes none.  Returns a list of problems."""
+    probs = []
+    lines = svg.split('\n')
+    marks = []
+    for ln in lines[2:]:
+        m = FRAME_RE.match(ln)
+        if not m:
+            break
+        marks.append((int(m.group(1)),) + tuple(float(v) for v in m.group(2, 3, 4, 5)))
+    if svg.count('id="frame-') != len(marks):
+        probs.append('a frame marker is not right after the background rect')
+    poses = len(sc.layers)
+    if poses < 2:
+        if marks:
+            probs.append('single pose but %d frame marker(s)' % len(marks))
+        return probs
+    if [m[0] for m in marks] != list(range(1, poses + 1)):
+        probs.append('%d poses but markers %s' % (poses, [m[0] for m in marks] or 'none'))
+        return probs
+    vx, vy, vw, vh = sc.viewbox
+    rects = [(x, y, x + w, y + h) for _, x, y, w, h in marks]
+    for n, r in enumerate(rects, 1):
+        if r[2] - r[0] < 1 or r[3] - r[1] < 1:
+            probs.append('frame-%d is empty' % n)
+        if r[0] < vx or r[1] < vy or r[2] > vx + vw or r[3] > vy + vh:
+            probs.append('frame-%d reaches outside the viewBox' % n)
+    for a in range(len(rects)):
+        for b in range(a + 1, len(rects)):
+            if F._overlap(rects[a], rects[b]):
+                probs.append('frame-%d and frame-%d overlap' % (a + 1, b + 1))
+    for n, (L, r) in enumerate(zip(sc._row[0] if sc._row else sc.layers, rects), 1):
+        x0, x1, y0, y1 = F._bbox(L, sc.u)
+        if (x0 + L.dx < r[0] - 0.05 or x1 + L.dx > r[2] + 0.05
+                or -(y1 + L.dy) < r[1] - 0.05 or -(y0 + L.dy) > r[3] + 0.05):
+            probs.append('frame-%d does not cover its pose' % n)
+    if not sc._row or len(sc._row[0]) != poses:
+        probs.append('%d layers but only %d laid out as frames by row()'
+                     % (poses, len(sc._row[0]) if sc._row else 0))
+    return probs
+
+
 def main(argv):
     ids = argv[1:] or sorted(SCENES)
     os.makedirs(OUT_DIR, exist_ok=True)
+    failed = False
     for i in ids:
         if i not in SCENES:
             sys.exit('unknown illustration id: %s' % i)
         F.WARNINGS.clear()
         sc = Scene()
         SCENES[i](sc)
+        svg = sc.render()
         with open(os.path.join(OUT_DIR, i + '.svg'), 'w') as fh:
-            fh.write(sc.render())
+            fh.write(svg)
         for w in F.WARNINGS:
             print('warning [%s] %s' % (i, w), file=sys.stderr)
+        for w in check_frames(sc, svg):
+            print('warning [%s] frames: %s' % (i, w), file=sys.stderr)
+            failed = True
     print('wrote %d illustration(s) to %s' % (len(ids), OUT_DIR))
+    if failed:
+        sys.exit('frame markers are wrong (see the warnings above)')
 
 
 if __name__ == '__main__':
