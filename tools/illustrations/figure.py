@@ -846,9 +846,11 @@ def mat(L, x0, x1, y=0):
     L.rect(x0, y, x1, y + MAT_T, 3, rx=3)
 
 
-def chair(L, xb, facing=1, back=True, back_h=62, seat_w=44, seat=46):
+def chair(L, xb, facing=1, back=True, back_h=62, seat_w=44, seat=46, arms=False, arm_h=22):
     """Side-view chair; xb = x of the backrest, the seat extends in
-    `facing`.  `seat` = height of the seat's top surface."""
+    `facing`.  `seat` = height of the seat's top surface.  arms: an
+    armrest `arm_h` above the seat, from the backrest to a post at the
+    front of the seat."""
     xf = xb + facing * seat_w
     x0, x1 = min(xb, xf), max(xb, xf)
     for x in (xb + facing * 4, xf - facing * 4):
@@ -856,7 +858,15 @@ def chair(L, xb, facing=1, back=True, back_h=62, seat_w=44, seat=46):
     L.line((x0 + 4, seat - 24), (x1 - 4, seat - 24), 2.5)
     if back:
         top = (xb - facing * 5, seat + back_h)
-        L.line((xb + facing * 1.5, seat - 2), top, EQ + 0.5)
+        base = (xb + facing * 1.5, seat - 2)
+        L.line(base, top, EQ + 0.5)
+        if arms:
+            ya = seat + arm_h
+            xa = lerp(base, top, (ya - base[1]) / (top[1] - base[1]))[0]
+            xp = xf - facing * 5
+            L.line((xp, seat - 2), (xp, ya), EQ)
+            L.line((xa, ya), (xp + facing * 2, ya), 7)
+            L.line((xa + facing * 2, ya), (xp, ya), 2.2, color='#fff')
         a = lerp((xb, seat), top, 0.5)
         L.line(a, top, 9)
         L.line(a, top, 2.6, color='#fff')

@@ -288,15 +288,33 @@ def crossed_arm(S, a=90):
 
 @scene
 def pelvic_tilt(sc):
-    L = sc.layer()
-    S, Hp, hd = supine(0)
-    fg = Side(S, Hp, hd, tag='pelvic')
-    fg.leg_n = fg.leg_f = hook_leg(Hp)
-    fg.arm_n = fg.arm_f = arm_along_floor(S)
-    fg.draw(L)
-    under_mat(L)
-    # the pelvis rocks back so the small of the back flattens on the mat
-    L.arrow_arc(add(Hp, (-4, 0)), 27, 62, 150)
+    """1: lying with the knees bent, a small gap under the small of the
+    back; 2: the hips tilted, the back flat on the mat.  The hands rest on
+    the front of the hips, elbows on the mat (arms lying along the side
+    would hide the gap)."""
+    poses = []
+    for flat in (False, True):
+        L = sc.layer()
+        S, Hp, hd = supine(0)
+        fg = Side(S, Hp, hd, tag='pelvic')
+        fg.leg_n = fg.leg_f = hook_leg(Hp)
+        top = Hp[1] + TORSO / 2 + HAND_R - 1.5
+        E = (S[0] + 16, on(MAT, 'limb') - NEAR_DROP)
+        fg.arm_n = fg.arm_f = arm_via(S, E, (Hp[0] - 4, top))
+        if not flat:
+            # the gap: a white arch cut out of the underside of the torso
+            def gap(L, S=S, Hp=Hp):
+                x0, x1, g = S[0] + 17, Hp[0] - 3, 7
+                ps = qbez((x0, MAT + 0.4), ((x0 + x1) / 2 + 3, MAT + 2 * g), (x1, MAT + 0.4), 16)
+                L.fill(ps, '#fff')
+            fg.hooks['neck'] = gap
+        fg.draw(L)
+        under_mat(L)
+        if flat:
+            # the hips tilt back (pubic bone towards the ribs)
+            L.arrow_arc(add(Hp, (-4, 0)), 34, 60, 140)
+        poses.append(L)
+    sc.row(poses)
 
 
 @scene
@@ -353,20 +371,24 @@ def knee_to_chest(sc, both):
     L = sc.layer()
     S, Hp, hd = supine(0)
     fg = Side(S, Hp, hd, tag='ktc')
-    K = P(Hp, 122, TH)
-    A = P(K, -22, SH)
-    pulled = {'pts': [Hp, K, A], 'end': ('foot', P(A, 60, -HEEL), P(A, 60, FOOT))}
+    ta, sa = 118, 15                      # thigh towards the chest, shin about level
+    K = P(Hp, ta, TH)
+    A = P(K, sa, SH)
+    pulled = {'pts': [Hp, K, A], 'end': ('foot', P(A, sa + 60, -HEEL), P(A, sa + 60, FOOT)),
+              'halo': 8}
     fg.leg_n = pulled
-    fg.leg_f = pulled if both else flat_leg(Hp)
-    # both hands hold the back of the thigh, just below the knee
+    # the other leg: knee bent, foot flat on the mat
+    fg.leg_f = pulled if both else hook_leg(Hp)
+    # both hands hold the back of the thigh, just below the knee: the arm
+    # passes behind the thigh (drawn before it) and the hand shows beyond
+    # the thigh's back edge
     th = unit(sub(K, Hp))
-    hc = add(add(K, mul(th, -7)), mul(perp(th), -9))
-    E = add(lerp(S, hc, 0.5), (-2, 15))
-    fg.arm_n = fg.arm_f = arm_via(S, E, hc)
-    fg.order = ['leg_f', 'torso', 'neck', 'head', 'leg_n', 'arm_n']
+    hc = add(add(Hp, mul(th, TH - 14)), mul(perp(th), -(LIMB / 2 + HAND_R)))
+    fg.arm_n = fg.arm_f = arm_to_hand(S, hc, (0, -1), 'ktc-arm')
+    fg.order = ['leg_f', 'torso', 'neck', 'head', 'arm_n', 'leg_n']
     fg.draw(L)
     under_mat(L)
-    L.arrow_arc(Hp, 58, 60, 100)
+    L.arrow_arc(Hp, 63, 92, 132)
 
 
 @scene
@@ -871,16 +893,17 @@ def bird_dog(sc):
     for reach in (False, True):
         L = sc.layer()
         S, Hp, lg, am = quadruped(0)
-        hd = P(S, -42, NECK)
-        fg = Side(S, Hp, hd, face=-100, tag='birddog')
+        hd = P(S, -52, NECK)
+        fg = Side(S, Hp, hd, face=-110, tag='birddog')
         fg.arm_f = am
         fg.leg_n = lg
         if not reach:
             fg.arm_n = am
             fg.leg_f = lg
         else:
-            # near arm reaches forward, far (opposite) leg back, both level
-            fg.arm_n = arm_fk(S, 10, 8)
+            # near arm reaches forward at shoulder height, far (opposite) leg back,
+            # both level with the back
+            fg.arm_n = arm_fk(S, 0, 0)          # at shoulder height, horizontal
             fg.arm_n['halo'] = 6
             fg.leg_f = leg_fk(Hp, 181, 181, -90)
         fg.draw(L)
@@ -1028,11 +1051,8 @@ def back_extension_ball(sc):
             S = P(Hp, a, TOR)
             fg = Side(S, Hp, P(S, a, NECK), face=a - 92, tag='ball2')
             t = a
-        # arms crossed over the chest: elbows down under the chest
-        n = t - 90
-        E = add(P(S, t, -13), P((0, 0), n, 18))
-        hc = add(P(S, t, 2), P((0, 0), n, 7))
-        fg.arm_n = fg.arm_f = arm_via(S, E, hc)
+        # arms crossed over the chest
+        fg.arm_n = fg.arm_f = crossed_arm(S, t)
         fg.arm_n['halo'] = 9
         lg['halo'] = None
         fg.leg_n = fg.leg_f = lg
@@ -1336,7 +1356,7 @@ def sit_to_stand(sc):
     poses = []
     for stand in (False, True):
         L = sc.layer()
-        chair(L, 0, 1)
+        chair(L, 0, 1, arms=True)                    # a sturdy chair with arms
         if not stand:
             Hp = (30, HIP_SEAT)
             S = P(Hp, 62, TOR)
@@ -1431,9 +1451,7 @@ def abdominal_bracing(sc):
     fg.arm_f = fg.arm_n
     fg.draw(L)
     under_mat(L)
-    x = Hp[0] - 20
-    top = Hp[1] + TORSO / 2
-    L.arrow_line((x, top + 30), (x, top + 6))
+    # no arrow: the back stays still (pressing it down is listed as a mistake)
 
 
 @scene
