@@ -940,51 +940,85 @@ def kneeling_plank(sc):
     under_mat(L)
 
 
-def side_plank_pose(L, kneel, lifted):
-    """Lying on the right side seen from the front, head to the right,
-    propped on the right forearm (elbow under the shoulder)."""
+# ---- oblique view: the picture plane as drawn, depth as a slanting offset
+OB = (-0.42, 0.3)        # picture offset of one unit of depth going back (away from the viewer)
+
+
+def back(p, z):
+    """Point p moved z units back, away from the viewer (z < 0: forward)."""
+    return (p[0] + OB[0] * z, p[1] + OB[1] * z)
+
+
+def oblique_mat(L, x0, x1, zb, zf):
+    """Exercise mat seen from the front and a little above: its top face
+    from zf in front of the picture plane to zb behind it, and its front
+    edge.  Drawn beneath everything already in L."""
+    t = MAT_T
+    f0, f1 = back((x0, t), -zf), back((x1, t), -zf)
+    b0, b1 = back((x0, t), zb), back((x1, t), zb)
+    tmp = Layer()
+    tmp.poly([f0, f1, b1, b0], 3, fill='#fff', closed=True)
+    tmp.poly([f0, f1, (f1[0], f1[1] - t), (f0[0], f0[1] - t)], 3, fill='#fff', closed=True)
+    L.items[0:0] = tmp.items
+
+
+def side_plank_front(L, kneel):
+    """Side plank seen from the front (the patient faces us), head to the
+    right: propped on the lower forearm, elbow right under the shoulder,
+    hips lifted so the body is one straight line from the head to the feet
+    (kneel: to the knees, shins back on the mat, behind the knees),
+    shoulders and hips stacked; top hand on the top hip.  Returns the
+    pelvis centre and the body's 'down' normal (towards the mat)."""
     b = MAT
-    E = (0, on(b, 'limb'))
-    S = (0, E[1] + UA)
-    if lifted:
-        length = TOR + TH + (0 if kneel else SH)
-        by = on(b, 'limb') + (0 if kneel else 2)
-        B = (S[0] - (length ** 2 - (S[1] - by) ** 2) ** 0.5, by)
-        Hp = lerp(S, B, TOR / length)
-    else:
-        Hp = (S[0] - (TOR ** 2 - (S[1] - on(b, 'torso')) ** 2) ** 0.5, on(b, 'torso'))
-        B = (Hp[0] - TH - (0 if kneel else SH), on(b, 'limb') + (0 if kneel else 2))
-    a = ang(B, S)
-    fg = Side(S, Hp, P(S, a + (0 if lifted else -12), NECK), tag='splank')
-    if kneel:
-        K = B
-        A = P(K, 40, SH * 0.55)         # shins go back, behind the body
-        fg.leg_n = {'pts': [Hp, K], 'end': None}
-        fg.hooks['leg_f'] = lambda L: draw_limb(L, [K, A], True, None, None)
-    else:
-        fg.leg_n = {'pts': [Hp, lerp(Hp, B, TH / (TH + SH)), B],
-                    'end': ('foot', add(B, (1.5, 2)), add(B, (-5, -2)))}
-    fg.leg_n['halo'] = 12
-    support = {'pts': [S, E, (E[0] + FA, E[1])], 'end': ('hand', (E[0] + FA + 4, on(b, 'hand')))}
-    fg.arm_f = support
-    fg.hollow_far = False
+    lo = on(b, 'limb')
+    E = (0, lo)
+    Sl = (0, lo + UA)                  # lower shoulder, right above the elbow
+    sw, hw = 17, 13
+
+    def build(al):
+        d = (-math.cos(rad(al)), -math.sin(rad(al)))    # down the body, to the feet
+        n = (-d[1], d[0])                               # across it, towards the mat
+        N = sub(sub(Sl, mul(n, sw - 5)), mul(d, 6))
+        return d, n, N, add(N, mul(d, TOR + 2))
+
+    def end_y(al):
+        d, n, N, Pc = build(al)
+        hb = add(add(Pc, mul(n, hw - 5.5)), mul(d, -2))
+        return add(hb, mul(d, TH if kneel else TH + SH))[1]
+    al = solve(lambda a: end_y(a) - (lo + (0 if kneel else 1)), 2, 60)
+    d, n, N, Pc = build(al)
+    fr = Front(N, Pc, add(N, mul(d, -(NECK - 2))), sw=sw, hw=hw)
+    Hb, Ht = fr.hip(1), fr.hip(-1)
+    Bb = add(Hb, mul(d, TH if kneel else TH + SH))       # bottom knee / ankle on the mat
+    Bt = sub(Bb, mul(n, LIMB - 0.5))                     # the top one stacked on it
+    legs = []
+    for H, B in ((Hb, Bb), (Ht, Bt)):
+        if kneel:
+            A = back(B, SH)                              # shin back along the mat
+            legs.append(([H, B, A], ('foot', A, back(A, FOOT - 2))))
+        else:
+            legs.append(([H, lerp(H, B, TH / (TH + SH)), B], ('foot', B, back(B, -(FOOT - 3)))))
+    fr.add_limb(legs[0][0], legs[0][1], 'back')
+    fr.add_limb(legs[1][0], legs[1][1], 'back', halo=0)
+    # supporting arm: upper arm straight down to the elbow, forearm on the mat
+    fr.add_limb([fr.sh(1), E, (E[0] + FA, lo)], ('hand', (E[0] + FA + 4, on(b, 'hand'))), 'back')
     # top hand on the top hip, elbow up
-    hc = add(Hp, P((0, 0), a + 90, 9))
-    fg.arm_n = arm_to_hand(S, add(hc, P((0, 0), a, 6)), P((0, 0), a + 90, 1), 'splank-top')
-    fg.draw(L)
-    under_mat(L)
-    return Hp
+    hc = add(add(Pc, mul(n, -(hw + HAND_R - 4))), mul(d, -3))
+    fr.add_limb(arm_to_hand(fr.sh(-1), hc, mul(n, -1), 'splank-top')['pts'], ('hand', hc), 'front', halo=8)
+    fr.draw(L)
+    x0, x1, _, _ = layer_bbox(L)
+    oblique_mat(L, x0 - 6 + (14 if kneel else 0), x1 + 6, 60 if kneel else 18, 14)
+    return Pc, n
 
 
 def _side_plank(sc, kneel):
-    poses = []
-    for lifted in (False, True):
-        L = sc.layer()
-        Hp = side_plank_pose(L, kneel, lifted)
-        if lifted:
-            L.arrow_line((Hp[0] - 4, Hp[1] + 16), (Hp[0] - 4, Hp[1] + 40))
-        poses.append(L)
-    sc.row(poses)
+    """One frame: the lifted position, an arrow over the hips (lift them).
+    Two frames (lying, then lifted) came out too small to read."""
+    sc.floor = False
+    L = sc.layer()
+    Pc, n = side_plank_front(L, kneel)
+    p = add(Pc, mul(n, -(13 + 9)))
+    L.arrow_line(p, add(p, (0, 24)))
 
 
 @scene
@@ -1937,26 +1971,32 @@ def lower_back_rotation(sc):
 
 @scene
 def standing_back_bend(sc):
+    """1: standing tall, hands on the small of the back, elbows back;
+    2: the hips pushed forward, knees straight, the body curving backward
+    in one arc from the feet to the head, the face up (not tipped far)."""
     poses = []
     for bend in (False, True):
         L = sc.layer()
         A, Hp, S, hd, lg = standing(0)
         if bend:
-            Hp = (A[0] + 7, A[1] + (TH + SH - 0.6))
+            fwd = 18                                  # hips ahead of the ankles
+            Hp = (A[0] + fwd, A[1] + ((TH + SH - 0.6) ** 2 - fwd ** 2) ** 0.5)
             lg = leg(Hp, A, (1, 0), 0, 'sbb-leg')
             lg['end'] = flat_foot(A)
-            S = P(Hp, 117, TOR)
-            hd = P(S, 123, NECK)
-            fg = Side(S, Hp, hd, bulge=(1.5, 0), face=28, tag='sbb2')
+            S = P(Hp, 120, TOR)
+            hd = P(S, 135, NECK)
+            u = ang(Hp, S)
+            fg = Side(S, Hp, hd, bulge=P((0, 0), u - 90, 5), face=65, tag='sbb2')
         else:
             fg = Side(S, Hp, hd, face=0, tag='sbb1')
         fg.leg_n = fg.leg_f = lg
+        # hand on the back of the waist, just past the back's outline
         u = ang(Hp, S)
-        hc = add(P(Hp, u, 13), P((0, 0), u + 90, 13))
-        fg.arm_n = arm_to_hand(S, hc, P((0, 0), u + 90, 1), 'sbb-arm')
+        hc = add(P(Hp, u, 14), P((0, 0), u + 90, 14))
+        fg.arm_n = arm_to_hand(S, hc, P((0, 0), u + 50, 1), 'sbb-arm')
         fg.draw(L)
         if bend:
-            L.arrow_arc(Hp, 84, 86, 108)
+            L.arrow_arc(Hp, 84, 86, 112)
         poses.append(L)
     sc.row(poses)
 
