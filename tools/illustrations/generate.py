@@ -531,107 +531,47 @@ def proj3(p, az=0, el=0):
 
 @scene
 def doorway_chest_stretch(sc):
-    """Three-quarter view from the front: stepping through a doorway with
-    the forearms on both sides of the frame."""
-    L = sc.layer()
-    az, el = 62, 8
-    pr = lambda p: proj3(p, az, el)
-    zo, top, dep, jw = 46, 200, 14, 9      # opening half-width, height, wall depth, jamb width
-    hx = -dep / 2
-
-    def box(x0, x1, y0, y1, z0, z1):
-        # the faces seen from this side: +x, +z and the top
-        for fc in ([(x1, y0, z0), (x1, y1, z0), (x1, y1, z1), (x1, y0, z1)],
-                   [(x0, y0, z1), (x1, y0, z1), (x1, y1, z1), (x0, y1, z1)],
-                   [(x0, y1, z0), (x1, y1, z0), (x1, y1, z1), (x0, y1, z1)]):
-            L.poly([pr(p) for p in fc], 3, fill='#fff', closed=True)
-    box(hx, hx + dep, 0, top, -zo - jw, -zo)               # far jamb
-    box(hx, hx + dep, top, top + 12, -zo - jw, zo + jw)    # head of the frame
-    # the figure, in 3D: facing +x, stepping through
-    lean = 16
-    hip = (6, ANKLE + TH + SH - 5, 0)
-    sh = (hip[0] + TOR * math.sin(rad(lean)), hip[1] + TOR * math.cos(rad(lean)), 0)
-    hd3 = (sh[0] + NECK * math.sin(rad(lean + 4)), sh[1] + NECK * math.cos(rad(lean + 4)), 0)
-    S, Hp, HD = pr(sh), pr(hip), pr(hd3)
-    fg = Side(S, Hp, HD, face=ang(pr((0, 0, 0)), pr((1, 0, 0))), tag='door')
-    fg.hollow_far = False
-    arms = {}
-    for side in (1, -1):
-        s3 = (sh[0], sh[1] - 3, side * 16)
-        e3 = (hx + dep + 3, sh[1] - 5, side * (zo - 6))
-        w3 = (hx + dep + 3, sh[1] + FA - 5, side * (zo - 6))
-        h3 = (hx + dep + 3, sh[1] + FA - 1.5, side * (zo - 6))
-        arms[side] = {'pts': [pr(s3), pr(e3), pr(w3)], 'end': ('hand', pr(h3))}
-    fg.arm_n, fg.arm_f = arms[1], arms[-1]
-    legs = {}
-    for side, ax in ((1, 44), (-1, -26)):
-        hp3 = (hip[0], hip[1], side * 8)
-        a3 = (ax, ANKLE, side * 10)
-        lg = leg(pr(hp3), pr(a3), (1, 0.4), 0, 'door-leg')
-        lg['end'] = ('foot', pr((ax - HEEL, on(0, 'foot'), side * 10)), pr((ax + FOOT, on(0, 'foot'), side * 10)))
-        legs[side] = lg
-    fg.leg_n, fg.leg_f = legs[1], legs[-1]
-    fg.order = ['leg_f', 'arm_f', 'torso', 'neck', 'head', 'leg_n']
-    fg.draw(L)
-    box(hx, hx + dep, 0, top, zo, zo + jw)                 # near jamb, in front
-    draw_limb(L, fg.arm_n['pts'], False, fg.arm_n['end'], 8)
-    # the chest leans forward through the doorway
-    c = add(S, (15, -24))
-    L.arrow_line(c, add(c, P((0, 0), ang(pr((0, 0, 0)), pr((1, 0, 0))), 24)))
-
-
-def doorway_chest_stretch(sc):
-    """Three-quarter view: stepping through a doorway, forearms on both
-    sides of the frame."""
-    L = sc.layer()
-    az = 28
-    pr = lambda p: proj3(p, az, 0)
-    zo, top, dep, jw = 47, 198, 14, 9      # opening half-width, height, wall depth, jamb width
-
-    def box(x0, x1, y0, y1, z0, z1):
-        # visible faces from this side: -x face, +z face, top
-        faces = [
-            [(x0, y0, z0), (x0, y1, z0), (x0, y1, z1), (x0, y0, z1)],
-            [(x0, y0, z1), (x1, y0, z1), (x1, y1, z1), (x0, y1, z1)],
-            [(x0, y1, z0), (x1, y1, z0), (x1, y1, z1), (x0, y1, z1)],
-        ]
-        for fc in faces:
-            L.poly([pr(p) for p in fc], 3, fill='#fff', closed=True)
-    hx = -dep / 2
-    # far jamb, lintel, near jamb (both jambs behind the figure)
-    box(hx, hx + dep, 0, top, -zo - jw, -zo)
-    box(hx, hx + dep, top, top + 12, -zo - jw, zo + jw)
-    box(hx, hx + dep, 0, top, zo, zo + jw)
-
-    # the figure, in 3D
-    hip = (2, ANKLE + TH + SH - 4, 0)
-    lean = 14
-    sh = (hip[0] + TOR * math.sin(rad(lean)), hip[1] + TOR * math.cos(rad(lean)), 0)
-    hd = (sh[0] + NECK * math.sin(rad(lean + 6)), sh[1] + NECK * math.cos(rad(lean + 6)), 0)
-    S, Hp, HD = pr(sh), pr(hip), pr(hd)
-    fg = Side(S, Hp, HD, face=ang(S, HD) - 90, tag='door')
-    fg.hollow_far = False
-    arms = {}
-    for side in (1, -1):
-        s3 = (sh[0], sh[1] - 2, side * 15)
-        e3 = (hx - 3, sh[1] - 3, side * (zo - 6))
-        w3 = (hx - 3, sh[1] + FA - 3, side * (zo - 6))
-        h3 = (hx - 3, sh[1] + FA + 1, side * (zo - 6))
-        arms[side] = {'pts': [pr(s3), pr(e3), pr(w3)], 'end': ('hand', pr(h3))}
-    fg.arm_n, fg.arm_f = arms[1], arms[-1]
-    # front (near) leg stepped through, back (far) leg behind
-    legs = {}
-    for side, ax, bend in ((1, 40, True), (-1, -30, False)):
-        hp3 = (hip[0], hip[1], side * 8)
-        a3 = (ax, ANKLE, side * 9)
-        H2, A2 = pr(hp3), pr(a3)
-        lg = leg(H2, A2, (1, 0.3), 0, 'door-leg')
-        lg['end'] = ('foot', pr((ax - HEEL, on(0, 'foot'), side * 9)), pr((ax + FOOT, on(0, 'foot'), side * 9)))
-        legs[side] = lg
-    fg.leg_n, fg.leg_f = legs[1], legs[-1]
-    fg.draw(L)
-    c = pr((sh[0] + 18, sh[1] - 14, 0))
-    L.arrow_line(c, add(c, (24, 0)))
+    """In profile, facing right; the door frame is the upright post (drawn
+    behind the figure).  1: standing in the doorway, forearms up against
+    the frame, elbows about at shoulder height; 2: one foot stepped
+    through, the body leaning forward in one line, the chest through the
+    doorway, the elbows still on the frame behind."""
+    xd, dep, top = 0, 12, 196              # the frame's face towards us, its depth, height
+    ZA = 17                                # sideways reach of the upper arm, shoulder to elbow
+    E = (xd - LIMB / 2 - 0.5, 140)         # elbow against the frame
+    poses = []
+    for lean in (False, True):
+        L = sc.layer()
+        L.rect(xd, 0, xd + dep, top, 3)
+        if not lean:
+            A, Hp, S, hd, lg = standing(0)
+            dx = (UA ** 2 - ZA ** 2 - (S[1] - E[1]) ** 2) ** 0.5
+            shift = E[0] - dx - S[0]       # stand with the shoulder this far behind the elbow
+            A, Hp, S, hd = [(p[0] + shift, p[1]) for p in (A, Hp, S, hd)]
+            lg = {'pts': [Hp, (Hp[0], Hp[1] - TH), A], 'end': flat_foot(A)}
+            fg = Side(S, Hp, hd, face=0, tag='door1')
+            fg.leg_n = fg.leg_f = lg
+        else:
+            b = 18                         # lean from the vertical
+            hy = ANKLE + (TH + SH - 0.5) * math.cos(rad(20))
+            sy = hy + TOR * math.cos(rad(b))
+            dx = (UA ** 2 - ZA ** 2 - (sy - E[1]) ** 2) ** 0.5
+            S = (E[0] + dx, sy)
+            Hp = P(S, 270 - b, TOR)
+            fg = Side(S, Hp, P(S, 90 - b, NECK), face=-b, tag='door2')
+            Af = (Hp[0] + 27, ANKLE)
+            fg.leg_n = leg(Hp, Af, (1, 0.3), 0, 'door-front')
+            fg.leg_n['end'] = flat_foot(Af)
+            Ab = P(Hp, 180 + 70, TH + SH - 0.5)
+            fg.leg_f = {'pts': [Hp, lerp(Hp, Ab, 0.5), Ab], 'end': flat_foot(Ab)}
+        Wr = (E[0], E[1] + FA)
+        fg.arm_n = fg.arm_f = {'pts': [S, E, Wr], 'end': ('hand', (Wr[0], Wr[1] + 3.5))}
+        fg.draw(L)
+        if lean:
+            c = add(S, (14, -16))
+            L.arrow_line(c, add(c, P((0, 0), -b, 24)))
+        poses.append(L)
+    sc.row(poses)
 
 
 @scene
