@@ -682,112 +682,66 @@ def prone_press_up(sc):
     sc.row(poses)
 
 
+OB_OPEN = (-0.28, 0.47)   # open book: a steeper oblique view than OB, so the arm's sweep shows
+
+
+def open_book_pose(L, opened, pil=7):
+    """Lying on the right side on a mat, seen from the front (the patient
+    faces us) and above, head to the left on a pillow, hips and knees bent
+    forward with the knees stacked.  Start: both arms straight out in
+    front, palms together.  opened: the top arm lies on the mat behind,
+    the chest turned up, the head following the hand.  World x along the
+    body, y up, z towards us; depth is drawn as a slanting offset."""
+    pr = lambda x, y, z: (x - OB_OPEN[0] * z, y - OB_OPEN[1] * z)
+    lo = on(MAT, 'limb')
+    B = MAT
+    fw = UA + FA
+    zs = -22                                           # the top shoulder, turned back
+    t = MAT_T
+    x0, x1, zb, zf = -38, 112, -82, 50
+    L.poly([pr(x0, t, zf), pr(x1, t, zf), pr(x1, t, zb), pr(x0, t, zb)], 3, fill='#fff', closed=True)
+    L.poly([pr(x0, t, zf), pr(x1, t, zf), pr(x1, 0, zf), pr(x0, 0, zf)], 3, fill='#fff', closed=True)
+    L.ellipse(pr(-17, B + pil / 2, 0), 18, pil / 2 + 1, 3)           # pillow
+    # legs: hips bent forward, knees bent, the top knee on the bottom one
+    legs = []
+    for dy in (0, LIMB - 1):
+        y = lo + dy
+        hp = (TOR + 2, y + (4 if dy == 0 else 12), 0)
+        k = (TOR + 14, y, 38)
+        a = (k[0] + SH - 2, y, 30)
+        legs.append(([pr(*hp), pr(*k), pr(*a)], ('foot', pr(*a), pr(a[0] + 4, y, 30 + FOOT - 2))))
+    draw_limb(L, legs[0][0], False, legs[0][1], None)
+    shb, hpb, hpt = (0, B + 6, 0), (TOR, B + 6, 0), (TOR, B + 24, 0)
+    sht = (3, B + 12, zs) if opened else (0, B + 28, 0)
+    L.fill([pr(*shb), pr(*sht), pr(*hpt), pr(*hpb)], '#000', outline=11)
+    draw_limb(L, legs[1][0], False, legs[1][1], 6)
+    # the lower arm straight out in front, on the mat
+    draw_limb(L, [pr(*shb), pr(0, lo, UA), pr(0, lo, fw)], False, ('hand', pr(0, on(MAT, 'hand'), fw + 4)), None)
+    hd = (-NECK + 1, B + pil + HR + HEAD_SW / 2 - 1, 0)
+    L.line(pr(-3, B + 15, 0), pr(*hd), NECK_W)
+    head(L, pr(*hd), face=120 if opened else -40)
+    if opened:
+        # the top arm straight back, resting on the mat behind
+        draw_limb(L, [pr(*sht), pr(9, lo + 10, zs - UA * 0.95), pr(15, lo, zs - fw * 0.97)],
+                  False, ('hand', pr(16, on(MAT, 'hand'), zs - fw - 4)), 8)
+    else:
+        # the top arm resting on the lower one, palms together
+        draw_limb(L, [pr(*sht), pr(0, lo + LIMB + 6, UA - 3), pr(0, lo + LIMB - 1, fw - 2)], False,
+                  ('hand', pr(0, lo + LIMB - 1.5, fw + 2)), 8)
+
+
 @scene
 def open_book_rotation(sc):
-    """Seen from the head end: lying on the side, head on a pillow, knees
-    bent (behind, stacked); the top arm sweeps up and over from the front to
-    the other side, the chest turning with it."""
-    L = sc.layer()
-    lo = on(0, 'limb')
-    pil = 8
-    # torso seen end-on, turned open about the lower shoulder
-    turn = 50
-    lo_sh = (0, lo + 1)
-    hi_sh = P(lo_sh, 90 + turn, 34)
-    L.poly([lo_sh, hi_sh], TORSO + 2)
-    # lower arm forward along the floor
-    W1 = (lo_sh[0] + UA + FA, lo)
-    draw_limb(L, [lo_sh, (lo_sh[0] + UA, lo), W1], False, ('hand', (W1[0] + 4, on(0, 'hand'))), 0)
-    # where the top arm started: resting on the lower arm
-    st = P(lo_sh, 90, 34)
-    ghost_limb(L, [st, (UA - 3, lo + LIMB + 5), (UA + FA - 3, lo + LIMB)])
-    # pillow and head, nearest; the face turns to follow the hand
-    L.ellipse((-1, pil / 2 + 2.5), 25, pil / 2 + 2.5, 3)
-    hd = (-1, pil + 4 + HR + HEAD_SW / 2)
-    L.line(lerp(lo_sh, hi_sh, 0.5), hd, NECK_W)
-    # top arm, open: lying on the floor on the other side
-    Wt = (hi_sh[0] - (UA + FA) * 0.9, lo)
-    draw_limb(L, [hi_sh, lerp(hi_sh, Wt, 0.53), Wt], False, ('hand', (Wt[0] - 4, on(0, 'hand'))), 0)
-    head(L, hd, face=145)
-    L.arrow_arc((0, 12), 66, 24, 156)
-
-
-def open_book_rotation(sc):
-    """Seen from the head end and a little above: lying on the side, knees
-    bent, head on a pillow; the top arm sweeps up and over from the front
-    to the other side, the chest turning with it."""
+    """1: lying on the side, knees bent and stacked, arms straight out in
+    front together; 2: the top arm opened to the other side, the chest
+    turned up, the knees still together."""
     sc.floor = False
-    L = sc.layer()
-    el, dd = 28, 380
-
-    def pr(p):
-        x, y = proj3(p, 0, el)
-        k = dd / (dd - p[2])
-        return (x * k, y * k)
-    # mat seen from the head end
-    z0, z1, x0, x1 = -100, 34, -76, 76
-    L.poly([pr((x0, 0, z0)), pr((x1, 0, z0)), pr((x1, 0, z1)), pr((x0, 0, z1))], 3, fill='#fff', closed=True)
-    L.poly([pr((x0, 0, z1)), pr((x1, 0, z1)), pr((x1, -6, z1)), pr((x0, -6, z1))], 3, fill='#fff', closed=True)
-    lo = on(0, 'limb')
-    # legs (furthest away): hips and knees bent forward, stacked
-    for y in (lo, lo + LIMB):
-        hip, knee, ank = (-2, y + 2, -50), (30, y, -62), (2, y, -92)
-        draw_limb(L, [pr(hip), pr(knee), pr(ank)], False, ('foot', pr(ank), pr((10, y, -98))), 0)
-    # torso: the lower shoulder on the mat, turned open by `turn` degrees
-    turn = 55
-    lo_sh = (0, 6, 0)
-    hi_sh = (-36 * math.sin(rad(turn)), 6 + 36 * math.cos(rad(turn)), 0)
-    lo_hip, hi_hip = (0, 6, -50), (-8, 30, -50)
-    hull = [pr(p) for p in (lo_sh, hi_sh, hi_hip, lo_hip)]
-    L.fill(hull, '#000', outline=TORSO)
-    # lower arm forward along the mat
-    W1 = (UA + FA, lo, 4)
-    draw_limb(L, [pr(lo_sh), pr((UA, lo, 3)), pr(W1)], False, ('hand', pr((W1[0] + 4, on(0, 'hand'), 4))), 0)
-    # where the top arm started: on top of the lower arm
-    ghost_limb(L, [pr((0, 40, 0)), pr((UA - 2, lo + LIMB + 8, 3)), pr((UA + FA - 2, lo + LIMB, 4))])
-    # pillow and head (nearest), face turned to follow the hand
-    L.ellipse(pr((0, 4, 20)), 22, 6, 3)
-    hd = pr((2, 8 + HR + HEAD_SW / 2, 20))
-    L.line(pr((hi_sh[0] / 2, hi_sh[1] / 2 + 3, 0)), hd, NECK_W)
-    # top arm, open: lying on the mat on the other side
-    Wt = (hi_sh[0] - UA - FA + 14, lo, 4)
-    draw_limb(L, [pr(hi_sh), lerp(pr(hi_sh), pr(Wt), 0.53), pr(Wt)], False,
-              ('hand', pr((Wt[0] - 4, on(0, 'hand'), 4))), 0)
-    head(L, hd, face=150)
-    c = pr((0, 16, 0))
-    L.arrow_arc(c, 70, 28, 152)
-
-
-def open_book_rotation(sc):
-    """Seen from the head end: lying on the side, knees bent; the top arm
-    sweeps over from the front to the other side."""
-    L = sc.layer()
-    b = 0
-    pil = 8
-    # pillow under the head
-    L.ellipse((2, pil / 2 + 1), 22, pil / 2 + 1, 3)
-    # legs (behind everything): knees bent forward, stacked
-    for y in (on(b, 'limb') + 1, on(b, 'limb') + LIMB + 1):
-        pass
-    # torso seen end-on, turned open about the lower shoulder
-    turn = 52
-    lo = (0, on(b, 'limb') + 2)
-    hi = P(lo, 90 + turn, 36)
-    L.poly([lo, hi], TORSO + 6)
-    hd = (3, pil + 1.5 + HR + HEAD_SW / 2)
-    # lower arm, forward along the floor
-    E1 = (lo[0] + UA, on(b, 'limb'))
-    W1 = (E1[0] + FA, on(b, 'limb'))
-    draw_limb(L, [lo, E1, W1], False, ('hand', (W1[0] + 4, on(b, 'hand'))), None)
-    # start position of the top arm (dashed ghost, resting on the lower hand)
-    g0 = (0, lo[1] + 34)
-    L.poly([g0, (W1[0], W1[1] + LIMB)], LIMB, color='#000', dash='1 0')
-    L.poly([g0, (W1[0], W1[1] + LIMB)], CORE, color='#fff')
-    # top arm open, lying on the floor on the other side
-    Wt = (hi[0] - UA - FA + 6, on(b, 'limb'))
-    draw_limb(L, [hi, lerp(hi, Wt, 0.53), Wt], False, ('hand', (Wt[0] - 4, on(b, 'hand'))), 0)
-    head(L, hd, face=130)
-    L.arrow_arc((0, 14), 62, 20, 160)
+    poses = []
+    for opened in (False, True):
+        L = sc.layer()
+        open_book_pose(L, opened)
+        poses.append(L)
+    sc.row(poses)
 
 
 @scene
