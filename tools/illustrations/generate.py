@@ -1702,54 +1702,89 @@ def bed(L, x0, x1, top=45, head=True):
 
 @scene
 def getting_out_of_bed(sc):
+    """The bed seen from the side the patient gets out on, head end to the
+    left.  1: lying on the back, knees bent, feet flat; 2: rolled onto the
+    side towards us in one piece, knees bent (the thighs come towards us,
+    drawn as a short slant), top hand on the mattress in front; 3: the
+    lower legs over the edge, pushing up on the lower forearm and the top
+    hand (front view); 4: sitting on the edge, feet on the floor."""
     BT = 45
+    top = BT + 1.5                       # mattress surface (outline included)
+    fwd = (-OB[0], -OB[1])               # picture offset of one unit towards us
     poses = []
-    # 1: lying on the side near the edge, knees bent, top hand ready to push
+
+    def bed_with_pillow(L):
+        bed(L, 0, 144, BT)
+        L.ellipse((18, BT + 4.5), 15, 4.5, 3)
+
+    # 1: on the back, knees bent, feet flat on the mattress
     L = sc.layer()
-    bed(L, 0, 140, BT)
-    L.ellipse((20, BT + 5), 16, 5, 3)
-    ty = BT + 1.5 + TORSO / 2
-    S, Hp = (36, ty), (86, ty)
-    fg = Side(S, Hp, (S[0] - 18, BT + 1.5 + 8 + HR), tag='bed1')
-    # hips and knees bent towards us: short thighs, the shins go back
-    K = (Hp[0] + 22, BT + 1.5 + LIMB / 2 - 1)
-    A = (K[0] + 30, BT + 1.5 + LIMB / 2 + 5)
-    fg.leg_f = {'pts': [Hp, K, A], 'end': ('foot', P(A, 10, -HEEL), P(A, 10, FOOT))}
-    K2, A2 = add(K, (2, LIMB)), add(A, (1, LIMB))
-    fg.leg_n = {'pts': [add(Hp, (0, 5)), K2, A2], 'end': ('foot', P(A2, 10, -HEEL), P(A2, 10, FOOT)), 'halo': 8}
-    fg.arm_n = arm_via(S, (S[0] + 12, S[1] + 16), (S[0] + 24, BT + 1.5 + HAND_R))
-    fg.arm_f = {'pts': [S, (S[0] - 2, BT + 6), (S[0] - 20, BT + 6)], 'end': None}
-    fg.hollow_far = False
-    fg.order = ['arm_f', 'leg_f', 'torso', 'neck', 'head', 'leg_n', 'arm_n']
+    bed_with_pillow(L)
+    S, Hp, hd = supine(84, b=top)
+    hd = (hd[0] + 1, hd[1] + 6)
+    fg = Side(S, Hp, hd, tag='bed1')
+    fg.leg_n = fg.leg_f = hook_leg(Hp, b=top, reach=44)
+    fg.arm_n = fg.arm_f = arm_along_floor(S, b=top)
     fg.draw(L)
     poses.append(L)
-    # 2: pushing up on the lower elbow and the top hand, lower legs over the edge
+
+    # 2: rolled onto the side, facing us, knees bent
     L = sc.layer()
-    bed(L, 0, 140, BT)
-    L.ellipse((20, BT + 5), 16, 5, 3)
-    Hp = (112, BT + 1.5 + TORSO / 2)
-    S = P(Hp, 148, TOR)
-    fg = Side(S, Hp, P(S, 150, NECK), face=70, tag='bed2')
-    E = (S[0] + 3, BT + 1.5 + LIMB / 2)
-    fg.arm_f = {'pts': [S, E, (E[0] + FA, E[1])], 'end': ('hand', (E[0] + FA + 4, BT + 1.5 + HAND_R))}
-    fg.hollow_far = False
-    fg.arm_n = arm_to_hand(S, (Hp[0] - 20, BT + 1.5 + HAND_R), (0.3, 1), 'bed2-arm')
-    K = (Hp[0] + 16, BT + 2)
-    A = (K[0] + 8, BT - SH + 6)
-    fg.leg_n = fg.leg_f = {'pts': [Hp, K, A], 'end': ('foot', P(A, 0, -HEEL), P(A, 0, FOOT))}
-    fg.draw(L)
-    poses.append(L)
-    # 3: sitting on the edge, feet on the floor (front view)
-    L = sc.layer()
-    bed(L, 64, 156, BT, head=False)
-    fr = seated_front(110, seat=BT)
-    for side in (1, -1):
-        s = fr.sh(side)
-        hc = (110 + side * 27, BT + 1.5 + HAND_R)
-        fr.add_limb(arm_to_hand(s, hc, (side, 0), 'bed3-arm')['pts'], ('hand', hc))
+    bed_with_pillow(L)
+    Pc = (90, top + 13 + 2)
+    N = (Pc[0] - TOR - 2, Pc[1] + 1)
+    fr = Front(N, Pc, (N[0] - NECK + 3, N[1] + 1))
+    for side in (-1, 1):                  # bottom leg, then the top one on it
+        hp = fr.hip(side)
+        y = top + LIMB / 2 + (LIMB - 1 if side > 0 else 0)
+        k = add((hp[0] + 2, y), mul(fwd, 28))
+        a = (k[0] + SH - 8, y + 3)
+        fr.add_limb([hp, k, a], ('foot', a, (a[0] + FOOT - 3, y + 3)),
+                     'back' if side < 0 else 'front', halo=None if side < 0 else 6)
+    # top hand on the mattress in front of the chest, ready to push
+    sh_t = fr.sh(1)
+    hc = add((sh_t[0] + 14, top + HAND_R), mul(fwd, 6))
+    fr.add_limb(arm_to_hand(sh_t, hc, (0, 1), 'bed2-arm')['pts'], ('hand', hc), 'front', halo=10)
     fr.draw(L)
     poses.append(L)
-    sc.row(poses, gap=38, groups=(1, 2))
+
+    # 3: pushing up on the lower forearm and the top hand, legs over the edge
+    L = sc.layer()
+    bed_with_pillow(L)
+    cx = 74
+    Pc = (cx, BT + 10)
+
+    def lower_shoulder_y(lean):
+        f = Front(P(Pc, 90 + lean, TOR + 2), Pc, Pc)
+        return f.sh(-1)[1]
+    lean = solve(lambda a: lower_shoulder_y(a) - (top + LIMB / 2 + UA - 2), 10, 80)
+    N = P(Pc, 90 + lean, TOR + 2)
+    fr = Front(N, Pc, P(N, 90 + lean - 10, NECK - 2))
+    for side in (1, -1):
+        hp = fr.hip(side)
+        k = (cx + side * 13, BT + 6)
+        a = (cx + side * 14, ANKLE + 4)
+        fr.add_limb([hp, k, a], ('foot', a, (a[0] + side * 7, on(0, 'foot') + 4)), 'back')
+    sl = fr.sh(-1)
+    E = (sl[0] + 2, top + LIMB / 2)
+    fr.add_limb([sl, E, (E[0] - FA + 6, top + LIMB / 2)], ('hand', (E[0] - FA + 2, top + HAND_R)), 'back')
+    st = fr.sh(1)
+    hc = (cx - 14, top + HAND_R)
+    fr.add_limb(arm_to_hand(st, hc, (1, 1), 'bed3-arm')['pts'], ('hand', hc), 'front', halo=10)
+    fr.draw(L)
+    poses.append(L)
+
+    # 4: sitting on the edge, feet on the floor (front view)
+    L = sc.layer()
+    bed_with_pillow(L)
+    fr = seated_front(84, seat=BT)
+    for side in (1, -1):
+        s2 = fr.sh(side)
+        hc = (84 + side * 27, top + HAND_R)
+        fr.add_limb(arm_to_hand(s2, hc, (side, 0), 'bed4-arm')['pts'], ('hand', hc))
+    fr.draw(L)
+    poses.append(L)
+    sc.row(poses, gap=30, layout='stack', groups=(2, 2))
 
 
 @scene
