@@ -1930,6 +1930,42 @@ def standing_back_bend(sc):
     sc.row(poses)
 
 
+@scene
+def self_massage(sc):
+    """Standing with the back to a wall, a tennis ball between the wall and
+    the buttock muscle, knees slightly bent.  1: the ball at the buttock;
+    2: the knees bent further, the body lower, the ball rolled higher up
+    the back (a ball between two surfaces moves half as far as the body)."""
+    R = 7                                    # a tennis ball, drawn larger than life
+    poses = []
+    for dip in (0, 13):
+        L = sc.layer()
+        wall(L, 0, top=178, side=1)
+        back = 2 * R + 3                     # the back's outline, where it touches the ball
+        hy = ANKLE + (TH + SH) * 0.95 - dip
+        Hp = (back + TORSO / 2 - 1, hy)
+        sx = TORSO / 2 + 6                   # the upper back just off the wall
+        S = (sx, hy + (TOR ** 2 - (Hp[0] - sx) ** 2) ** 0.5)
+        hd = P(S, 86, NECK)
+        fg = Side(S, Hp, hd, face=0, tag='massage')
+        A = (Hp[0] + 22, ANKLE)
+        lg = leg(Hp, A, (1, 0), 0, 'massage-leg')
+        lg['end'] = flat_foot(A)
+        fg.leg_n = fg.leg_f = lg
+        # arms relaxed, hands in front of the thighs (clear of the ball)
+        fg.arm_n = fg.arm_f = arm_to_hand(S, (Hp[0] + 12, Hp[1] + 1), (-1, -0.2), 'massage-arm')
+        by = Hp[1] + 3 + dip / 2             # ball centre: the buttock, then higher up the back
+        bx = R + 1.5
+        fg.hooks['leg_f'] = lambda L, c=(bx, by): L.circle(c, R, 3)
+        fg.draw(L)
+        if dip:
+            # the body goes down and up (knees bending and straightening)
+            x = A[0] + 16
+            L.arrow_line((x, Hp[1] + 22), (x, Hp[1] - 22), both=True)
+        poses.append(L)
+    sc.row(poses)
+
+
 # ==== END SCENES
 
 
