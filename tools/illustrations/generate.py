@@ -682,7 +682,23 @@ def prone_press_up(sc):
     sc.row(poses)
 
 
-OB_OPEN = (-0.28, 0.47)   # open book: a steeper oblique view than OB, so the arm's sweep shows
+# ---- lying figures seen from the front and above (open book, clamshell,
+# lower back rotation): world x along the body, y up, z towards us; one unit
+# of depth back is drawn as the slanting offset OB_LYING (steeper than OB, so
+# movements towards and away from us show)
+OB_LYING = (-0.28, 0.47)
+
+
+def pr_lying(x, y, z):
+    return (x - OB_LYING[0] * z, y - OB_LYING[1] * z)
+
+
+def lying_mat(L, x0, x1, zb, zf):
+    """Mat from x0 to x1 along the body, from zb (behind) to zf (in front):
+    its top face and its front edge."""
+    pr, t = pr_lying, MAT_T
+    L.poly([pr(x0, t, zf), pr(x1, t, zf), pr(x1, t, zb), pr(x0, t, zb)], 3, fill='#fff', closed=True)
+    L.poly([pr(x0, t, zf), pr(x1, t, zf), pr(x1, 0, zf), pr(x0, 0, zf)], 3, fill='#fff', closed=True)
 
 
 def open_book_pose(L, opened, pil=7):
@@ -692,15 +708,12 @@ def open_book_pose(L, opened, pil=7):
     front, palms together.  opened: the top arm lies on the mat behind,
     the chest turned up, the head following the hand.  World x along the
     body, y up, z towards us; depth is drawn as a slanting offset."""
-    pr = lambda x, y, z: (x - OB_OPEN[0] * z, y - OB_OPEN[1] * z)
+    pr = pr_lying
     lo = on(MAT, 'limb')
     B = MAT
     fw = UA + FA
     zs = -22                                           # the top shoulder, turned back
-    t = MAT_T
-    x0, x1, zb, zf = -38, 112, -82, 50
-    L.poly([pr(x0, t, zf), pr(x1, t, zf), pr(x1, t, zb), pr(x0, t, zb)], 3, fill='#fff', closed=True)
-    L.poly([pr(x0, t, zf), pr(x1, t, zf), pr(x1, 0, zf), pr(x0, 0, zf)], 3, fill='#fff', closed=True)
+    lying_mat(L, -38, 112, -82, 50)
     L.ellipse(pr(-17, B + pil / 2, 0), 18, pil / 2 + 1, 3)           # pillow
     # legs: hips bent forward, knees bent, the top knee on the bottom one
     legs = []
@@ -989,39 +1002,6 @@ def back_extension_ball(sc):
     sc.row(poses)
 
 
-def back_extension_ball(sc):
-    poses = []
-    R = 25
-    for up in (False, True):
-        L = sc.layer()
-        bc = (0, R + 1.5)
-        L.circle(bc, R, 3)
-        top = bc[1] + R + 1.5
-        Hp = (bc[0] - 7, top + TORSO / 2 - 1)
-        ay = on(0, 'limb') + 4
-        A = (Hp[0] - ((TH + SH - 0.3) ** 2 - (Hp[1] - ay) ** 2) ** 0.5, ay)
-        lg = {'pts': [Hp, lerp(Hp, A, TH / (TH + SH)), A],
-              'end': ('foot', P(A, ang(A, Hp) + 90, -HEEL), (A[0] + 4, on(0, 'foot') - 2))}
-        a = ang(A, Hp)
-        if not up:
-            # chest curved forward over the ball
-            S = P(bc, 8, R + 1.5 + TORSO / 2 - 0.5)
-            fg = Side(S, Hp, P(S, -70, NECK), bulge=(1, 3), face=-150, tag='ball1')
-            ca = ang(S, Hp) + 180
-        else:
-            S = P(Hp, a, TOR)
-            fg = Side(S, Hp, P(S, a, NECK), face=a - 95, tag='ball2')
-            ca = a
-        # arms crossed over the chest (the chest faces down)
-        E = add(P(S, ca, -14), P((0, 0), ca - 90, 18))
-        hc = add(P(S, ca, -4), P((0, 0), ca - 90, 10))
-        fg.arm_n = fg.arm_f = arm_via(S, E, hc)
-        fg.leg_n = fg.leg_f = lg
-        fg.draw(L)
-        poses.append(L)
-    sc.row(poses)
-
-
 @scene
 def dead_bug(sc):
     poses = []
@@ -1116,167 +1096,48 @@ def wall_posture(sc):
 
 @scene
 def clamshell(sc):
-    """Lying on the left side, seen from the front and a little above: head
-    resting on the lower arm, hips and knees bent, feet together; the top
-    knee opens like a clam while the feet stay together."""
+    """Lying on the right side, seen from the front (the patient faces us)
+    and above, head to the left on a pillow, hips bent about 60 degrees and
+    the knees about 90 so the feet are in line with the body; top hand on
+    the top hip.  The top knee has opened like a clam while the feet stay
+    together; the arrow shows it lifting from the bottom knee."""
     sc.floor = False
     L = sc.layer()
-    el, dd = 34, 420
+    pr = pr_lying
+    lo = on(MAT, 'limb')
+    B = MAT
+    pil = 7
+    lying_mat(L, -38, 124, -28, 50)
+    L.ellipse(pr(-17, B + pil / 2, 0), 18, pil / 2 + 1, 3)          # pillow
+    th = 60                                                           # hip bend
 
-    def pr(p):
-        x, y = proj3(p, 0, el)
-        k = dd / (dd - p[2])
-        return ((x - 40) * k + 40, y * k)
-    # the mat: its top seen from above, and its front edge
-    z0, z1, x0, x1 = -16, 36, -56, 128
-    L.poly([pr((x0, 0, z0)), pr((x1, 0, z0)), pr((x1, 0, z1)), pr((x0, 0, z1))], 3, fill='#fff', closed=True)
-    L.poly([pr((x0, 0, z1)), pr((x1, 0, z1)), pr((x1, -6, z1)), pr((x0, -6, z1))], 3, fill='#fff', closed=True)
-    ty = on(0, 'torso')
-    lo = on(0, 'limb')
-    s3, h3 = (0, ty, 0), (TOR, ty, 0)
-    hd3 = (-19, lo + LIMB / 2 + HR + HEAD_SW / 2 - 1, -2)
-    S, Hp, hd = pr(s3), pr(h3), pr(hd3)
-    fg = Side(S, Hp, hd, tag='clam')
-    fg.hollow_far = False
-    # lower arm: elbow out beyond the head, the forearm folded back under it
-    fg.arm_f = {'pts': [pr((0, lo, -4)), pr((-UA - 2, lo, -6)), pr((-10, lo, -2))],
-                'end': ('hand', pr((-6, on(0, 'hand'), -1)))}
-    # hips bent about 45 degrees, knees about 90: the feet come back in line
-    th = (math.cos(rad(45)), math.sin(rad(45)))
-    sh = (math.cos(rad(45)), -math.sin(rad(45)))
-
-    def legpts(hip, lift):
-        k = (hip[0] + TH * th[0], hip[1], hip[2] + TH * th[1])
-        a = (k[0] + SH * sh[0], hip[1], k[2] + SH * sh[1])
-        if lift:                               # turn the knee up about the line hip-ankle
-            off = k[2] - hip[2]
-            k = (k[0], hip[1] + off * math.sin(rad(lift)), hip[2] + off * math.cos(rad(lift)))
-        return [pr(hip), pr(k), pr(a)], a
-
-    bottom, ab = legpts((TOR + 2, lo, 0), 0)
-    top, at = legpts((TOR, lo + LIMB - 1, 0), 55)
-    fb = ('foot', pr((ab[0] - 2, ab[1], ab[2])), pr((ab[0] + FOOT, ab[1], ab[2] - 2)))
-    ft = ('foot', pr((at[0] - 2, at[1], at[2])), pr((at[0] + FOOT, at[1], at[2] - 2)))
-    fg.leg_f = {'pts': bottom, 'end': fb}
-    fg.leg_n = {'pts': top, 'end': ft, 'halo': 12}
-    # top arm resting along the body, the hand on the top hip
-    hc = pr((TOR - 4, ty + 10, 3))
-    sp = pr((2, ty + 7, 0))
-    fg.arm_n = arm_via(sp, add(lerp(sp, hc, 0.5), (0, 5)), hc)
-    fg.order = ['leg_f', 'torso', 'neck', 'head', 'arm_f', 'leg_n', 'arm_n']
-    fg.draw(L)
-    kb, kt = bottom[1], top[1]
-    c = lerp(top[0], top[2], 0.5)
-    r = dist(c, kt) + 12
-    L.arrow_arc(c, r, ang(c, kb) + 30, ang(c, kt) - 6)
-
-
-def clamshell(sc):
-    """Lying on the left side, seen from the front and above: head on the
-    lower arm, hips and knees bent, feet together; the top knee opens like
-    a clam while the feet stay together."""
-    sc.floor = False
-    L = sc.layer()
-    el, dd = 24, 420
-
-    def pr(p):
-        x, y = proj3(p, 0, el)
-        k = dd / (dd - p[2])
-        return ((x - 40) * k + 40, y * k)
-    # the mat: its top seen from above, and its front edge
-    z0, z1, x0, x1 = -22, 42, -80, 132
-    L.poly([pr((x0, 0, z0)), pr((x1, 0, z0)), pr((x1, 0, z1)), pr((x0, 0, z1))], 3, fill='#fff', closed=True)
-    L.poly([pr((x0, 0, z1)), pr((x1, 0, z1)), pr((x1, -6, z1)), pr((x0, -6, z1))], 3, fill='#fff', closed=True)
-    ty = on(0, 'torso')
-    s3, h3 = (0, ty, 0), (TOR, ty, 0)
-    lo = on(0, 'limb')
-    a_s, a_e, a_w = (0, lo, -4), (-UA, lo, -6), (-UA - FA, lo, -6)
-    hd3 = (-15, lo + LIMB / 2 + HR + HEAD_SW / 2 - 1.5, -4)
-    S, Hp, hd = pr(s3), pr(h3), pr(hd3)
-    fg = Side(S, Hp, hd, tag='clam')
-    fg.hollow_far = False
-    fg.arm_f = {'pts': [pr(a_s), pr(a_e), pr(a_w)], 'end': ('hand', pr((a_w[0] - 4, on(0, 'hand'), -6)))}
-    # hips bent about 45 degrees, knees about 90: the feet come back in line
-    th = (math.cos(rad(45)), math.sin(rad(45)))
-    sh = (math.cos(rad(45)), -math.sin(rad(45)))
-
-    def legpts(hip, lift):
-        k = (hip[0] + TH * th[0], hip[1], hip[2] + TH * th[1])
-        a = (k[0] + SH * sh[0], hip[1], k[2] + SH * sh[1])
-        if lift:                               # turn the knee up about the line hip-ankle
-            off = k[2] - hip[2]
-            k = (k[0], hip[1] + off * math.sin(rad(lift)), hip[2] + off * math.cos(rad(lift)))
-        return [pr(hip), pr(k), pr(a)], a
-
-    bottom, ab = legpts((TOR + 2, lo, 0), 0)
-    top, at = legpts((TOR, lo + LIMB - 1, 0), 50)
-    fb = ('foot', pr((ab[0] - 2, ab[1], ab[2])), pr((ab[0] + FOOT, ab[1], ab[2] - 2)))
-    ft = ('foot', pr((at[0] - 2, at[1], at[2])), pr((at[0] + FOOT, at[1], at[2] - 2)))
-    fg.leg_f = {'pts': bottom, 'end': fb}
-    fg.leg_n = {'pts': top, 'end': ft, 'halo': 12}
-    # top hand on the top hip
-    hc = pr((TOR - 4, ty + 12, 4))
-    sp = pr((2, ty + 8, 0))
-    fg.arm_n = arm_via(sp, add(lerp(sp, hc, 0.5), (2, 17)), hc)
-    fg.order = ['arm_f', 'leg_f', 'torso', 'neck', 'head', 'leg_n', 'arm_n']
-    fg.draw(L)
-    kb, kt = bottom[1], top[1]
-    p0 = add(kb, (16, 6))
-    p1 = add(kt, (15, 3))
-    L.arrow_curve(p0, (max(p0[0], p1[0]) + 14, (p0[1] + p1[1]) / 2), p1)
-
-
-def clamshell(sc):
-    """Lying on the left side, seen from the front and a little above: head
-    on the lower arm, hips and knees bent, feet together; the top knee
-    opens like a clam."""
-    sc.floor = False
-    L = sc.layer()
-    el = 30
-    pr = lambda p: proj3(p, 0, el)
-    # mat (its top surface seen from above, and its front edge)
-    z0, z1, x0, x1 = -28, 48, -78, 130
-    L.poly([pr((x0, 0, z0)), pr((x1, 0, z0)), pr((x1, 0, z1)), pr((x0, 0, z1))], 3, fill='#fff', closed=True)
-    L.poly([pr((x0, 0, z1)), pr((x1, 0, z1)), pr((x1, -7, z1)), pr((x0, -7, z1))], 3, fill='#fff', closed=True)
-    ty = on(0, 'torso')
-    s3, h3 = (0, ty, 0), (TOR, ty, 0)
-    # lower arm along the floor above the head; the head rests on it
-    a_s = (0, on(0, 'limb'), -4)
-    a_e = (-UA, on(0, 'limb'), -6)
-    a_w = (-UA - FA, on(0, 'limb'), -6)
-    hd3 = (-17, on(0, 'limb') + LIMB / 2 + HR + HEAD_SW / 2 - 1, -3)
-    S, Hp, hd = pr(s3), pr(h3), pr(hd3)
-    fg = Side(S, Hp, hd, tag='clam')
-    fg.hollow_far = False
-    fg.arm_f = {'pts': [pr(a_s), pr(a_e), pr(a_w)], 'end': ('hand', pr((a_w[0] - 4, on(0, 'hand'), -6)))}
-    # legs: hips bent about 45 degrees, knees about 90, feet together behind the knees
-    th = (math.cos(rad(45)), 0, math.sin(rad(45)))
-    sh = (math.cos(rad(45)), 0, -math.sin(rad(45)))
-
-    def legpts(hip, lift):
-        k = (hip[0] + TH * th[0], hip[1], hip[2] + TH * th[2])
-        a = (k[0] + SH * sh[0], hip[1], k[2] + SH * sh[2])
-        if lift:
-            # turn the knee up about the line hip-ankle
-            off = k[2] - hip[2]
-            k = (k[0], hip[1] + off * math.sin(rad(lift)), hip[2] + off * math.cos(rad(lift)))
-        return [pr(hip), pr(k), pr(a)], a
-
-    lo = on(0, 'limb')
-    bottom, ab = legpts((TOR + 2, lo, 0), 0)
-    top, at = legpts((TOR, lo + LIMB, 0), 42)
-    fb = ('foot', pr((ab[0] - 2, ab[1], ab[2] - 2)), pr((ab[0] + FOOT, ab[1], ab[2] - 3)))
-    ft = ('foot', pr((at[0] - 2, at[1], at[2] - 2)), pr((at[0] + FOOT, at[1] + 2, at[2] - 3)))
-    fg.leg_f = {'pts': bottom, 'end': fb}
-    fg.leg_n = {'pts': top, 'end': ft, 'halo': 10}
-    # top hand on the top hip
-    hc = pr((TOR + 4, ty + 16, 6))
-    fg.arm_n = arm_to_hand(pr((2, ty + 6, 0)), hc, (0, 1), 'clam-arm')
-    fg.order = ['arm_f', 'leg_f', 'torso', 'neck', 'head', 'leg_n', 'arm_n']
-    fg.draw(L)
-    kb, kt = bottom[1], top[1]
-    c = lerp(kb, kt, 0.5)
-    L.arrow_curve(add(kb, (14, 4)), add(c, (26, 0)), add(kt, (12, 2)))
+    def leg3(y, lift):
+        hp = (TOR + 2, y, 0)
+        k = (hp[0] + TH * math.cos(rad(th)), y, TH * math.sin(rad(th)))
+        a = (k[0] + SH * math.cos(rad(th)), y, k[2] - SH * math.sin(rad(th)))
+        if lift:                          # the knee turns up about the line hip - ankle
+            k = (k[0], y + k[2] * math.sin(rad(lift)), k[2] * math.cos(rad(lift)))
+        return k, a
+    kb, ab = leg3(lo, 0)
+    kt, at = leg3(lo + LIMB - 1, 50)
+    foot = lambda a: ('foot', pr(a[0] - 2, a[1], a[2]), pr(a[0] + 3, a[1], a[2] + FOOT - 3))
+    draw_limb(L, [pr(TOR + 2, lo + 3, 0), pr(*kb), pr(*ab)], False, foot(ab), None)
+    # torso, shoulders and hips stacked
+    shb, sht = (0, B + 6, 0), (0, B + 28, 0)
+    L.fill([pr(*shb), pr(*sht), pr(TOR, B + 24, 0), pr(TOR, B + 6, 0)], '#000', outline=11)
+    draw_limb(L, [pr(TOR + 2, lo + 16, 0), pr(*kt), pr(*at)], False, foot(at), 6)
+    # lower forearm forward on the mat, head on the pillow
+    draw_limb(L, [pr(*shb), pr(4, lo, UA * 0.8), pr(4 + FA * 0.7, lo, UA * 0.8 + FA * 0.6)], False,
+              ('hand', pr(8 + FA * 0.7, on(MAT, 'hand'), UA * 0.8 + FA * 0.6 + 2)), None)
+    hd = (-NECK + 1, B + pil + HR + HEAD_SW / 2 - 1, 0)
+    L.line(pr(-3, B + 15, 0), pr(*hd), NECK_W)
+    head(L, pr(*hd), face=-40)
+    # top hand on the top hip, so it can feel that the hip stays still
+    draw_limb(L, [pr(*sht), pr(20, B + 40, 6), pr(TOR - 6, B + 31, 4)], False,
+              ('hand', pr(TOR - 2, B + 30, 4)), 8)
+    c = pr(TOR + 32, lo + 4, 0)
+    k0, k1 = pr(*kb), pr(*kt)
+    L.arrow_arc(c, dist(c, k1) + 12, ang(c, k0) + 25, ang(c, k1) - 2)
 
 
 @scene
@@ -1789,113 +1650,43 @@ def getting_out_of_bed(sc):
 
 @scene
 def lower_back_rotation(sc):
-    """Lying on the back, seen from the side and above: arms out, shoulders
-    flat, both knees lowered together to one side (towards us)."""
+    """Lying on the back seen from the front and above, head to the left,
+    arms out to the sides on the mat (shoulders flat).  1: knees bent and
+    together, feet flat; 2: both knees lowered together to one side
+    (towards us), the feet staying on the mat."""
     sc.floor = False
-    L = sc.layer()
-    az, el, dd = 6, 40, 480
-
-    def pr(p):
-        x, y = proj3(p, az, el)
-        x1 = p[0] * math.cos(rad(az)) + p[2] * math.sin(rad(az))
-        z1 = -p[0] * math.sin(rad(az)) + p[2] * math.cos(rad(az))
-        k = dd / (dd - z1)
-        return (x * k, y * k)
-    z0, z1, x0, x1 = -50, 50, -96, 88
-    L.poly([pr((x0, 0, z0)), pr((x1, 0, z0)), pr((x1, 0, z1)), pr((x0, 0, z1))], 3, fill='#fff', closed=True)
-    L.poly([pr((x0, 0, z1)), pr((x1, 0, z1)), pr((x1, -6, z1)), pr((x0, -6, z1))], 3, fill='#fff', closed=True)
-    ty = 9
-    N, Pc = pr((-TOR - 4, ty, 0)), pr((0, ty, 0))
-    hd = pr((-TOR - NECK - 2, HR + HEAD_SW / 2, 0))
-    fr = Front(N, Pc, hd, sw=15, hw=12)
-    fr.face = None
-    lo = on(0, 'limb')
-    # arms out to the sides on the mat
-    for side in (1, -1):
-        s = (-TOR + 2, 8, side * 12)
-        e = (-TOR + 2, lo, side * (12 + UA))
-        w = (-TOR + 2, lo, side * (12 + UA + FA))
-        h = (-TOR + 2, on(0, 'hand'), side * (12 + UA + FA + 4))
-        fr.add_limb([pr(s), pr(e), pr(w)], ('hand', pr(h)), 'back')
-
-    def rot(p, a, axis_y=3):
-        # turn about the body's long axis towards the viewer (+z)
-        x, y, z = p
-        c, s_ = math.cos(rad(a)), math.sin(rad(a))
-        y0 = y - axis_y
-        return (x, axis_y + y0 * c - z * s_, z * c + y0 * s_)
-    legs, ghost = [], []
-    for side in (-1, 1):               # far leg first
-        hip = (2, 10, side * 7)
-        knee = (32, 40, side * 4)
-        ank = (60, lo, side * 5)
-        toe = (60 + FOOT, on(0, 'foot'), side * 5)
-        ghost.append([pr(hip), pr(knee), pr(ank)])
-        r = [rot(hip, 8), rot(knee, 62), rot(ank, 25), rot(toe, 25)]
-        legs.append(([pr(q) for q in r[:3]], ('foot', pr(r[2]), pr(r[3]))))
-
-    def draw_legs(L):
-        for g in ghost[1:]:
-            ghost_limb(L, g)
-        for p, e in legs:
-            draw_limb(L, p, False, e, 10)
-    fr.hooks['end'] = draw_legs
-    fr.draw(L)
-    c = pr((32, 3, 0))
-    k0 = ghost[1][1]
-    k1 = legs[1][0][1]
-    r = (dist(c, k0) + dist(c, k1)) / 2 + 14
-    L.arrow_arc(c, r, ang(c, k0) - 6, ang(c, k1) + 12)
-
-
-def lower_back_rotation(sc):
-    """Lying on the back seen from the feet end and a little above: arms
-    out, shoulders flat, both knees tipped to one side."""
-    sc.floor = False
-    L = sc.layer()
-    el = 38
-    dd = 520
-
-    def pr(p):
-        x, y = proj3(p, 0, el)
-        k = dd / (dd - p[2])
-        return (x * k, y * k)
-    # the mat, seen from the feet end
-    z0, z1, w = -112, 62, 92
-    L.poly([pr((-w, 0, z0)), pr((w, 0, z0)), pr((w, 0, z1)), pr((-w, 0, z1))], 3, fill='#fff', closed=True)
-    L.poly([pr((-w, 0, z1)), pr((w, 0, z1)), pr((w, -7, z1)), pr((-w, -7, z1))], 3, fill='#fff', closed=True)
-    sz = -50
-    N, Pc = pr((0, 10, sz - 4)), pr((0, 10, 0))
-    hd = pr((0, HR + HEAD_SW / 2, sz - NECK - 2))
-    fr = Front(N, Pc, hd, sw=18, hw=13)
-    # arms out to the sides, resting on the mat
-    for side in (1, -1):
-        s = (side * 13, 8, sz + 4)
-        e = (side * (13 + UA), on(0, 'limb'), sz + 6)
-        wr = (side * (13 + UA + FA), on(0, 'limb'), sz + 6)
-        hc = (side * (13 + UA + FA + 4), on(0, 'hand'), sz + 6)
-        fr.add_limb([pr(s), pr(e), pr(wr)], ('hand', pr(hc)), 'back')
-
-    def rot(p, a, axis_y=4):
-        # turn about the body's long axis (through y = axis_y), towards +x
-        x, y, z = p
-        c, s = math.cos(rad(a)), math.sin(rad(a))
-        y0 = y - axis_y
-        return (x * c + y0 * s, axis_y - x * s + y0 * c, z)
-    legs = []
-    for side in (-1, 1):                  # far (lower after the turn) first
-        hip = (side * 7, 10, 0)
-        knee = (side * 5, 40, 28)
-        ank = (side * 6, on(0, 'limb'), 52)
-        toe = (side * 6, on(0, 'foot'), 52 + FOOT)
-        hip, knee, ank, toe = rot(hip, 10), rot(knee, 58), rot(ank, 22), rot(toe, 22)
-        legs.append(([pr(hip), pr(knee), pr(ank)], ('foot', pr(ank), pr(toe))))
-    fr.hooks['end'] = lambda L: [draw_limb(L, p, False, e, 8) for p, e in legs]
-    fr.draw(L)
-    kn = legs[1][0][1]
-    c = pr((0, 4, 20))
-    r = dist(c, kn) + 16
-    L.arrow_arc(c, r, 92, ang(c, kn) + 8)
+    pr = pr_lying
+    lo = on(MAT, 'limb')
+    ty = on(MAT, 'torso')
+    fw = UA + FA
+    poses = []
+    for rot in (0, 80):
+        L = sc.layer()
+        lying_mat(L, -40, 130, -64, 64)
+        # the far arm, out to the side behind
+        draw_limb(L, [pr(2, ty, -8), pr(2, lo, -8 - UA), pr(2, lo, -8 - fw)], False,
+                  ('hand', pr(2, on(MAT, 'hand'), -8 - fw - 4)), None)
+        legs = []
+        c, s = math.cos(rad(rot)), math.sin(rad(rot))
+        for z in (-6, 6):                 # far leg first
+            # the knee turns about the body's long axis towards us; the foot
+            # stays on the mat, rolling onto its side
+            ky, kz = 35, z
+            k = (TOR + 20, ty + ky * c - kz * s, kz * c + ky * s)
+            a = (TOR + 44, lo + 4 * s, z + rot * 0.15)
+            legs.append(([pr(TOR, ty, z), pr(*k), pr(*a)],
+                         ('foot', pr(a[0] - 3, a[1], a[2]), pr(a[0] + FOOT, a[1], a[2]))))
+        hd = (-NECK, on(MAT, 'head'), 0)
+        L.line(pr(0, ty, 0), pr(*hd), NECK_W)
+        L.poly([pr(0, ty, 0), pr(TOR, ty, 0)], TORSO)
+        head(L, pr(*hd))
+        for ps, e in legs:
+            draw_limb(L, ps, False, e, 8)
+        # the near arm, out to the side towards us
+        draw_limb(L, [pr(2, ty, 8), pr(2, lo, 8 + UA), pr(2, lo, 8 + fw)], False,
+                  ('hand', pr(2, on(MAT, 'hand'), 8 + fw + 4)), 6)
+        poses.append(L)
+    sc.row(poses)
 
 
 @scene
