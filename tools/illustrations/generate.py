@@ -255,15 +255,6 @@ def wave_pts(x0, x1, y, amp=2.5, wl=30):
     return out
 
 
-# ---- a tiny 3D helper for the few views that are not side views
-def proj(p, elev):
-    """(x, y, z) -> picture point: y up, z towards the viewer; the viewer
-    looks slightly down by `elev` degrees, so nearer points sit lower."""
-    x, y, z = p
-    e = rad(elev)
-    return (x, y * math.cos(e) - z * math.sin(e))
-
-
 # ====================================================== the scenes
 # (in the order of the exercise list)
 
@@ -271,12 +262,6 @@ def arm_via(S, E, hc):
     """Arm through elbow E with the hand disc centred on hc."""
     Wr = P(hc, ang(E, hc), -3.5)
     return {'pts': [S, E, Wr], 'end': ('hand', hc)}
-
-
-def ghost_limb(L, ps):
-    """Where a limb was: a dashed outline."""
-    L.poly(ps, LIMB, dash='6 4')
-    L.poly(ps, LIMB - 4.4, color='#fff')
 
 
 def crossed_arm(S, a=90):
@@ -516,17 +501,6 @@ def hip_flexor_stretch_kneeling(sc):
     fg.arm_n = fg.arm_f = arm_to_hand(S, hc, (-1, 0), 'hipflex-arm')
     fg.draw(L)
     L.arrow_line((Hp[0] - 44, Hp[1] - 2), (Hp[0] - 18, Hp[1] - 2))
-
-
-def proj3(p, az=0, el=0):
-    """(x, y, z) -> picture point.  y up, z towards the viewer.  The scene is
-    turned by `az` degrees about the vertical, then the viewer looks down by
-    `el` degrees (nearer points sit lower)."""
-    x, y, z = p
-    a, e = rad(az), rad(el)
-    x1 = x * math.cos(a) + z * math.sin(a)
-    z1 = -x * math.sin(a) + z * math.cos(a)
-    return (x1, y * math.cos(e) - z1 * math.sin(e))
 
 
 @scene
