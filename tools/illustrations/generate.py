@@ -661,16 +661,22 @@ def prone_press_up(sc):
 # of depth back is drawn as the slanting offset OB_LYING (steeper than OB, so
 # movements towards and away from us show)
 OB_LYING = (-0.28, 0.47)
+OB_OPEN = (-0.3, 0.6)     # open book: steeper still, so the arm behind shows
 
 
-def pr_lying(x, y, z):
-    return (x - OB_LYING[0] * z, y - OB_LYING[1] * z)
+def pr_lying(x, y, z, ob=OB_LYING):
+    return (x - ob[0] * z, y - ob[1] * z)
 
 
-def lying_mat(L, x0, x1, zb, zf):
+def unit3(v):
+    l = math.sqrt(sum(c * c for c in v)) or 1.0
+    return tuple(c / l for c in v)
+
+
+def lying_mat(L, x0, x1, zb, zf, ob=OB_LYING):
     """Mat from x0 to x1 along the body, from zb (behind) to zf (in front):
     its top face and its front edge."""
-    pr, t = pr_lying, MAT_T
+    pr, t = (lambda x, y, z: pr_lying(x, y, z, ob)), MAT_T
     L.poly([pr(x0, t, zf), pr(x1, t, zf), pr(x1, t, zb), pr(x0, t, zb)], 3, fill='#fff', closed=True)
     L.poly([pr(x0, t, zf), pr(x1, t, zf), pr(x1, 0, zf), pr(x0, 0, zf)], 3, fill='#fff', closed=True)
 
@@ -682,12 +688,13 @@ def open_book_pose(L, opened, pil=7):
     front, palms together.  opened: the top arm lies on the mat behind,
     the chest turned up, the head following the hand.  World x along the
     body, y up, z towards us; depth is drawn as a slanting offset."""
-    pr = pr_lying
+    ob = OB_OPEN
+    pr = lambda x, y, z: pr_lying(x, y, z, ob)
     lo = on(MAT, 'limb')
     B = MAT
     fw = UA + FA
     zs = -22                                           # the top shoulder, turned back
-    lying_mat(L, -38, 112, -82, 50)
+    lying_mat(L, -38, 112, -82, 40, ob)
     L.ellipse(pr(-17, B + pil / 2, 0), 18, pil / 2 + 1, 3)           # pillow
     # legs: hips bent forward, knees bent, the top knee on the bottom one
     legs = []
@@ -708,9 +715,13 @@ def open_book_pose(L, opened, pil=7):
     L.line(pr(-3, B + 15, 0), pr(*hd), NECK_W)
     head(L, pr(*hd), face=120 if opened else -40)
     if opened:
-        # the top arm straight back, resting on the mat behind
-        draw_limb(L, [pr(*sht), pr(9, lo + 10, zs - UA * 0.95), pr(15, lo, zs - fw * 0.97)],
-                  False, ('hand', pr(16, on(MAT, 'hand'), zs - fw - 4)), 8)
+        # the top arm straight, opened back onto the mat behind
+        S2 = sht
+        dirn = unit3((8 / fw, -(S2[1] - lo) / fw, -1))
+        E2 = tuple(S2[i] + dirn[i] * UA for i in range(3))
+        W2 = tuple(S2[i] + dirn[i] * fw for i in range(3))
+        H2 = (W2[0], on(MAT, 'hand'), W2[2] - 4)
+        draw_limb(L, [pr(*S2), pr(*E2), pr(*W2)], False, ('hand', pr(*H2)), 8)
     else:
         # the top arm resting on the lower one, palms together
         draw_limb(L, [pr(*sht), pr(0, lo + LIMB + 6, UA - 3), pr(0, lo + LIMB - 1, fw - 2)], False,
@@ -1636,7 +1647,7 @@ def lower_back_rotation(sc):
     poses = []
     for rot in (0, 80):
         L = sc.layer()
-        lying_mat(L, -40, 130, -64, 64)
+        lying_mat(L, -40, 130, -36, 36)
         # the far arm, out to the side behind
         draw_limb(L, [pr(2, ty, -8), pr(2, lo, -8 - UA), pr(2, lo, -8 - fw)], False,
                   ('hand', pr(2, on(MAT, 'hand'), -8 - fw - 4)), None)
