@@ -1630,7 +1630,9 @@ def getting_out_of_bed(sc):
         fr.add_limb(arm_to_hand(s2, hc, (side, 0), 'bed4-arm')['pts'], ('hand', hc))
     fr.draw(L)
     poses.append(L)
-    sc.row(poses, gap=30, layout='stack', groups=(2, 2))
+    # the gap between the columns leaves room for the printed number of
+    # frames 2 and 4, which sits to the left of its frame
+    sc.row(poses, gap=46, layout='stack', groups=(2, 2))
 
 
 @scene
