@@ -13,8 +13,9 @@ Two kinds of size:
     so a lying figure that fills its frame is drawn with the same
     proportions (and relative line weights) as a standing one.
   * screen units (px of the 400 px wide picture): arrows, the floor lines
-    and the gaps between poses (side by side or stacked).  They are converted when the picture is
-    fitted, so every arrow looks the same in every drawing.
+    and the gaps between poses (side by side or stacked).  They are
+    converted when the picture is fitted, so every arrow looks the same in
+    every drawing.
 """
 import math
 
@@ -46,14 +47,12 @@ ARROW_PX = 5
 HEAD_LEN_PX = 15
 HEAD_HALF_PX = 8.5
 ARROW_HALO_PX = 3
-STEP_LEN_PX = 28         # the arrow between two poses
-GAP_PX = 46              # gap between two poses (holds the step arrow)
+GAP_PX = 34              # gap between two poses side by side
 
 # stacked layout (poses one above the other), see Scene.row()
 STACK_ASPECT = 2.2       # side-by-side content wider than this (w:h) is stacked
 VGAP_PX = 16             # a pose's floor line to the top of the pose below it
 STACK_FLOOR_PX = 8       # how far each short floor line runs past the poses
-STACK_ARROW_GAP_PX = 7   # between the floor lines and the down arrow beside them
 
 # levels above a surface at height b (the floor b=0 or a mat's top)
 MAT_T = 6                # mat thickness (outline centre); its top outer edge is MAT_T + 1.5
@@ -355,18 +354,23 @@ def _arrow(L, ps, both, halo, w, size, half, u):
 class Scene:
     """Layers (poses) fitted into a 5:3 viewBox.
 
-    scene.row(layers) lays two or three poses out in one of two ways:
+    scene.row(layers) lays the frames of a movement (two to four poses,
+    start first) out in one of two ways:
 
       * side by side ('row'): left to right on a common floor with GAP_PX
-        between them and a step arrow in each gap;
+        between them;
       * stacked ('stack'): one above the other, the first on top, each on
         its own short floor line, VGAP_PX between a floor line and the pose
-        below it, and a small down arrow beside each gap (on the left, or
-        the right with arrow_side='right').  The layers keep their own x, so
-        poses drawn at the same origin line up (same mat, same head
-        position).  groups=(1, 2) puts the second and third pose side by
-        side on the lower level; a pose wholly to the right of the floor
-        line above may rise beside the level above.
+        below it.  The layers keep their own x, so poses drawn at the same
+        origin line up (same mat, same head position).  groups=(2, 2) puts
+        two poses side by side on each level (the order runs left to right,
+        then down); a pose wholly to the right of the floor line above may
+        rise beside the level above.
+
+    There are no arrows between the frames: every frame of a multi-pose
+    scene gets an invisible marker rect (id="frame-N", see _frames()) from
+    which the PDF layout places a printed number ("1 Start", "2 Finish")
+    beside it.
 
     layout=None (the default) stacks when the side-by-side content would be
     wider than STACK_ASPECT and stacking makes the figures larger; this
@@ -379,61 +383,49 @@ class Scene:
         self.floor = True
         self.floor_y = 0.0
         self._row = None
-        self.steps = []        # step arrows between poses: (x, y)
-        self.downs = []        # stacked layout: down arrows, (x, y centre)
         self.floors = []       # stacked layout: short floor lines (x0, x1, y surface)
+        self.levels = []       # stacked layout: (layers, floor x0, floor x1, y surface)
         self.stacked = False
+        self.frames = []       # marker rects written by render(): (x0, y0, x1, y1), SVG coordinates
 
     def layer(self):
         L = Layer()
         self.layers.append(L)
         return L
 
-    def row(self, layers, arrow_y=None, gap=GAP_PX, align=None, layout=None,
-            arrow_side='left', groups=None):
+    def row(self, layers, gap=GAP_PX, layout=None, groups=None):
         """layout: None (automatic), 'row' or 'stack'.  groups: for the
         stacked layout, how many poses go side by side on each level (e.g.
-        (1, 2): the first pose on top, the next two side by side below it);
-        default one pose per level."""
-        self._row = (layers, arrow_y, gap)
+        (2, 2): two levels of two poses); default one pose per level."""
+        self._row = (layers, gap)
         self.layout = layout
-        self.arrow_side = arrow_side
         self.groups = tuple(groups) if groups else (1,) * len(layers)
         assert sum(self.groups) == len(layers)
 
     # -- layouts --------------------------------------------------------
     def _layout(self, u):
-        self.steps, self.downs, self.floors = [], [], []
+        self.floors, self.levels = [], []
         if not self._row:
             return
         if self.stacked:
             self._layout_stack(u)
         else:
-            self._side_by_side(self._row[0], 0, u)
+            self._side_by_side(self._row[0], u)
 
-    def _side_by_side(self, layers, first, u, keep_x=False):
-        """Place layers left to right, GAP_PX apart, with a step arrow in
-        each gap (appended to self.steps).  `first` = index of layers[0] in
-        the whole sequence (for a per-gap arrow_y).  keep_x: the first layer
-        keeps its own x.  Returns the bbox (x0, x1, y0, y1), y up."""
-        _, arrow_y, gap = self._row
+    def _side_by_side(self, layers, u, keep_x=False):
+        """Place layers left to right, GAP_PX apart.  keep_x: the first
+        layer keeps its own x.  Returns the bbox (x0, x1, y0, y1), y up."""
+        gap = self._row[1]
         x = None
-        prev = None
         box = None
-        for i, L in enumerate(layers):
+        for L in layers:
             L.dx = L.dy = 0.0
             x0, x1, y0, y1 = _bbox(L, u)
             if x is None:
                 L.dx = 0.0 if keep_x else -x0
             else:
                 L.dx = x + gap * u - x0
-                k = first + i - 1
-                ay = arrow_y[k] if isinstance(arrow_y, (list, tuple)) else arrow_y
-                if ay is None:
-                    ay = 0.5 * min(prev[3], y1 if y1 > 0 else 40)
-                self.steps.append((x + gap * u / 2, ay))
             x = L.dx + x1
-            prev = (x0, x1, y0, y1)
             b = (x0 + L.dx, x1 + L.dx, y0, y1)
             box = b if box is None else (min(box[0], b[0]), max(box[1], b[1]),
                                          min(box[2], b[2]), max(box[3], b[3]))
@@ -446,18 +438,16 @@ class Scene:
         levels, k = [], 0
         for n in self.groups:
             grp = layers[k:k + n]
-            n_steps = len(self.steps)
-            box = self._side_by_side(grp, k, u, keep_x=True)
-            levels.append((grp, box, n_steps))
+            levels.append((grp, self._side_by_side(grp, u, keep_x=True)))
             k += n
-        X0 = min(b[0] for _, b, _ in levels) - pad
-        X1 = max(b[1] for _, b, _ in levels) + pad
+        X0 = min(b[0] for _, b in levels) - pad
+        X1 = max(b[1] for _, b in levels) + pad
         # one pose per level: all floor lines alike; otherwise each level's
         # line ends where its poses end
         same = max(self.groups) == 1
         dy = 0.0
-        prev_bottom = None
-        for i, (grp, b, n_steps) in enumerate(levels):
+        prev_bottom = prev_x1 = None
+        for i, (grp, b) in enumerate(levels):
             top, bottom = b[3], min(b[2], -fw)
             if i:
                 # the top of this level sits VGAP_PX below the floor line
@@ -467,23 +457,14 @@ class Scene:
                 tops = [_bbox(L, u)[3] for L in grp if _bbox(L, u)[0] + L.dx < clear]
                 top = max(tops) if tops else top
                 dy = prev_bottom - VGAP_PX * u - top
-                yc = (prev_bottom + dy + top) / 2
-                off = (STACK_ARROW_GAP_PX + HEAD_HALF_PX) * u
-                if self.arrow_side == 'left':
-                    ax = X0 - off
-                elif same:
-                    ax = X1 + off
-                else:
-                    ax = max(lb[1] for _, lb, _ in levels[i - 1:i + 1]) + pad + off
-                self.downs.append((ax, yc))
             for L in grp:
                 L.dy = dy
-            self.steps[n_steps:n_steps + len(grp) - 1] = [
-                (x, y + dy) for x, y in self.steps[n_steps:n_steps + len(grp) - 1]]
+            x1 = X1 if same else b[1] + pad
             if self.floor:
-                self.floors.append((X0, X1 if same else b[1] + pad, dy))
+                self.floors.append((X0, x1, dy))
+            self.levels.append((grp, X0, x1, dy))
             prev_bottom = dy + bottom
-            prev_x1 = X1 if same else b[1] + pad
+            prev_x1 = x1
 
     def _choose(self):
         """Decide row or stack (see the class docstring)."""
@@ -510,6 +491,46 @@ class Scene:
             u = vw / W
         return u, (x1 - x0) / (y1 - y0)
 
+    def _frames(self, u):
+        """One rect per pose of a multi-pose scene, in the order of the
+        movement, SVG coordinates (x0, y0, x1, y1): the pose's drawn content
+        with its own mat, chair and floor line.  Side by side the frames
+        share their top (a printed label sits above each) and reach down to
+        the floor line; stacked, a frame runs from its pose's top to its
+        floor line and across that line (a label sits to its left)."""
+        if not self._row or len(self._row[0]) < 2:
+            return []
+        fw = FLOOR_PX * u
+
+        def box(L):
+            x0, x1, y0, y1 = _bbox(L, u)
+            return [x0 + L.dx, -(y1 + L.dy), x1 + L.dx, -(y0 + L.dy)]
+        if not self.stacked:
+            out = [box(L) for L in self._row[0]]
+            top = min(b[1] for b in out)
+            bottom = max(b[3] for b in out)
+            if self.floor:
+                bottom = max(bottom, -self.floor_y + fw)
+            for b in out:
+                b[1], b[3] = top, bottom
+            return [tuple(b) for b in out]
+        out = []
+        for grp, fx0, fx1, dy in self.levels:
+            level = [box(L) for L in grp]
+            level[0][0] = min(level[0][0], fx0)
+            level[-1][2] = max(level[-1][2], fx1)
+            for b in level:
+                if self.floor:
+                    b[3] = max(b[3], -dy + fw)
+            # level the tops where that overlaps no frame above
+            top = min(b[1] for b in level)
+            for b in level:
+                cand = (b[0], top, b[2], b[3])
+                if not any(_overlap(cand, o) for o in out):
+                    b[1] = top
+            out += [tuple(b) for b in level]
+        return out
+
     def render(self):
         self._choose()
         u, _ = self._fit_scale()
@@ -527,10 +548,21 @@ class Scene:
                   % (f(x0 - m), f(-self.floor_y + fw / 2), f(x1 + m), f(-self.floor_y + fw / 2), f2(fw)))
         vx = (x0 + x1) / 2 - vw / 2
         vy = (y0 + y1) / 2 - vh / 2
+        # frame markers, rounded outwards to the written precision
+        self.frames = []
+        marks = ''
+        for n, (a, b, c, d) in enumerate(self._frames(u), 1):
+            a, b = math.floor(a * 10) / 10, math.floor(b * 10) / 10
+            c, d = math.ceil(c * 10) / 10, math.ceil(d * 10) / 10
+            self.frames.append((a, b, c, d))
+            marks += ('<rect id="frame-%d" x="%s" y="%s" width="%s" height="%s" fill="none" stroke="none"/>\n'
+                      % (n, f(a), f(b), f(c - a), f(d - b)))
+        self.viewbox = (vx, vy, vw, vh)
+        self.u = u
         return ('<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="%s %s %s %s">\n'
-                '<rect x="%s" y="%s" width="%s" height="%s" fill="#fff"/>\n%s%s\n</svg>\n'
+                '<rect x="%s" y="%s" width="%s" height="%s" fill="#fff"/>\n%s%s%s\n</svg>\n'
                 % (W, H, f(vx), f(vy), f(vw), f(vh), f(vx - 1), f(vy - 1), f(vw + 2), f(vh + 2),
-                   fl, body))
+                   marks, fl, body))
 
     def _content_bbox(self, u):
         _, bb = self._emit(u)
@@ -552,19 +584,12 @@ class Scene:
                 s, b = it(u, T)
                 out.append(s)
                 bb += b
-        top = Layer()
-        for (x, y) in self.steps:
-            h = STEP_LEN_PX * u / 2
-            top.arrow_line((x - h, y), (x + h, y), halo=False)
-        for (x, y) in self.downs:
-            h = STEP_LEN_PX * u / 2
-            top.arrow_line((x, y + h), (x, y - h), halo=False)
-        T = _mk_T(top)
-        for it in top.items:
-            s, b = it(u, T)
-            out.append(s)
-            bb += b
         return '\n'.join(out), bb
+
+
+def _overlap(a, b):
+    """Do rects (x0, y0, x1, y1) overlap (more than touch)?"""
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def _mk_T(L):
@@ -821,9 +846,11 @@ def mat(L, x0, x1, y=0):
     L.rect(x0, y, x1, y + MAT_T, 3, rx=3)
 
 
-def chair(L, xb, facing=1, back=True, back_h=62, seat_w=44, seat=46):
+def chair(L, xb, facing=1, back=True, back_h=62, seat_w=44, seat=46, arms=False, arm_h=22):
     """Side-view chair; xb = x of the backrest, the seat extends in
-    `facing`.  `seat` = height of the seat's top surface."""
+    `facing`.  `seat` = height of the seat's top surface.  arms: an
+    armrest `arm_h` above the seat, from the backrest to a post at the
+    front of the seat."""
     xf = xb + facing * seat_w
     x0, x1 = min(xb, xf), max(xb, xf)
     for x in (xb + facing * 4, xf - facing * 4):
@@ -831,7 +858,15 @@ def chair(L, xb, facing=1, back=True, back_h=62, seat_w=44, seat=46):
     L.line((x0 + 4, seat - 24), (x1 - 4, seat - 24), 2.5)
     if back:
         top = (xb - facing * 5, seat + back_h)
-        L.line((xb + facing * 1.5, seat - 2), top, EQ + 0.5)
+        base = (xb + facing * 1.5, seat - 2)
+        L.line(base, top, EQ + 0.5)
+        if arms:
+            ya = seat + arm_h
+            xa = lerp(base, top, (ya - base[1]) / (top[1] - base[1]))[0]
+            xp = xf - facing * 5
+            L.line((xp, seat - 2), (xp, ya), EQ)
+            L.line((xa, ya), (xp + facing * 2, ya), 7)
+            L.line((xa + facing * 2, ya), (xp, ya), 2.2, color='#fff')
         a = lerp((xb, seat), top, 0.5)
         L.line(a, top, 9)
         L.line(a, top, 2.6, color='#fff')

@@ -10,6 +10,7 @@ README.md in this folder.
 """
 import math
 import os
+import re
 import sys
 
 sys.dont_write_bytecode = True          # keep the repository free of __pycache__
@@ -254,15 +255,6 @@ def wave_pts(x0, x1, y, amp=2.5, wl=30):
     return out
 
 
-# ---- a tiny 3D helper for the few views that are not side views
-def proj(p, elev):
-    """(x, y, z) -> picture point: y up, z towards the viewer; the viewer
-    looks slightly down by `elev` degrees, so nearer points sit lower."""
-    x, y, z = p
-    e = rad(elev)
-    return (x, y * math.cos(e) - z * math.sin(e))
-
-
 # ====================================================== the scenes
 # (in the order of the exercise list)
 
@@ -270,12 +262,6 @@ def arm_via(S, E, hc):
     """Arm through elbow E with the hand disc centred on hc."""
     Wr = P(hc, ang(E, hc), -3.5)
     return {'pts': [S, E, Wr], 'end': ('hand', hc)}
-
-
-def ghost_limb(L, ps):
-    """Where a limb was: a dashed outline."""
-    L.poly(ps, LIMB, dash='6 4')
-    L.poly(ps, LIMB - 4.4, color='#fff')
 
 
 def crossed_arm(S, a=90):
@@ -287,15 +273,33 @@ def crossed_arm(S, a=90):
 
 @scene
 def pelvic_tilt(sc):
-    L = sc.layer()
-    S, Hp, hd = supine(0)
-    fg = Side(S, Hp, hd, tag='pelvic')
-    fg.leg_n = fg.leg_f = hook_leg(Hp)
-    fg.arm_n = fg.arm_f = arm_along_floor(S)
-    fg.draw(L)
-    under_mat(L)
-    # the pelvis rocks back so the small of the back flattens on the mat
-    L.arrow_arc(add(Hp, (-4, 0)), 27, 62, 150)
+    """1: lying with the knees bent, a small gap under the small of the
+    back; 2: the hips tilted, the back flat on the mat.  The hands rest on
+    the front of the hips, elbows on the mat (arms lying along the side
+    would hide the gap)."""
+    poses = []
+    for flat in (False, True):
+        L = sc.layer()
+        S, Hp, hd = supine(0)
+        fg = Side(S, Hp, hd, tag='pelvic')
+        fg.leg_n = fg.leg_f = hook_leg(Hp)
+        top = Hp[1] + TORSO / 2 + HAND_R - 1.5
+        E = (S[0] + 16, on(MAT, 'limb') - NEAR_DROP)
+        fg.arm_n = fg.arm_f = arm_via(S, E, (Hp[0] - 4, top))
+        if not flat:
+            # the gap: a white arch cut out of the underside of the torso
+            def gap(L, S=S, Hp=Hp):
+                x0, x1, g = S[0] + 17, Hp[0] - 3, 7
+                ps = qbez((x0, MAT + 0.4), ((x0 + x1) / 2 + 3, MAT + 2 * g), (x1, MAT + 0.4), 16)
+                L.fill(ps, '#fff')
+            fg.hooks['neck'] = gap
+        fg.draw(L)
+        under_mat(L)
+        if flat:
+            # the hips tilt back (pubic bone towards the ribs)
+            L.arrow_arc(add(Hp, (-4, 0)), 34, 60, 140)
+        poses.append(L)
+    sc.row(poses)
 
 
 @scene
@@ -352,20 +356,24 @@ def knee_to_chest(sc, both):
     L = sc.layer()
     S, Hp, hd = supine(0)
     fg = Side(S, Hp, hd, tag='ktc')
-    K = P(Hp, 122, TH)
-    A = P(K, -22, SH)
-    pulled = {'pts': [Hp, K, A], 'end': ('foot', P(A, 60, -HEEL), P(A, 60, FOOT))}
+    ta, sa = 118, 15                      # thigh towards the chest, shin about level
+    K = P(Hp, ta, TH)
+    A = P(K, sa, SH)
+    pulled = {'pts': [Hp, K, A], 'end': ('foot', P(A, sa + 60, -HEEL), P(A, sa + 60, FOOT)),
+              'halo': 8}
     fg.leg_n = pulled
-    fg.leg_f = pulled if both else flat_leg(Hp)
-    # both hands hold the back of the thigh, just below the knee
+    # the other leg: knee bent, foot flat on the mat
+    fg.leg_f = pulled if both else hook_leg(Hp)
+    # both hands hold the back of the thigh, just below the knee: the arm
+    # passes behind the thigh (drawn before it) and the hand shows beyond
+    # the thigh's back edge
     th = unit(sub(K, Hp))
-    hc = add(add(K, mul(th, -7)), mul(perp(th), -9))
-    E = add(lerp(S, hc, 0.5), (-2, 15))
-    fg.arm_n = fg.arm_f = arm_via(S, E, hc)
-    fg.order = ['leg_f', 'torso', 'neck', 'head', 'leg_n', 'arm_n']
+    hc = add(add(Hp, mul(th, TH - 14)), mul(perp(th), -(LIMB / 2 + HAND_R)))
+    fg.arm_n = fg.arm_f = arm_to_hand(S, hc, (0, -1), 'ktc-arm')
+    fg.order = ['leg_f', 'torso', 'neck', 'head', 'arm_n', 'leg_n']
     fg.draw(L)
     under_mat(L)
-    L.arrow_arc(Hp, 58, 60, 100)
+    L.arrow_arc(Hp, 63, 92, 132)
 
 
 @scene
@@ -495,120 +503,49 @@ def hip_flexor_stretch_kneeling(sc):
     L.arrow_line((Hp[0] - 44, Hp[1] - 2), (Hp[0] - 18, Hp[1] - 2))
 
 
-def proj3(p, az=0, el=0):
-    """(x, y, z) -> picture point.  y up, z towards the viewer.  The scene is
-    turned by `az` degrees about the vertical, then the viewer looks down by
-    `el` degrees (nearer points sit lower)."""
-    x, y, z = p
-    a, e = rad(az), rad(el)
-    x1 = x * math.cos(a) + z * math.sin(a)
-    z1 = -x * math.sin(a) + z * math.cos(a)
-    return (x1, y * math.cos(e) - z1 * math.sin(e))
-
-
 @scene
 def doorway_chest_stretch(sc):
-    """Three-quarter view from the front: stepping through a doorway with
-    the forearms on both sides of the frame."""
-    L = sc.layer()
-    az, el = 62, 8
-    pr = lambda p: proj3(p, az, el)
-    zo, top, dep, jw = 46, 200, 14, 9      # opening half-width, height, wall depth, jamb width
-    hx = -dep / 2
-
-    def box(x0, x1, y0, y1, z0, z1):
-        # the faces seen from this side: +x, +z and the top
-        for fc in ([(x1, y0, z0), (x1, y1, z0), (x1, y1, z1), (x1, y0, z1)],
-                   [(x0, y0, z1), (x1, y0, z1), (x1, y1, z1), (x0, y1, z1)],
-                   [(x0, y1, z0), (x1, y1, z0), (x1, y1, z1), (x0, y1, z1)]):
-            L.poly([pr(p) for p in fc], 3, fill='#fff', closed=True)
-    box(hx, hx + dep, 0, top, -zo - jw, -zo)               # far jamb
-    box(hx, hx + dep, top, top + 12, -zo - jw, zo + jw)    # head of the frame
-    # the figure, in 3D: facing +x, stepping through
-    lean = 16
-    hip = (6, ANKLE + TH + SH - 5, 0)
-    sh = (hip[0] + TOR * math.sin(rad(lean)), hip[1] + TOR * math.cos(rad(lean)), 0)
-    hd3 = (sh[0] + NECK * math.sin(rad(lean + 4)), sh[1] + NECK * math.cos(rad(lean + 4)), 0)
-    S, Hp, HD = pr(sh), pr(hip), pr(hd3)
-    fg = Side(S, Hp, HD, face=ang(pr((0, 0, 0)), pr((1, 0, 0))), tag='door')
-    fg.hollow_far = False
-    arms = {}
-    for side in (1, -1):
-        s3 = (sh[0], sh[1] - 3, side * 16)
-        e3 = (hx + dep + 3, sh[1] - 5, side * (zo - 6))
-        w3 = (hx + dep + 3, sh[1] + FA - 5, side * (zo - 6))
-        h3 = (hx + dep + 3, sh[1] + FA - 1.5, side * (zo - 6))
-        arms[side] = {'pts': [pr(s3), pr(e3), pr(w3)], 'end': ('hand', pr(h3))}
-    fg.arm_n, fg.arm_f = arms[1], arms[-1]
-    legs = {}
-    for side, ax in ((1, 44), (-1, -26)):
-        hp3 = (hip[0], hip[1], side * 8)
-        a3 = (ax, ANKLE, side * 10)
-        lg = leg(pr(hp3), pr(a3), (1, 0.4), 0, 'door-leg')
-        lg['end'] = ('foot', pr((ax - HEEL, on(0, 'foot'), side * 10)), pr((ax + FOOT, on(0, 'foot'), side * 10)))
-        legs[side] = lg
-    fg.leg_n, fg.leg_f = legs[1], legs[-1]
-    fg.order = ['leg_f', 'arm_f', 'torso', 'neck', 'head', 'leg_n']
-    fg.draw(L)
-    box(hx, hx + dep, 0, top, zo, zo + jw)                 # near jamb, in front
-    draw_limb(L, fg.arm_n['pts'], False, fg.arm_n['end'], 8)
-    # the chest leans forward through the doorway
-    c = add(S, (15, -24))
-    L.arrow_line(c, add(c, P((0, 0), ang(pr((0, 0, 0)), pr((1, 0, 0))), 24)))
-
-
-def doorway_chest_stretch(sc):
-    """Three-quarter view: stepping through a doorway, forearms on both
-    sides of the frame."""
-    L = sc.layer()
-    az = 28
-    pr = lambda p: proj3(p, az, 0)
-    zo, top, dep, jw = 47, 198, 14, 9      # opening half-width, height, wall depth, jamb width
-
-    def box(x0, x1, y0, y1, z0, z1):
-        # visible faces from this side: -x face, +z face, top
-        faces = [
-            [(x0, y0, z0), (x0, y1, z0), (x0, y1, z1), (x0, y0, z1)],
-            [(x0, y0, z1), (x1, y0, z1), (x1, y1, z1), (x0, y1, z1)],
-            [(x0, y1, z0), (x1, y1, z0), (x1, y1, z1), (x0, y1, z1)],
-        ]
-        for fc in faces:
-            L.poly([pr(p) for p in fc], 3, fill='#fff', closed=True)
-    hx = -dep / 2
-    # far jamb, lintel, near jamb (both jambs behind the figure)
-    box(hx, hx + dep, 0, top, -zo - jw, -zo)
-    box(hx, hx + dep, top, top + 12, -zo - jw, zo + jw)
-    box(hx, hx + dep, 0, top, zo, zo + jw)
-
-    # the figure, in 3D
-    hip = (2, ANKLE + TH + SH - 4, 0)
-    lean = 14
-    sh = (hip[0] + TOR * math.sin(rad(lean)), hip[1] + TOR * math.cos(rad(lean)), 0)
-    hd = (sh[0] + NECK * math.sin(rad(lean + 6)), sh[1] + NECK * math.cos(rad(lean + 6)), 0)
-    S, Hp, HD = pr(sh), pr(hip), pr(hd)
-    fg = Side(S, Hp, HD, face=ang(S, HD) - 90, tag='door')
-    fg.hollow_far = False
-    arms = {}
-    for side in (1, -1):
-        s3 = (sh[0], sh[1] - 2, side * 15)
-        e3 = (hx - 3, sh[1] - 3, side * (zo - 6))
-        w3 = (hx - 3, sh[1] + FA - 3, side * (zo - 6))
-        h3 = (hx - 3, sh[1] + FA + 1, side * (zo - 6))
-        arms[side] = {'pts': [pr(s3), pr(e3), pr(w3)], 'end': ('hand', pr(h3))}
-    fg.arm_n, fg.arm_f = arms[1], arms[-1]
-    # front (near) leg stepped through, back (far) leg behind
-    legs = {}
-    for side, ax, bend in ((1, 40, True), (-1, -30, False)):
-        hp3 = (hip[0], hip[1], side * 8)
-        a3 = (ax, ANKLE, side * 9)
-        H2, A2 = pr(hp3), pr(a3)
-        lg = leg(H2, A2, (1, 0.3), 0, 'door-leg')
-        lg['end'] = ('foot', pr((ax - HEEL, on(0, 'foot'), side * 9)), pr((ax + FOOT, on(0, 'foot'), side * 9)))
-        legs[side] = lg
-    fg.leg_n, fg.leg_f = legs[1], legs[-1]
-    fg.draw(L)
-    c = pr((sh[0] + 18, sh[1] - 14, 0))
-    L.arrow_line(c, add(c, (24, 0)))
+    """In profile, facing right; the door frame is the upright post (drawn
+    behind the figure).  1: standing in the doorway, forearms up against
+    the frame, elbows about at shoulder height; 2: one foot stepped
+    through, the body leaning forward in one line, the chest through the
+    doorway, the elbows still on the frame behind."""
+    xd, dep, top = 0, 12, 196              # the frame's face towards us, its depth, height
+    ZA = 17                                # sideways reach of the upper arm, shoulder to elbow
+    E = (xd - LIMB / 2 - 0.5, 140)         # elbow against the frame
+    poses = []
+    for lean in (False, True):
+        L = sc.layer()
+        L.rect(xd, 0, xd + dep, top, 3)
+        if not lean:
+            A, Hp, S, hd, lg = standing(0)
+            dx = (UA ** 2 - ZA ** 2 - (S[1] - E[1]) ** 2) ** 0.5
+            shift = E[0] - dx - S[0]       # stand with the shoulder this far behind the elbow
+            A, Hp, S, hd = [(p[0] + shift, p[1]) for p in (A, Hp, S, hd)]
+            lg = {'pts': [Hp, (Hp[0], Hp[1] - TH), A], 'end': flat_foot(A)}
+            fg = Side(S, Hp, hd, face=0, tag='door1')
+            fg.leg_n = fg.leg_f = lg
+        else:
+            b = 18                         # lean from the vertical
+            hy = ANKLE + (TH + SH - 0.5) * math.cos(rad(20))
+            sy = hy + TOR * math.cos(rad(b))
+            dx = (UA ** 2 - ZA ** 2 - (sy - E[1]) ** 2) ** 0.5
+            S = (E[0] + dx, sy)
+            Hp = P(S, 270 - b, TOR)
+            fg = Side(S, Hp, P(S, 90 - b, NECK), face=-b, tag='door2')
+            Af = (Hp[0] + 27, ANKLE)
+            fg.leg_n = leg(Hp, Af, (1, 0.3), 0, 'door-front')
+            fg.leg_n['end'] = flat_foot(Af)
+            Ab = P(Hp, 180 + 70, TH + SH - 0.5)
+            fg.leg_f = {'pts': [Hp, lerp(Hp, Ab, 0.5), Ab], 'end': flat_foot(Ab)}
+        Wr = (E[0], E[1] + FA)
+        fg.arm_n = fg.arm_f = {'pts': [S, E, Wr], 'end': ('hand', (Wr[0], Wr[1] + 3.5))}
+        fg.draw(L)
+        if lean:
+            c = add(S, (14, -16))
+            L.arrow_line(c, add(c, P((0, 0), -b, 24)))
+        poses.append(L)
+    sc.row(poses)
 
 
 @scene
@@ -651,7 +588,7 @@ def seated_lower_back_stretch(sc):
             fg.torso_halo = 12
             fg.draw(L)
         poses.append(L)
-    sc.row(poses, arrow_y=60)
+    sc.row(poses)
 
 
 @scene
@@ -719,112 +656,90 @@ def prone_press_up(sc):
     sc.row(poses)
 
 
+# ---- lying figures seen from the front and above (open book, clamshell,
+# lower back rotation): world x along the body, y up, z towards us; one unit
+# of depth back is drawn as the slanting offset OB_LYING (steeper than OB, so
+# movements towards and away from us show)
+OB_LYING = (-0.28, 0.47)
+OB_OPEN = (-0.3, 0.6)     # open book: steeper still, so the arm behind shows
+
+
+def pr_lying(x, y, z, ob=OB_LYING):
+    return (x - ob[0] * z, y - ob[1] * z)
+
+
+def unit3(v):
+    l = math.sqrt(sum(c * c for c in v)) or 1.0
+    return tuple(c / l for c in v)
+
+
+def lying_mat(L, x0, x1, zb, zf, ob=OB_LYING):
+    """Mat from x0 to x1 along the body, from zb (behind) to zf (in front):
+    its top face and its front edge."""
+    pr, t = (lambda x, y, z: pr_lying(x, y, z, ob)), MAT_T
+    L.poly([pr(x0, t, zf), pr(x1, t, zf), pr(x1, t, zb), pr(x0, t, zb)], 3, fill='#fff', closed=True)
+    L.poly([pr(x0, t, zf), pr(x1, t, zf), pr(x1, 0, zf), pr(x0, 0, zf)], 3, fill='#fff', closed=True)
+
+
+def open_book_pose(L, opened, pil=7):
+    """Lying on the right side on a mat, seen from the front (the patient
+    faces us) and above, head to the left on a pillow, hips and knees bent
+    forward with the knees stacked.  Start: both arms straight out in
+    front, palms together.  opened: the top arm lies on the mat behind,
+    the chest turned up, the head following the hand.  World x along the
+    body, y up, z towards us; depth is drawn as a slanting offset."""
+    ob = OB_OPEN
+    pr = lambda x, y, z: pr_lying(x, y, z, ob)
+    lo = on(MAT, 'limb')
+    B = MAT
+    fw = UA + FA
+    zs = -22                                           # the top shoulder, turned back
+    lying_mat(L, -38, 112, -82, 40, ob)
+    L.ellipse(pr(-17, B + pil / 2, 0), 18, pil / 2 + 1, 3)           # pillow
+    # legs: hips bent forward, knees bent, the top knee on the bottom one
+    legs = []
+    for dy in (0, LIMB - 1):
+        y = lo + dy
+        hp = (TOR + 2, y + (4 if dy == 0 else 12), 0)
+        k = (TOR + 14, y, 38)
+        a = (k[0] + SH - 2, y, 30)
+        legs.append(([pr(*hp), pr(*k), pr(*a)], ('foot', pr(*a), pr(a[0] + 4, y, 30 + FOOT - 2))))
+    draw_limb(L, legs[0][0], False, legs[0][1], None)
+    shb, hpb, hpt = (0, B + 6, 0), (TOR, B + 6, 0), (TOR, B + 24, 0)
+    sht = (3, B + 12, zs) if opened else (0, B + 28, 0)
+    L.fill([pr(*shb), pr(*sht), pr(*hpt), pr(*hpb)], '#000', outline=11)
+    draw_limb(L, legs[1][0], False, legs[1][1], 6)
+    # the lower arm straight out in front, on the mat
+    draw_limb(L, [pr(*shb), pr(0, lo, UA), pr(0, lo, fw)], False, ('hand', pr(0, on(MAT, 'hand'), fw + 4)), None)
+    hd = (-NECK + 1, B + pil + HR + HEAD_SW / 2 - 1, 0)
+    L.line(pr(-3, B + 15, 0), pr(*hd), NECK_W)
+    head(L, pr(*hd), face=120 if opened else -40)
+    if opened:
+        # the top arm straight, opened back onto the mat behind
+        S2 = sht
+        dirn = unit3((8 / fw, -(S2[1] - lo) / fw, -1))
+        E2 = tuple(S2[i] + dirn[i] * UA for i in range(3))
+        W2 = tuple(S2[i] + dirn[i] * fw for i in range(3))
+        H2 = (W2[0], on(MAT, 'hand'), W2[2] - 4)
+        draw_limb(L, [pr(*S2), pr(*E2), pr(*W2)], False, ('hand', pr(*H2)), 8)
+    else:
+        # the top arm resting on the lower one, palms together
+        draw_limb(L, [pr(*sht), pr(0, lo + LIMB + 6, UA - 3), pr(0, lo + LIMB - 1, fw - 2)], False,
+                  ('hand', pr(0, lo + LIMB - 1.5, fw + 2)), 8)
+
+
 @scene
 def open_book_rotation(sc):
-    """Seen from the head end: lying on the side, head on a pillow, knees
-    bent (behind, stacked); the top arm sweeps up and over from the front to
-    the other side, the chest turning with it."""
-    L = sc.layer()
-    lo = on(0, 'limb')
-    pil = 8
-    # torso seen end-on, turned open about the lower shoulder
-    turn = 50
-    lo_sh = (0, lo + 1)
-    hi_sh = P(lo_sh, 90 + turn, 34)
-    L.poly([lo_sh, hi_sh], TORSO + 2)
-    # lower arm forward along the floor
-    W1 = (lo_sh[0] + UA + FA, lo)
-    draw_limb(L, [lo_sh, (lo_sh[0] + UA, lo), W1], False, ('hand', (W1[0] + 4, on(0, 'hand'))), 0)
-    # where the top arm started: resting on the lower arm
-    st = P(lo_sh, 90, 34)
-    ghost_limb(L, [st, (UA - 3, lo + LIMB + 5), (UA + FA - 3, lo + LIMB)])
-    # pillow and head, nearest; the face turns to follow the hand
-    L.ellipse((-1, pil / 2 + 2.5), 25, pil / 2 + 2.5, 3)
-    hd = (-1, pil + 4 + HR + HEAD_SW / 2)
-    L.line(lerp(lo_sh, hi_sh, 0.5), hd, NECK_W)
-    # top arm, open: lying on the floor on the other side
-    Wt = (hi_sh[0] - (UA + FA) * 0.9, lo)
-    draw_limb(L, [hi_sh, lerp(hi_sh, Wt, 0.53), Wt], False, ('hand', (Wt[0] - 4, on(0, 'hand'))), 0)
-    head(L, hd, face=145)
-    L.arrow_arc((0, 12), 66, 24, 156)
-
-
-def open_book_rotation(sc):
-    """Seen from the head end and a little above: lying on the side, knees
-    bent, head on a pillow; the top arm sweeps up and over from the front
-    to the other side, the chest turning with it."""
+    """1: lying on the side, knees bent and stacked, arms straight out in
+    front together; 2: the top arm opened to the other side, the chest
+    turned up, the knees still together."""
     sc.floor = False
-    L = sc.layer()
-    el, dd = 28, 380
-
-    def pr(p):
-        x, y = proj3(p, 0, el)
-        k = dd / (dd - p[2])
-        return (x * k, y * k)
-    # mat seen from the head end
-    z0, z1, x0, x1 = -100, 34, -76, 76
-    L.poly([pr((x0, 0, z0)), pr((x1, 0, z0)), pr((x1, 0, z1)), pr((x0, 0, z1))], 3, fill='#fff', closed=True)
-    L.poly([pr((x0, 0, z1)), pr((x1, 0, z1)), pr((x1, -6, z1)), pr((x0, -6, z1))], 3, fill='#fff', closed=True)
-    lo = on(0, 'limb')
-    # legs (furthest away): hips and knees bent forward, stacked
-    for y in (lo, lo + LIMB):
-        hip, knee, ank = (-2, y + 2, -50), (30, y, -62), (2, y, -92)
-        draw_limb(L, [pr(hip), pr(knee), pr(ank)], False, ('foot', pr(ank), pr((10, y, -98))), 0)
-    # torso: the lower shoulder on the mat, turned open by `turn` degrees
-    turn = 55
-    lo_sh = (0, 6, 0)
-    hi_sh = (-36 * math.sin(rad(turn)), 6 + 36 * math.cos(rad(turn)), 0)
-    lo_hip, hi_hip = (0, 6, -50), (-8, 30, -50)
-    hull = [pr(p) for p in (lo_sh, hi_sh, hi_hip, lo_hip)]
-    L.fill(hull, '#000', outline=TORSO)
-    # lower arm forward along the mat
-    W1 = (UA + FA, lo, 4)
-    draw_limb(L, [pr(lo_sh), pr((UA, lo, 3)), pr(W1)], False, ('hand', pr((W1[0] + 4, on(0, 'hand'), 4))), 0)
-    # where the top arm started: on top of the lower arm
-    ghost_limb(L, [pr((0, 40, 0)), pr((UA - 2, lo + LIMB + 8, 3)), pr((UA + FA - 2, lo + LIMB, 4))])
-    # pillow and head (nearest), face turned to follow the hand
-    L.ellipse(pr((0, 4, 20)), 22, 6, 3)
-    hd = pr((2, 8 + HR + HEAD_SW / 2, 20))
-    L.line(pr((hi_sh[0] / 2, hi_sh[1] / 2 + 3, 0)), hd, NECK_W)
-    # top arm, open: lying on the mat on the other side
-    Wt = (hi_sh[0] - UA - FA + 14, lo, 4)
-    draw_limb(L, [pr(hi_sh), lerp(pr(hi_sh), pr(Wt), 0.53), pr(Wt)], False,
-              ('hand', pr((Wt[0] - 4, on(0, 'hand'), 4))), 0)
-    head(L, hd, face=150)
-    c = pr((0, 16, 0))
-    L.arrow_arc(c, 70, 28, 152)
-
-
-def open_book_rotation(sc):
-    """Seen from the head end: lying on the side, knees bent; the top arm
-    sweeps over from the front to the other side."""
-    L = sc.layer()
-    b = 0
-    pil = 8
-    # pillow under the head
-    L.ellipse((2, pil / 2 + 1), 22, pil / 2 + 1, 3)
-    # legs (behind everything): knees bent forward, stacked
-    for y in (on(b, 'limb') + 1, on(b, 'limb') + LIMB + 1):
-        pass
-    # torso seen end-on, turned open about the lower shoulder
-    turn = 52
-    lo = (0, on(b, 'limb') + 2)
-    hi = P(lo, 90 + turn, 36)
-    L.poly([lo, hi], TORSO + 6)
-    hd = (3, pil + 1.5 + HR + HEAD_SW / 2)
-    # lower arm, forward along the floor
-    E1 = (lo[0] + UA, on(b, 'limb'))
-    W1 = (E1[0] + FA, on(b, 'limb'))
-    draw_limb(L, [lo, E1, W1], False, ('hand', (W1[0] + 4, on(b, 'hand'))), None)
-    # start position of the top arm (dashed ghost, resting on the lower hand)
-    g0 = (0, lo[1] + 34)
-    L.poly([g0, (W1[0], W1[1] + LIMB)], LIMB, color='#000', dash='1 0')
-    L.poly([g0, (W1[0], W1[1] + LIMB)], CORE, color='#fff')
-    # top arm open, lying on the floor on the other side
-    Wt = (hi[0] - UA - FA + 6, on(b, 'limb'))
-    draw_limb(L, [hi, lerp(hi, Wt, 0.53), Wt], False, ('hand', (Wt[0] - 4, on(b, 'hand'))), 0)
-    head(L, hd, face=130)
-    L.arrow_arc((0, 14), 62, 20, 160)
+    poses = []
+    for opened in (False, True):
+        L = sc.layer()
+        open_book_pose(L, opened)
+        poses.append(L)
+    sc.row(poses)
 
 
 @scene
@@ -870,16 +785,17 @@ def bird_dog(sc):
     for reach in (False, True):
         L = sc.layer()
         S, Hp, lg, am = quadruped(0)
-        hd = P(S, -42, NECK)
-        fg = Side(S, Hp, hd, face=-100, tag='birddog')
+        hd = P(S, -52, NECK)
+        fg = Side(S, Hp, hd, face=-110, tag='birddog')
         fg.arm_f = am
         fg.leg_n = lg
         if not reach:
             fg.arm_n = am
             fg.leg_f = lg
         else:
-            # near arm reaches forward, far (opposite) leg back, both level
-            fg.arm_n = arm_fk(S, 10, 8)
+            # near arm reaches forward at shoulder height, far (opposite) leg back,
+            # both level with the back
+            fg.arm_n = arm_fk(S, 0, 0)          # at shoulder height, horizontal
             fg.arm_n['halo'] = 6
             fg.leg_f = leg_fk(Hp, 181, 181, -90)
         fg.draw(L)
@@ -916,51 +832,85 @@ def kneeling_plank(sc):
     under_mat(L)
 
 
-def side_plank_pose(L, kneel, lifted):
-    """Lying on the right side seen from the front, head to the right,
-    propped on the right forearm (elbow under the shoulder)."""
+# ---- oblique view: the picture plane as drawn, depth as a slanting offset
+OB = (-0.42, 0.3)        # picture offset of one unit of depth going back (away from the viewer)
+
+
+def back(p, z):
+    """Point p moved z units back, away from the viewer (z < 0: forward)."""
+    return (p[0] + OB[0] * z, p[1] + OB[1] * z)
+
+
+def oblique_mat(L, x0, x1, zb, zf):
+    """Exercise mat seen from the front and a little above: its top face
+    from zf in front of the picture plane to zb behind it, and its front
+    edge.  Drawn beneath everything already in L."""
+    t = MAT_T
+    f0, f1 = back((x0, t), -zf), back((x1, t), -zf)
+    b0, b1 = back((x0, t), zb), back((x1, t), zb)
+    tmp = Layer()
+    tmp.poly([f0, f1, b1, b0], 3, fill='#fff', closed=True)
+    tmp.poly([f0, f1, (f1[0], f1[1] - t), (f0[0], f0[1] - t)], 3, fill='#fff', closed=True)
+    L.items[0:0] = tmp.items
+
+
+def side_plank_front(L, kneel):
+    """Side plank seen from the front (the patient faces us), head to the
+    right: propped on the lower forearm, elbow right under the shoulder,
+    hips lifted so the body is one straight line from the head to the feet
+    (kneel: to the knees, shins back on the mat, behind the knees),
+    shoulders and hips stacked; top hand on the top hip.  Returns the
+    pelvis centre and the body's 'down' normal (towards the mat)."""
     b = MAT
-    E = (0, on(b, 'limb'))
-    S = (0, E[1] + UA)
-    if lifted:
-        length = TOR + TH + (0 if kneel else SH)
-        by = on(b, 'limb') + (0 if kneel else 2)
-        B = (S[0] - (length ** 2 - (S[1] - by) ** 2) ** 0.5, by)
-        Hp = lerp(S, B, TOR / length)
-    else:
-        Hp = (S[0] - (TOR ** 2 - (S[1] - on(b, 'torso')) ** 2) ** 0.5, on(b, 'torso'))
-        B = (Hp[0] - TH - (0 if kneel else SH), on(b, 'limb') + (0 if kneel else 2))
-    a = ang(B, S)
-    fg = Side(S, Hp, P(S, a + (0 if lifted else -12), NECK), tag='splank')
-    if kneel:
-        K = B
-        A = P(K, 40, SH * 0.55)         # shins go back, behind the body
-        fg.leg_n = {'pts': [Hp, K], 'end': None}
-        fg.hooks['leg_f'] = lambda L: draw_limb(L, [K, A], True, None, None)
-    else:
-        fg.leg_n = {'pts': [Hp, lerp(Hp, B, TH / (TH + SH)), B],
-                    'end': ('foot', add(B, (1.5, 2)), add(B, (-5, -2)))}
-    fg.leg_n['halo'] = 12
-    support = {'pts': [S, E, (E[0] + FA, E[1])], 'end': ('hand', (E[0] + FA + 4, on(b, 'hand')))}
-    fg.arm_f = support
-    fg.hollow_far = False
+    lo = on(b, 'limb')
+    E = (0, lo)
+    Sl = (0, lo + UA)                  # lower shoulder, right above the elbow
+    sw, hw = 17, 13
+
+    def build(al):
+        d = (-math.cos(rad(al)), -math.sin(rad(al)))    # down the body, to the feet
+        n = (-d[1], d[0])                               # across it, towards the mat
+        N = sub(sub(Sl, mul(n, sw - 5)), mul(d, 6))
+        return d, n, N, add(N, mul(d, TOR + 2))
+
+    def end_y(al):
+        d, n, N, Pc = build(al)
+        hb = add(add(Pc, mul(n, hw - 5.5)), mul(d, -2))
+        return add(hb, mul(d, TH if kneel else TH + SH))[1]
+    al = solve(lambda a: end_y(a) - (lo + (0 if kneel else 1)), 2, 60)
+    d, n, N, Pc = build(al)
+    fr = Front(N, Pc, add(N, mul(d, -(NECK - 2))), sw=sw, hw=hw)
+    Hb, Ht = fr.hip(1), fr.hip(-1)
+    Bb = add(Hb, mul(d, TH if kneel else TH + SH))       # bottom knee / ankle on the mat
+    Bt = sub(Bb, mul(n, LIMB - 0.5))                     # the top one stacked on it
+    legs = []
+    for H, B in ((Hb, Bb), (Ht, Bt)):
+        if kneel:
+            A = back(B, SH)                              # shin back along the mat
+            legs.append(([H, B, A], ('foot', A, back(A, FOOT - 2))))
+        else:
+            legs.append(([H, lerp(H, B, TH / (TH + SH)), B], ('foot', B, back(B, -(FOOT - 3)))))
+    fr.add_limb(legs[0][0], legs[0][1], 'back')
+    fr.add_limb(legs[1][0], legs[1][1], 'back', halo=0)
+    # supporting arm: upper arm straight down to the elbow, forearm on the mat
+    fr.add_limb([fr.sh(1), E, (E[0] + FA, lo)], ('hand', (E[0] + FA + 4, on(b, 'hand'))), 'back')
     # top hand on the top hip, elbow up
-    hc = add(Hp, P((0, 0), a + 90, 9))
-    fg.arm_n = arm_to_hand(S, add(hc, P((0, 0), a, 6)), P((0, 0), a + 90, 1), 'splank-top')
-    fg.draw(L)
-    under_mat(L)
-    return Hp
+    hc = add(add(Pc, mul(n, -(hw + HAND_R - 4))), mul(d, -3))
+    fr.add_limb(arm_to_hand(fr.sh(-1), hc, mul(n, -1), 'splank-top')['pts'], ('hand', hc), 'front', halo=8)
+    fr.draw(L)
+    x0, x1, _, _ = layer_bbox(L)
+    oblique_mat(L, x0 - 6 + (14 if kneel else 0), x1 + 6, 60 if kneel else 18, 14)
+    return Pc, n
 
 
 def _side_plank(sc, kneel):
-    poses = []
-    for lifted in (False, True):
-        L = sc.layer()
-        Hp = side_plank_pose(L, kneel, lifted)
-        if lifted:
-            L.arrow_line((Hp[0] - 4, Hp[1] + 16), (Hp[0] - 4, Hp[1] + 40))
-        poses.append(L)
-    sc.row(poses)
+    """One frame: the lifted position, an arrow over the hips (lift them).
+    Two frames (lying, then lifted) came out too small to read."""
+    sc.floor = False
+    L = sc.layer()
+    Pc, n = side_plank_front(L, kneel)
+    p = add(Pc, mul(n, -(13 + 9)))
+    L.arrow_line(p, add(p, (0, 24)))
 
 
 @scene
@@ -1027,46 +977,10 @@ def back_extension_ball(sc):
             S = P(Hp, a, TOR)
             fg = Side(S, Hp, P(S, a, NECK), face=a - 92, tag='ball2')
             t = a
-        # arms crossed over the chest: elbows down under the chest
-        n = t - 90
-        E = add(P(S, t, -13), P((0, 0), n, 18))
-        hc = add(P(S, t, 2), P((0, 0), n, 7))
-        fg.arm_n = fg.arm_f = arm_via(S, E, hc)
+        # arms crossed over the chest
+        fg.arm_n = fg.arm_f = crossed_arm(S, t)
         fg.arm_n['halo'] = 9
         lg['halo'] = None
-        fg.leg_n = fg.leg_f = lg
-        fg.draw(L)
-        poses.append(L)
-    sc.row(poses)
-
-
-def back_extension_ball(sc):
-    poses = []
-    R = 25
-    for up in (False, True):
-        L = sc.layer()
-        bc = (0, R + 1.5)
-        L.circle(bc, R, 3)
-        top = bc[1] + R + 1.5
-        Hp = (bc[0] - 7, top + TORSO / 2 - 1)
-        ay = on(0, 'limb') + 4
-        A = (Hp[0] - ((TH + SH - 0.3) ** 2 - (Hp[1] - ay) ** 2) ** 0.5, ay)
-        lg = {'pts': [Hp, lerp(Hp, A, TH / (TH + SH)), A],
-              'end': ('foot', P(A, ang(A, Hp) + 90, -HEEL), (A[0] + 4, on(0, 'foot') - 2))}
-        a = ang(A, Hp)
-        if not up:
-            # chest curved forward over the ball
-            S = P(bc, 8, R + 1.5 + TORSO / 2 - 0.5)
-            fg = Side(S, Hp, P(S, -70, NECK), bulge=(1, 3), face=-150, tag='ball1')
-            ca = ang(S, Hp) + 180
-        else:
-            S = P(Hp, a, TOR)
-            fg = Side(S, Hp, P(S, a, NECK), face=a - 95, tag='ball2')
-            ca = a
-        # arms crossed over the chest (the chest faces down)
-        E = add(P(S, ca, -14), P((0, 0), ca - 90, 18))
-        hc = add(P(S, ca, -4), P((0, 0), ca - 90, 10))
-        fg.arm_n = fg.arm_f = arm_via(S, E, hc)
         fg.leg_n = fg.leg_f = lg
         fg.draw(L)
         poses.append(L)
@@ -1167,167 +1081,48 @@ def wall_posture(sc):
 
 @scene
 def clamshell(sc):
-    """Lying on the left side, seen from the front and a little above: head
-    resting on the lower arm, hips and knees bent, feet together; the top
-    knee opens like a clam while the feet stay together."""
+    """Lying on the right side, seen from the front (the patient faces us)
+    and above, head to the left on a pillow, hips bent about 60 degrees and
+    the knees about 90 so the feet are in line with the body; top hand on
+    the top hip.  The top knee has opened like a clam while the feet stay
+    together; the arrow shows it lifting from the bottom knee."""
     sc.floor = False
     L = sc.layer()
-    el, dd = 34, 420
+    pr = pr_lying
+    lo = on(MAT, 'limb')
+    B = MAT
+    pil = 7
+    lying_mat(L, -38, 124, -28, 50)
+    L.ellipse(pr(-17, B + pil / 2, 0), 18, pil / 2 + 1, 3)          # pillow
+    th = 60                                                           # hip bend
 
-    def pr(p):
-        x, y = proj3(p, 0, el)
-        k = dd / (dd - p[2])
-        return ((x - 40) * k + 40, y * k)
-    # the mat: its top seen from above, and its front edge
-    z0, z1, x0, x1 = -16, 36, -56, 128
-    L.poly([pr((x0, 0, z0)), pr((x1, 0, z0)), pr((x1, 0, z1)), pr((x0, 0, z1))], 3, fill='#fff', closed=True)
-    L.poly([pr((x0, 0, z1)), pr((x1, 0, z1)), pr((x1, -6, z1)), pr((x0, -6, z1))], 3, fill='#fff', closed=True)
-    ty = on(0, 'torso')
-    lo = on(0, 'limb')
-    s3, h3 = (0, ty, 0), (TOR, ty, 0)
-    hd3 = (-19, lo + LIMB / 2 + HR + HEAD_SW / 2 - 1, -2)
-    S, Hp, hd = pr(s3), pr(h3), pr(hd3)
-    fg = Side(S, Hp, hd, tag='clam')
-    fg.hollow_far = False
-    # lower arm: elbow out beyond the head, the forearm folded back under it
-    fg.arm_f = {'pts': [pr((0, lo, -4)), pr((-UA - 2, lo, -6)), pr((-10, lo, -2))],
-                'end': ('hand', pr((-6, on(0, 'hand'), -1)))}
-    # hips bent about 45 degrees, knees about 90: the feet come back in line
-    th = (math.cos(rad(45)), math.sin(rad(45)))
-    sh = (math.cos(rad(45)), -math.sin(rad(45)))
-
-    def legpts(hip, lift):
-        k = (hip[0] + TH * th[0], hip[1], hip[2] + TH * th[1])
-        a = (k[0] + SH * sh[0], hip[1], k[2] + SH * sh[1])
-        if lift:                               # turn the knee up about the line hip-ankle
-            off = k[2] - hip[2]
-            k = (k[0], hip[1] + off * math.sin(rad(lift)), hip[2] + off * math.cos(rad(lift)))
-        return [pr(hip), pr(k), pr(a)], a
-
-    bottom, ab = legpts((TOR + 2, lo, 0), 0)
-    top, at = legpts((TOR, lo + LIMB - 1, 0), 55)
-    fb = ('foot', pr((ab[0] - 2, ab[1], ab[2])), pr((ab[0] + FOOT, ab[1], ab[2] - 2)))
-    ft = ('foot', pr((at[0] - 2, at[1], at[2])), pr((at[0] + FOOT, at[1], at[2] - 2)))
-    fg.leg_f = {'pts': bottom, 'end': fb}
-    fg.leg_n = {'pts': top, 'end': ft, 'halo': 12}
-    # top arm resting along the body, the hand on the top hip
-    hc = pr((TOR - 4, ty + 10, 3))
-    sp = pr((2, ty + 7, 0))
-    fg.arm_n = arm_via(sp, add(lerp(sp, hc, 0.5), (0, 5)), hc)
-    fg.order = ['leg_f', 'torso', 'neck', 'head', 'arm_f', 'leg_n', 'arm_n']
-    fg.draw(L)
-    kb, kt = bottom[1], top[1]
-    c = lerp(top[0], top[2], 0.5)
-    r = dist(c, kt) + 12
-    L.arrow_arc(c, r, ang(c, kb) + 30, ang(c, kt) - 6)
-
-
-def clamshell(sc):
-    """Lying on the left side, seen from the front and above: head on the
-    lower arm, hips and knees bent, feet together; the top knee opens like
-    a clam while the feet stay together."""
-    sc.floor = False
-    L = sc.layer()
-    el, dd = 24, 420
-
-    def pr(p):
-        x, y = proj3(p, 0, el)
-        k = dd / (dd - p[2])
-        return ((x - 40) * k + 40, y * k)
-    # the mat: its top seen from above, and its front edge
-    z0, z1, x0, x1 = -22, 42, -80, 132
-    L.poly([pr((x0, 0, z0)), pr((x1, 0, z0)), pr((x1, 0, z1)), pr((x0, 0, z1))], 3, fill='#fff', closed=True)
-    L.poly([pr((x0, 0, z1)), pr((x1, 0, z1)), pr((x1, -6, z1)), pr((x0, -6, z1))], 3, fill='#fff', closed=True)
-    ty = on(0, 'torso')
-    s3, h3 = (0, ty, 0), (TOR, ty, 0)
-    lo = on(0, 'limb')
-    a_s, a_e, a_w = (0, lo, -4), (-UA, lo, -6), (-UA - FA, lo, -6)
-    hd3 = (-15, lo + LIMB / 2 + HR + HEAD_SW / 2 - 1.5, -4)
-    S, Hp, hd = pr(s3), pr(h3), pr(hd3)
-    fg = Side(S, Hp, hd, tag='clam')
-    fg.hollow_far = False
-    fg.arm_f = {'pts': [pr(a_s), pr(a_e), pr(a_w)], 'end': ('hand', pr((a_w[0] - 4, on(0, 'hand'), -6)))}
-    # hips bent about 45 degrees, knees about 90: the feet come back in line
-    th = (math.cos(rad(45)), math.sin(rad(45)))
-    sh = (math.cos(rad(45)), -math.sin(rad(45)))
-
-    def legpts(hip, lift):
-        k = (hip[0] + TH * th[0], hip[1], hip[2] + TH * th[1])
-        a = (k[0] + SH * sh[0], hip[1], k[2] + SH * sh[1])
-        if lift:                               # turn the knee up about the line hip-ankle
-            off = k[2] - hip[2]
-            k = (k[0], hip[1] + off * math.sin(rad(lift)), hip[2] + off * math.cos(rad(lift)))
-        return [pr(hip), pr(k), pr(a)], a
-
-    bottom, ab = legpts((TOR + 2, lo, 0), 0)
-    top, at = legpts((TOR, lo + LIMB - 1, 0), 50)
-    fb = ('foot', pr((ab[0] - 2, ab[1], ab[2])), pr((ab[0] + FOOT, ab[1], ab[2] - 2)))
-    ft = ('foot', pr((at[0] - 2, at[1], at[2])), pr((at[0] + FOOT, at[1], at[2] - 2)))
-    fg.leg_f = {'pts': bottom, 'end': fb}
-    fg.leg_n = {'pts': top, 'end': ft, 'halo': 12}
-    # top hand on the top hip
-    hc = pr((TOR - 4, ty + 12, 4))
-    sp = pr((2, ty + 8, 0))
-    fg.arm_n = arm_via(sp, add(lerp(sp, hc, 0.5), (2, 17)), hc)
-    fg.order = ['arm_f', 'leg_f', 'torso', 'neck', 'head', 'leg_n', 'arm_n']
-    fg.draw(L)
-    kb, kt = bottom[1], top[1]
-    p0 = add(kb, (16, 6))
-    p1 = add(kt, (15, 3))
-    L.arrow_curve(p0, (max(p0[0], p1[0]) + 14, (p0[1] + p1[1]) / 2), p1)
-
-
-def clamshell(sc):
-    """Lying on the left side, seen from the front and a little above: head
-    on the lower arm, hips and knees bent, feet together; the top knee
-    opens like a clam."""
-    sc.floor = False
-    L = sc.layer()
-    el = 30
-    pr = lambda p: proj3(p, 0, el)
-    # mat (its top surface seen from above, and its front edge)
-    z0, z1, x0, x1 = -28, 48, -78, 130
-    L.poly([pr((x0, 0, z0)), pr((x1, 0, z0)), pr((x1, 0, z1)), pr((x0, 0, z1))], 3, fill='#fff', closed=True)
-    L.poly([pr((x0, 0, z1)), pr((x1, 0, z1)), pr((x1, -7, z1)), pr((x0, -7, z1))], 3, fill='#fff', closed=True)
-    ty = on(0, 'torso')
-    s3, h3 = (0, ty, 0), (TOR, ty, 0)
-    # lower arm along the floor above the head; the head rests on it
-    a_s = (0, on(0, 'limb'), -4)
-    a_e = (-UA, on(0, 'limb'), -6)
-    a_w = (-UA - FA, on(0, 'limb'), -6)
-    hd3 = (-17, on(0, 'limb') + LIMB / 2 + HR + HEAD_SW / 2 - 1, -3)
-    S, Hp, hd = pr(s3), pr(h3), pr(hd3)
-    fg = Side(S, Hp, hd, tag='clam')
-    fg.hollow_far = False
-    fg.arm_f = {'pts': [pr(a_s), pr(a_e), pr(a_w)], 'end': ('hand', pr((a_w[0] - 4, on(0, 'hand'), -6)))}
-    # legs: hips bent about 45 degrees, knees about 90, feet together behind the knees
-    th = (math.cos(rad(45)), 0, math.sin(rad(45)))
-    sh = (math.cos(rad(45)), 0, -math.sin(rad(45)))
-
-    def legpts(hip, lift):
-        k = (hip[0] + TH * th[0], hip[1], hip[2] + TH * th[2])
-        a = (k[0] + SH * sh[0], hip[1], k[2] + SH * sh[2])
-        if lift:
-            # turn the knee up about the line hip-ankle
-            off = k[2] - hip[2]
-            k = (k[0], hip[1] + off * math.sin(rad(lift)), hip[2] + off * math.cos(rad(lift)))
-        return [pr(hip), pr(k), pr(a)], a
-
-    lo = on(0, 'limb')
-    bottom, ab = legpts((TOR + 2, lo, 0), 0)
-    top, at = legpts((TOR, lo + LIMB, 0), 42)
-    fb = ('foot', pr((ab[0] - 2, ab[1], ab[2] - 2)), pr((ab[0] + FOOT, ab[1], ab[2] - 3)))
-    ft = ('foot', pr((at[0] - 2, at[1], at[2] - 2)), pr((at[0] + FOOT, at[1] + 2, at[2] - 3)))
-    fg.leg_f = {'pts': bottom, 'end': fb}
-    fg.leg_n = {'pts': top, 'end': ft, 'halo': 10}
-    # top hand on the top hip
-    hc = pr((TOR + 4, ty + 16, 6))
-    fg.arm_n = arm_to_hand(pr((2, ty + 6, 0)), hc, (0, 1), 'clam-arm')
-    fg.order = ['arm_f', 'leg_f', 'torso', 'neck', 'head', 'leg_n', 'arm_n']
-    fg.draw(L)
-    kb, kt = bottom[1], top[1]
-    c = lerp(kb, kt, 0.5)
-    L.arrow_curve(add(kb, (14, 4)), add(c, (26, 0)), add(kt, (12, 2)))
+    def leg3(y, lift):
+        hp = (TOR + 2, y, 0)
+        k = (hp[0] + TH * math.cos(rad(th)), y, TH * math.sin(rad(th)))
+        a = (k[0] + SH * math.cos(rad(th)), y, k[2] - SH * math.sin(rad(th)))
+        if lift:                          # the knee turns up about the line hip - ankle
+            k = (k[0], y + k[2] * math.sin(rad(lift)), k[2] * math.cos(rad(lift)))
+        return k, a
+    kb, ab = leg3(lo, 0)
+    kt, at = leg3(lo + LIMB - 1, 50)
+    foot = lambda a: ('foot', pr(a[0] - 2, a[1], a[2]), pr(a[0] + 3, a[1], a[2] + FOOT - 3))
+    draw_limb(L, [pr(TOR + 2, lo + 3, 0), pr(*kb), pr(*ab)], False, foot(ab), None)
+    # torso, shoulders and hips stacked
+    shb, sht = (0, B + 6, 0), (0, B + 28, 0)
+    L.fill([pr(*shb), pr(*sht), pr(TOR, B + 24, 0), pr(TOR, B + 6, 0)], '#000', outline=11)
+    draw_limb(L, [pr(TOR + 2, lo + 16, 0), pr(*kt), pr(*at)], False, foot(at), 6)
+    # lower forearm forward on the mat, head on the pillow
+    draw_limb(L, [pr(*shb), pr(4, lo, UA * 0.8), pr(4 + FA * 0.7, lo, UA * 0.8 + FA * 0.6)], False,
+              ('hand', pr(8 + FA * 0.7, on(MAT, 'hand'), UA * 0.8 + FA * 0.6 + 2)), None)
+    hd = (-NECK + 1, B + pil + HR + HEAD_SW / 2 - 1, 0)
+    L.line(pr(-3, B + 15, 0), pr(*hd), NECK_W)
+    head(L, pr(*hd), face=-40)
+    # top hand on the top hip, so it can feel that the hip stays still
+    draw_limb(L, [pr(*sht), pr(20, B + 40, 6), pr(TOR - 6, B + 31, 4)], False,
+              ('hand', pr(TOR - 2, B + 30, 4)), 8)
+    c = pr(TOR + 32, lo + 4, 0)
+    k0, k1 = pr(*kb), pr(*kt)
+    L.arrow_arc(c, dist(c, k1) + 12, ang(c, k0) + 25, ang(c, k1) - 2)
 
 
 @scene
@@ -1335,7 +1130,7 @@ def sit_to_stand(sc):
     poses = []
     for stand in (False, True):
         L = sc.layer()
-        chair(L, 0, 1)
+        chair(L, 0, 1, arms=True)                    # a sturdy chair with arms
         if not stand:
             Hp = (30, HIP_SEAT)
             S = P(Hp, 62, TOR)
@@ -1430,9 +1225,7 @@ def abdominal_bracing(sc):
     fg.arm_f = fg.arm_n
     fg.draw(L)
     under_mat(L)
-    x = Hp[0] - 20
-    top = Hp[1] + TORSO / 2
-    L.arrow_line((x, top + 30), (x, top + 6))
+    # no arrow: the back stays still (pressing it down is listed as a mistake)
 
 
 @scene
@@ -1755,189 +1548,198 @@ def bed(L, x0, x1, top=45, head=True):
 
 @scene
 def getting_out_of_bed(sc):
+    """The bed seen from the side the patient gets out on, head end to the
+    left.  1: lying on the back, knees bent, feet flat; 2: rolled onto the
+    side towards us in one piece, knees bent (the thighs come towards us,
+    drawn as a short slant), top hand on the mattress in front; 3: the
+    lower legs over the edge, pushing up on the lower forearm and the top
+    hand (front view); 4: sitting on the edge, feet on the floor."""
     BT = 45
+    top = BT + 1.5                       # mattress surface (outline included)
+    fwd = (-OB[0], -OB[1])               # picture offset of one unit towards us
     poses = []
-    # 1: lying on the side near the edge, knees bent, top hand ready to push
+
+    def bed_with_pillow(L):
+        bed(L, 0, 144, BT)
+        L.ellipse((18, BT + 4.5), 15, 4.5, 3)
+
+    # 1: on the back, knees bent, feet flat on the mattress
     L = sc.layer()
-    bed(L, 0, 140, BT)
-    L.ellipse((20, BT + 5), 16, 5, 3)
-    ty = BT + 1.5 + TORSO / 2
-    S, Hp = (36, ty), (86, ty)
-    fg = Side(S, Hp, (S[0] - 18, BT + 1.5 + 8 + HR), tag='bed1')
-    # hips and knees bent towards us: short thighs, the shins go back
-    K = (Hp[0] + 22, BT + 1.5 + LIMB / 2 - 1)
-    A = (K[0] + 30, BT + 1.5 + LIMB / 2 + 5)
-    fg.leg_f = {'pts': [Hp, K, A], 'end': ('foot', P(A, 10, -HEEL), P(A, 10, FOOT))}
-    K2, A2 = add(K, (2, LIMB)), add(A, (1, LIMB))
-    fg.leg_n = {'pts': [add(Hp, (0, 5)), K2, A2], 'end': ('foot', P(A2, 10, -HEEL), P(A2, 10, FOOT)), 'halo': 8}
-    fg.arm_n = arm_via(S, (S[0] + 12, S[1] + 16), (S[0] + 24, BT + 1.5 + HAND_R))
-    fg.arm_f = {'pts': [S, (S[0] - 2, BT + 6), (S[0] - 20, BT + 6)], 'end': None}
-    fg.hollow_far = False
-    fg.order = ['arm_f', 'leg_f', 'torso', 'neck', 'head', 'leg_n', 'arm_n']
+    bed_with_pillow(L)
+    S, Hp, hd = supine(84, b=top)
+    hd = (hd[0] + 1, hd[1] + 6)
+    fg = Side(S, Hp, hd, tag='bed1')
+    fg.leg_n = fg.leg_f = hook_leg(Hp, b=top, reach=44)
+    fg.arm_n = fg.arm_f = arm_along_floor(S, b=top)
     fg.draw(L)
     poses.append(L)
-    # 2: pushing up on the lower elbow and the top hand, lower legs over the edge
+
+    # 2: rolled onto the side, facing us, knees bent
     L = sc.layer()
-    bed(L, 0, 140, BT)
-    L.ellipse((20, BT + 5), 16, 5, 3)
-    Hp = (112, BT + 1.5 + TORSO / 2)
-    S = P(Hp, 148, TOR)
-    fg = Side(S, Hp, P(S, 150, NECK), face=70, tag='bed2')
-    E = (S[0] + 3, BT + 1.5 + LIMB / 2)
-    fg.arm_f = {'pts': [S, E, (E[0] + FA, E[1])], 'end': ('hand', (E[0] + FA + 4, BT + 1.5 + HAND_R))}
-    fg.hollow_far = False
-    fg.arm_n = arm_to_hand(S, (Hp[0] - 20, BT + 1.5 + HAND_R), (0.3, 1), 'bed2-arm')
-    K = (Hp[0] + 16, BT + 2)
-    A = (K[0] + 8, BT - SH + 6)
-    fg.leg_n = fg.leg_f = {'pts': [Hp, K, A], 'end': ('foot', P(A, 0, -HEEL), P(A, 0, FOOT))}
-    fg.draw(L)
-    poses.append(L)
-    # 3: sitting on the edge, feet on the floor (front view)
-    L = sc.layer()
-    bed(L, 64, 156, BT, head=False)
-    fr = seated_front(110, seat=BT)
-    for side in (1, -1):
-        s = fr.sh(side)
-        hc = (110 + side * 27, BT + 1.5 + HAND_R)
-        fr.add_limb(arm_to_hand(s, hc, (side, 0), 'bed3-arm')['pts'], ('hand', hc))
+    bed_with_pillow(L)
+    Pc = (90, top + 13 + 2)
+    N = (Pc[0] - TOR - 2, Pc[1] + 1)
+    fr = Front(N, Pc, (N[0] - NECK + 3, N[1] + 1))
+    for side in (-1, 1):                  # bottom leg, then the top one on it
+        hp = fr.hip(side)
+        y = top + LIMB / 2 + (LIMB - 1 if side > 0 else 0)
+        k = add((hp[0] + 2, y), mul(fwd, 28))
+        a = (k[0] + SH - 8, y + 3)
+        fr.add_limb([hp, k, a], ('foot', a, (a[0] + FOOT - 3, y + 3)),
+                     'back' if side < 0 else 'front', halo=None if side < 0 else 6)
+    # top hand on the mattress in front of the chest, ready to push
+    sh_t = fr.sh(1)
+    hc = add((sh_t[0] + 14, top + HAND_R), mul(fwd, 6))
+    fr.add_limb(arm_to_hand(sh_t, hc, (0, 1), 'bed2-arm')['pts'], ('hand', hc), 'front', halo=10)
     fr.draw(L)
     poses.append(L)
-    sc.row(poses, gap=38, groups=(1, 2))
+
+    # 3: pushing up on the lower forearm and the top hand, legs over the edge
+    L = sc.layer()
+    bed_with_pillow(L)
+    cx = 74
+    Pc = (cx, BT + 10)
+
+    def lower_shoulder_y(lean):
+        f = Front(P(Pc, 90 + lean, TOR + 2), Pc, Pc)
+        return f.sh(-1)[1]
+    lean = solve(lambda a: lower_shoulder_y(a) - (top + LIMB / 2 + UA - 2), 10, 80)
+    N = P(Pc, 90 + lean, TOR + 2)
+    fr = Front(N, Pc, P(N, 90 + lean - 10, NECK - 2))
+    for side in (1, -1):
+        hp = fr.hip(side)
+        k = (cx + side * 13, BT + 6)
+        a = (cx + side * 14, ANKLE + 4)
+        fr.add_limb([hp, k, a], ('foot', a, (a[0] + side * 7, on(0, 'foot') + 4)), 'back')
+    sl = fr.sh(-1)
+    E = (sl[0] + 2, top + LIMB / 2)
+    fr.add_limb([sl, E, (E[0] - FA + 6, top + LIMB / 2)], ('hand', (E[0] - FA + 2, top + HAND_R)), 'back')
+    st = fr.sh(1)
+    hc = (cx - 14, top + HAND_R)
+    fr.add_limb(arm_to_hand(st, hc, (1, 1), 'bed3-arm')['pts'], ('hand', hc), 'front', halo=10)
+    fr.draw(L)
+    poses.append(L)
+
+    # 4: sitting on the edge, feet on the floor (front view)
+    L = sc.layer()
+    bed_with_pillow(L)
+    fr = seated_front(84, seat=BT)
+    for side in (1, -1):
+        s2 = fr.sh(side)
+        hc = (84 + side * 27, top + HAND_R)
+        fr.add_limb(arm_to_hand(s2, hc, (side, 0), 'bed4-arm')['pts'], ('hand', hc))
+    fr.draw(L)
+    poses.append(L)
+    # the gap between the columns leaves room for the printed number of
+    # frames 2 and 4, which sits to the left of its frame
+    sc.row(poses, gap=46, layout='stack', groups=(2, 2))
 
 
 @scene
 def lower_back_rotation(sc):
-    """Lying on the back, seen from the side and above: arms out, shoulders
-    flat, both knees lowered together to one side (towards us)."""
+    """Lying on the back seen from the front and above, head to the left,
+    arms out to the sides on the mat (shoulders flat).  1: knees bent and
+    together, feet flat; 2: both knees lowered together to one side
+    (towards us), the feet staying on the mat."""
     sc.floor = False
-    L = sc.layer()
-    az, el, dd = 6, 40, 480
-
-    def pr(p):
-        x, y = proj3(p, az, el)
-        x1 = p[0] * math.cos(rad(az)) + p[2] * math.sin(rad(az))
-        z1 = -p[0] * math.sin(rad(az)) + p[2] * math.cos(rad(az))
-        k = dd / (dd - z1)
-        return (x * k, y * k)
-    z0, z1, x0, x1 = -50, 50, -96, 88
-    L.poly([pr((x0, 0, z0)), pr((x1, 0, z0)), pr((x1, 0, z1)), pr((x0, 0, z1))], 3, fill='#fff', closed=True)
-    L.poly([pr((x0, 0, z1)), pr((x1, 0, z1)), pr((x1, -6, z1)), pr((x0, -6, z1))], 3, fill='#fff', closed=True)
-    ty = 9
-    N, Pc = pr((-TOR - 4, ty, 0)), pr((0, ty, 0))
-    hd = pr((-TOR - NECK - 2, HR + HEAD_SW / 2, 0))
-    fr = Front(N, Pc, hd, sw=15, hw=12)
-    fr.face = None
-    lo = on(0, 'limb')
-    # arms out to the sides on the mat
-    for side in (1, -1):
-        s = (-TOR + 2, 8, side * 12)
-        e = (-TOR + 2, lo, side * (12 + UA))
-        w = (-TOR + 2, lo, side * (12 + UA + FA))
-        h = (-TOR + 2, on(0, 'hand'), side * (12 + UA + FA + 4))
-        fr.add_limb([pr(s), pr(e), pr(w)], ('hand', pr(h)), 'back')
-
-    def rot(p, a, axis_y=3):
-        # turn about the body's long axis towards the viewer (+z)
-        x, y, z = p
-        c, s_ = math.cos(rad(a)), math.sin(rad(a))
-        y0 = y - axis_y
-        return (x, axis_y + y0 * c - z * s_, z * c + y0 * s_)
-    legs, ghost = [], []
-    for side in (-1, 1):               # far leg first
-        hip = (2, 10, side * 7)
-        knee = (32, 40, side * 4)
-        ank = (60, lo, side * 5)
-        toe = (60 + FOOT, on(0, 'foot'), side * 5)
-        ghost.append([pr(hip), pr(knee), pr(ank)])
-        r = [rot(hip, 8), rot(knee, 62), rot(ank, 25), rot(toe, 25)]
-        legs.append(([pr(q) for q in r[:3]], ('foot', pr(r[2]), pr(r[3]))))
-
-    def draw_legs(L):
-        for g in ghost[1:]:
-            ghost_limb(L, g)
-        for p, e in legs:
-            draw_limb(L, p, False, e, 10)
-    fr.hooks['end'] = draw_legs
-    fr.draw(L)
-    c = pr((32, 3, 0))
-    k0 = ghost[1][1]
-    k1 = legs[1][0][1]
-    r = (dist(c, k0) + dist(c, k1)) / 2 + 14
-    L.arrow_arc(c, r, ang(c, k0) - 6, ang(c, k1) + 12)
-
-
-def lower_back_rotation(sc):
-    """Lying on the back seen from the feet end and a little above: arms
-    out, shoulders flat, both knees tipped to one side."""
-    sc.floor = False
-    L = sc.layer()
-    el = 38
-    dd = 520
-
-    def pr(p):
-        x, y = proj3(p, 0, el)
-        k = dd / (dd - p[2])
-        return (x * k, y * k)
-    # the mat, seen from the feet end
-    z0, z1, w = -112, 62, 92
-    L.poly([pr((-w, 0, z0)), pr((w, 0, z0)), pr((w, 0, z1)), pr((-w, 0, z1))], 3, fill='#fff', closed=True)
-    L.poly([pr((-w, 0, z1)), pr((w, 0, z1)), pr((w, -7, z1)), pr((-w, -7, z1))], 3, fill='#fff', closed=True)
-    sz = -50
-    N, Pc = pr((0, 10, sz - 4)), pr((0, 10, 0))
-    hd = pr((0, HR + HEAD_SW / 2, sz - NECK - 2))
-    fr = Front(N, Pc, hd, sw=18, hw=13)
-    # arms out to the sides, resting on the mat
-    for side in (1, -1):
-        s = (side * 13, 8, sz + 4)
-        e = (side * (13 + UA), on(0, 'limb'), sz + 6)
-        wr = (side * (13 + UA + FA), on(0, 'limb'), sz + 6)
-        hc = (side * (13 + UA + FA + 4), on(0, 'hand'), sz + 6)
-        fr.add_limb([pr(s), pr(e), pr(wr)], ('hand', pr(hc)), 'back')
-
-    def rot(p, a, axis_y=4):
-        # turn about the body's long axis (through y = axis_y), towards +x
-        x, y, z = p
-        c, s = math.cos(rad(a)), math.sin(rad(a))
-        y0 = y - axis_y
-        return (x * c + y0 * s, axis_y - x * s + y0 * c, z)
-    legs = []
-    for side in (-1, 1):                  # far (lower after the turn) first
-        hip = (side * 7, 10, 0)
-        knee = (side * 5, 40, 28)
-        ank = (side * 6, on(0, 'limb'), 52)
-        toe = (side * 6, on(0, 'foot'), 52 + FOOT)
-        hip, knee, ank, toe = rot(hip, 10), rot(knee, 58), rot(ank, 22), rot(toe, 22)
-        legs.append(([pr(hip), pr(knee), pr(ank)], ('foot', pr(ank), pr(toe))))
-    fr.hooks['end'] = lambda L: [draw_limb(L, p, False, e, 8) for p, e in legs]
-    fr.draw(L)
-    kn = legs[1][0][1]
-    c = pr((0, 4, 20))
-    r = dist(c, kn) + 16
-    L.arrow_arc(c, r, 92, ang(c, kn) + 8)
+    pr = pr_lying
+    lo = on(MAT, 'limb')
+    ty = on(MAT, 'torso')
+    fw = UA + FA
+    poses = []
+    for rot in (0, 80):
+        L = sc.layer()
+        lying_mat(L, -40, 130, -36, 36)
+        # the far arm, out to the side behind
+        draw_limb(L, [pr(2, ty, -8), pr(2, lo, -8 - UA), pr(2, lo, -8 - fw)], False,
+                  ('hand', pr(2, on(MAT, 'hand'), -8 - fw - 4)), None)
+        legs = []
+        c, s = math.cos(rad(rot)), math.sin(rad(rot))
+        for z in (-6, 6):                 # far leg first
+            # the knee turns about the body's long axis towards us; the foot
+            # stays on the mat, rolling onto its side
+            ky, kz = 35, z
+            k = (TOR + 20, ty + ky * c - kz * s, kz * c + ky * s)
+            a = (TOR + 44, lo + 4 * s, z + rot * 0.15)
+            legs.append(([pr(TOR, ty, z), pr(*k), pr(*a)],
+                         ('foot', pr(a[0] - 3, a[1], a[2]), pr(a[0] + FOOT, a[1], a[2]))))
+        hd = (-NECK, on(MAT, 'head'), 0)
+        L.line(pr(0, ty, 0), pr(*hd), NECK_W)
+        L.poly([pr(0, ty, 0), pr(TOR, ty, 0)], TORSO)
+        head(L, pr(*hd))
+        for ps, e in legs:
+            draw_limb(L, ps, False, e, 8)
+        # the near arm, out to the side towards us
+        draw_limb(L, [pr(2, ty, 8), pr(2, lo, 8 + UA), pr(2, lo, 8 + fw)], False,
+                  ('hand', pr(2, on(MAT, 'hand'), 8 + fw + 4)), 6)
+        poses.append(L)
+    sc.row(poses)
 
 
 @scene
 def standing_back_bend(sc):
+    """1: standing tall, hands on the small of the back, elbows back;
+    2: the hips pushed forward, knees straight, the body curving backward
+    in one arc from the feet to the head, the face up (not tipped far)."""
     poses = []
     for bend in (False, True):
         L = sc.layer()
         A, Hp, S, hd, lg = standing(0)
         if bend:
-            Hp = (A[0] + 7, A[1] + (TH + SH - 0.6))
+            fwd = 18                                  # hips ahead of the ankles
+            Hp = (A[0] + fwd, A[1] + ((TH + SH - 0.6) ** 2 - fwd ** 2) ** 0.5)
             lg = leg(Hp, A, (1, 0), 0, 'sbb-leg')
             lg['end'] = flat_foot(A)
-            S = P(Hp, 117, TOR)
-            hd = P(S, 123, NECK)
-            fg = Side(S, Hp, hd, bulge=(1.5, 0), face=28, tag='sbb2')
+            S = P(Hp, 120, TOR)
+            hd = P(S, 135, NECK)
+            u = ang(Hp, S)
+            fg = Side(S, Hp, hd, bulge=P((0, 0), u - 90, 5), face=65, tag='sbb2')
         else:
             fg = Side(S, Hp, hd, face=0, tag='sbb1')
         fg.leg_n = fg.leg_f = lg
+        # hand on the back of the waist, just past the back's outline
         u = ang(Hp, S)
-        hc = add(P(Hp, u, 13), P((0, 0), u + 90, 13))
-        fg.arm_n = arm_to_hand(S, hc, P((0, 0), u + 90, 1), 'sbb-arm')
+        hc = add(P(Hp, u, 14), P((0, 0), u + 90, 14))
+        fg.arm_n = arm_to_hand(S, hc, P((0, 0), u + 50, 1), 'sbb-arm')
         fg.draw(L)
         if bend:
-            L.arrow_arc(Hp, 84, 86, 108)
+            L.arrow_arc(Hp, 84, 86, 112)
+        poses.append(L)
+    sc.row(poses)
+
+
+@scene
+def self_massage(sc):
+    """Standing with the back to a wall, a tennis ball between the wall and
+    the buttock muscle, knees slightly bent.  1: the ball at the buttock;
+    2: the knees bent further, the body lower, the ball rolled higher up
+    the back (a ball between two surfaces moves half as far as the body)."""
+    R = 7                                    # a tennis ball, drawn larger than life
+    poses = []
+    for dip in (0, 13):
+        L = sc.layer()
+        wall(L, 0, top=178, side=1)
+        back = 2 * R + 3                     # the back's outline, where it touches the ball
+        hy = ANKLE + (TH + SH) * 0.95 - dip
+        Hp = (back + TORSO / 2 - 1, hy)
+        sx = TORSO / 2 + 6                   # the upper back just off the wall
+        S = (sx, hy + (TOR ** 2 - (Hp[0] - sx) ** 2) ** 0.5)
+        hd = P(S, 86, NECK)
+        fg = Side(S, Hp, hd, face=0, tag='massage')
+        A = (Hp[0] + 22, ANKLE)
+        lg = leg(Hp, A, (1, 0), 0, 'massage-leg')
+        lg['end'] = flat_foot(A)
+        fg.leg_n = fg.leg_f = lg
+        # arms relaxed, hands in front of the thighs (clear of the ball)
+        fg.arm_n = fg.arm_f = arm_to_hand(S, (Hp[0] + 12, Hp[1] + 1), (-1, -0.2), 'massage-arm')
+        by = Hp[1] + 3 + dip / 2             # ball centre: the buttock, then higher up the back
+        bx = R + 1.5
+        fg.hooks['leg_f'] = lambda L, c=(bx, by): L.circle(c, R, 3)
+        fg.draw(L)
+        if dip:
+            # the body goes down and up (knees bending and straightening)
+            x = A[0] + 16
+            L.arrow_line((x, Hp[1] + 22), (x, Hp[1] - 22), both=True)
         poses.append(L)
     sc.row(poses)
 
@@ -1945,20 +1747,77 @@ def standing_back_bend(sc):
 # ==== END SCENES
 
 
+FRAME_RE = re.compile(r'<rect id="frame-(\d+)" x="(-?[\d.]+)" y="(-?[\d.]+)" width="([\d.]+)" '
+                      r'height="([\d.]+)" fill="none" stroke="none"/>$')
+
+
+def check_frames(sc, svg):
+    """Self-check of the frame markers (README, "Frame markers"): a scene
+    with two or more poses writes one marker per pose, frame-1 .. frame-N,
+    as the elements right after the background rect, each inside the
+    viewBox, covering its pose and overlapping no other; a single-pose
+    scene writes none.  Returns a list of problems."""
+    probs = []
+    lines = svg.split('\n')
+    marks = []
+    for ln in lines[2:]:
+        m = FRAME_RE.match(ln)
+        if not m:
+            break
+        marks.append((int(m.group(1)),) + tuple(float(v) for v in m.group(2, 3, 4, 5)))
+    if svg.count('id="frame-') != len(marks):
+        probs.append('a frame marker is not right after the background rect')
+    poses = len(sc.layers)
+    if poses < 2:
+        if marks:
+            probs.append('single pose but %d frame marker(s)' % len(marks))
+        return probs
+    if [m[0] for m in marks] != list(range(1, poses + 1)):
+        probs.append('%d poses but markers %s' % (poses, [m[0] for m in marks] or 'none'))
+        return probs
+    vx, vy, vw, vh = sc.viewbox
+    rects = [(x, y, x + w, y + h) for _, x, y, w, h in marks]
+    for n, r in enumerate(rects, 1):
+        if r[2] - r[0] < 1 or r[3] - r[1] < 1:
+            probs.append('frame-%d is empty' % n)
+        if r[0] < vx or r[1] < vy or r[2] > vx + vw or r[3] > vy + vh:
+            probs.append('frame-%d reaches outside the viewBox' % n)
+    for a in range(len(rects)):
+        for b in range(a + 1, len(rects)):
+            if F._overlap(rects[a], rects[b]):
+                probs.append('frame-%d and frame-%d overlap' % (a + 1, b + 1))
+    for n, (L, r) in enumerate(zip(sc._row[0] if sc._row else sc.layers, rects), 1):
+        x0, x1, y0, y1 = F._bbox(L, sc.u)
+        if (x0 + L.dx < r[0] - 0.05 or x1 + L.dx > r[2] + 0.05
+                or -(y1 + L.dy) < r[1] - 0.05 or -(y0 + L.dy) > r[3] + 0.05):
+            probs.append('frame-%d does not cover its pose' % n)
+    if not sc._row or len(sc._row[0]) != poses:
+        probs.append('%d layers but only %d laid out as frames by row()'
+                     % (poses, len(sc._row[0]) if sc._row else 0))
+    return probs
+
+
 def main(argv):
     ids = argv[1:] or sorted(SCENES)
     os.makedirs(OUT_DIR, exist_ok=True)
+    failed = False
     for i in ids:
         if i not in SCENES:
             sys.exit('unknown illustration id: %s' % i)
         F.WARNINGS.clear()
         sc = Scene()
         SCENES[i](sc)
+        svg = sc.render()
         with open(os.path.join(OUT_DIR, i + '.svg'), 'w') as fh:
-            fh.write(sc.render())
+            fh.write(svg)
         for w in F.WARNINGS:
             print('warning [%s] %s' % (i, w), file=sys.stderr)
+        for w in check_frames(sc, svg):
+            print('warning [%s] frames: %s' % (i, w), file=sys.stderr)
+            failed = True
     print('wrote %d illustration(s) to %s' % (len(ids), OUT_DIR))
+    if failed:
+        sys.exit('frame markers are wrong (see the warnings above)')
 
 
 if __name__ == '__main__':
