@@ -314,8 +314,16 @@ fn check_exercise(report: &mut Report, exercise: &Exercise, path: &FieldPath) {
 
 /// Checks a whole program against the library it will be used with.
 pub fn validate_program(program: &Program, library: &Library) -> Vec<Problem> {
-    use limits::*;
     let mut report = Report::default();
+    check_details(&mut report, program);
+    check_copies(&mut report, program, library);
+    check_phases(&mut report, program, library);
+    report.0
+}
+
+/// The title, patient, clinic, notes, goals, precautions and dates.
+fn check_details(report: &mut Report, program: &Program) {
+    use limits::*;
     let root = FieldPath::default();
     report.text(
         root.field("title"),
@@ -378,11 +386,15 @@ pub fn validate_program(program: &Program, library: &Library) -> Vec<Problem> {
             format!("the review date {review} is before the start date {start}"),
         ));
     }
+}
 
+/// The copies of custom exercises the program carries: each valid, with
+/// its own id that no built-in exercise uses.
+fn check_copies(report: &mut Report, program: &Program, library: &Library) {
     let mut embedded: HashSet<&ExerciseId> = HashSet::new();
     for (i, exercise) in program.exercises.iter().enumerate() {
-        let path = root.field("exercises").index(i);
-        check_exercise(&mut report, exercise, &path);
+        let path = FieldPath::default().field("exercises").index(i);
+        check_exercise(report, exercise, &path);
         if !embedded.insert(&exercise.id) {
             report.0.push(Problem::error(
                 path.field("id"),
@@ -399,7 +411,12 @@ pub fn validate_program(program: &Program, library: &Library) -> Vec<Problem> {
             ));
         }
     }
+}
 
+/// The phases and their items; a program needs at least one phase, and a
+/// program without exercises gets a gentle warning.
+fn check_phases(report: &mut Report, program: &Program, library: &Library) {
+    let root = FieldPath::default();
     if program.phases.is_empty() {
         report.0.push(Problem::error(
             root.field("phases"),
@@ -407,54 +424,13 @@ pub fn validate_program(program: &Program, library: &Library) -> Vec<Problem> {
         ));
     }
     for (p, phase) in program.phases.iter().enumerate() {
-        let path = root.field("phases").index(p);
-        report.text(
-            path.field("name"),
-            "Phase name",
-            &phase.name,
-            true,
-            SHORT_TEXT,
+        check_phase(
+            report,
+            program,
+            phase,
+            &root.field("phases").index(p),
+            library,
         );
-        report.count(
-            path.field("weeks"),
-            "Weeks",
-            phase.weeks.map(u64::from),
-            PHASE_WEEKS.into(),
-        );
-        report.text(
-            path.field("advance_when"),
-            "Move-on rule",
-            &phase.advance_when,
-            false,
-            LONG_TEXT,
-        );
-        if phase.items.len() > super::ADVISED_MAX_ITEMS {
-            report.0.push(Problem::warning(
-                path.field("items"),
-                format!(
-                    "phase {:?} has {} exercises; patients keep up better with {} or fewer",
-                    phase.name,
-                    phase.items.len(),
-                    super::ADVISED_MAX_ITEMS
-                ),
-            ));
-        }
-        for (i, item) in phase.items.iter().enumerate() {
-            let path = path.field("items").index(i);
-            if program.exercise(&item.exercise, library).is_none() {
-                report.0.push(Problem::error(
-                    path.field("exercise"),
-                    format!(
-                        "unknown exercise {:?}: it is neither built in nor copied into this program",
-                        item.exercise.as_str()
-                    ),
-                ));
-            }
-            if let Some(dose) = &item.dose {
-                check_dose(&mut report, dose, &path.field("dose"));
-            }
-            report.text(path.field("note"), "Note", &item.note, false, LONG_TEXT);
-        }
     }
     if program.item_count() == 0 {
         report.0.push(Problem::warning(
@@ -462,7 +438,63 @@ pub fn validate_program(program: &Program, library: &Library) -> Vec<Problem> {
             "the program has no exercises yet",
         ));
     }
-    report.0
+}
+
+fn check_phase(
+    report: &mut Report,
+    program: &Program,
+    phase: &super::Phase,
+    path: &FieldPath,
+    library: &Library,
+) {
+    use limits::*;
+    report.text(
+        path.field("name"),
+        "Phase name",
+        &phase.name,
+        true,
+        SHORT_TEXT,
+    );
+    report.count(
+        path.field("weeks"),
+        "Weeks",
+        phase.weeks.map(u64::from),
+        PHASE_WEEKS.into(),
+    );
+    report.text(
+        path.field("advance_when"),
+        "Move-on rule",
+        &phase.advance_when,
+        false,
+        LONG_TEXT,
+    );
+    if phase.items.len() > super::ADVISED_MAX_ITEMS {
+        report.0.push(Problem::warning(
+            path.field("items"),
+            format!(
+                "phase {:?} has {} exercises; patients keep up better with {} or fewer",
+                phase.name,
+                phase.items.len(),
+                super::ADVISED_MAX_ITEMS
+            ),
+        ));
+    }
+    for (i, item) in phase.items.iter().enumerate() {
+        let path = path.field("items").index(i);
+        if program.exercise(&item.exercise, library).is_none() {
+            report.0.push(Problem::error(
+                path.field("exercise"),
+                format!(
+                    "unknown exercise {:?}: it is neither built in nor copied into this program",
+                    item.exercise.as_str()
+                ),
+            ));
+        }
+        if let Some(dose) = &item.dose {
+            check_dose(report, dose, &path.field("dose"));
+        }
+        report.text(path.field("note"), "Note", &item.note, false, LONG_TEXT);
+    }
 }
 
 #[cfg(test)]

@@ -31,126 +31,200 @@ struct Scanner {
     tokens: Vec<(Token, LineColumn)>,
 }
 
+/// Walks through the text a character at a time, counting lines and
+/// columns.
+struct Cursor {
+    chars: Vec<char>,
+    at: usize,
+    line: usize,
+    column: usize,
+}
+
+impl Cursor {
+    fn new(text: &str) -> Self {
+        Self {
+            chars: text.chars().collect(),
+            at: 0,
+            line: 1,
+            column: 1,
+        }
+    }
+
+    fn here(&self) -> LineColumn {
+        LineColumn {
+            line: self.line,
+            column: self.column,
+        }
+    }
+
+    /// The character `ahead` places on, if any.
+    fn peek(&self, ahead: usize) -> Option<char> {
+        self.chars.get(self.at + ahead).copied()
+    }
+
+    fn done(&self) -> bool {
+        self.at >= self.chars.len()
+    }
+
+    fn advance(&mut self) {
+        if self.peek(0) == Some('\n') {
+            self.line += 1;
+            self.column = 1;
+        } else {
+            self.column += 1;
+        }
+        self.at += 1;
+    }
+
+    fn advance_by(&mut self, count: usize) {
+        for _ in 0..count {
+            self.advance();
+        }
+    }
+
+    /// Moves on while `keep` holds for the next character.
+    fn advance_while(&mut self, keep: impl Fn(char) -> bool) {
+        while self.peek(0).is_some_and(&keep) {
+            self.advance();
+        }
+    }
+
+    /// Skips a `/* .. */` comment, which may nest.
+    fn skip_block_comment(&mut self) {
+        let mut depth = 0usize;
+        while !self.done() {
+            if self.peek(0) == Some('/') && self.peek(1) == Some('*') {
+                depth += 1;
+                self.advance();
+            } else if self.peek(0) == Some('*') && self.peek(1) == Some('/') {
+                depth -= 1;
+                self.advance();
+                if depth == 0 {
+                    self.advance();
+                    return;
+                }
+            }
+            self.advance();
+        }
+    }
+
+    /// Skips a `#![enable(..)]` attribute, up to its closing bracket.
+    fn skip_attribute(&mut self) {
+        self.advance_while(|c| c != ']');
+        self.advance();
+    }
+
+    /// Skips a string, plain (`"a \" b"`) or raw (`r#"a " b"#`).
+    fn skip_string(&mut self) {
+        let hashes = if self.peek(0) == Some('r') {
+            self.advance();
+            let mut n = 0;
+            while self.peek(0) == Some('#') {
+                n += 1;
+                self.advance();
+            }
+            Some(n)
+        } else {
+            None
+        };
+        self.advance(); // the opening quote
+        while let Some(c) = self.peek(0) {
+            if hashes.is_none() && c == '\\' {
+                self.advance();
+            } else if c == '"' {
+                let n = hashes.unwrap_or(0);
+                if (1..=n).all(|k| self.peek(k) == Some('#')) {
+                    self.advance_by(n + 1);
+                    return;
+                }
+            }
+            self.advance();
+        }
+    }
+
+    /// Skips a character literal such as `'a'` or `'\''`.
+    fn skip_char(&mut self) {
+        self.advance();
+        while let Some(c) = self.peek(0) {
+            if c == '\'' {
+                break;
+            }
+            if c == '\\' {
+                self.advance();
+            }
+            self.advance();
+        }
+        self.advance();
+    }
+
+    /// Reads a name made of letters, digits and underscores.
+    fn word(&mut self) -> String {
+        let start = self.at;
+        self.advance_while(|c| c.is_alphanumeric() || c == '_');
+        self.chars[start..self.at].iter().collect()
+    }
+}
+
+/// True for the characters that end a bare value such as a number.
+fn ends_atom(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '(' | ')' | '[' | ']' | '{' | '}' | ',' | ':')
+}
+
 impl Scanner {
     fn new(text: &str) -> Self {
-        let chars: Vec<char> = text.chars().collect();
+        let mut cursor = Cursor::new(text);
         let mut tokens = Vec::new();
-        let (mut i, mut line, mut column) = (0, 1, 1);
-        let advance = |i: &mut usize, line: &mut usize, column: &mut usize, chars: &[char]| {
-            if chars[*i] == '\n' {
-                *line += 1;
-                *column = 1;
-            } else {
-                *column += 1;
-            }
-            *i += 1;
-        };
-        while i < chars.len() {
-            let c = chars[i];
-            let here = LineColumn { line, column };
-            if c.is_whitespace() {
-                advance(&mut i, &mut line, &mut column, &chars);
-            } else if c == '/' && chars.get(i + 1) == Some(&'/') {
-                while i < chars.len() && chars[i] != '\n' {
-                    advance(&mut i, &mut line, &mut column, &chars);
-                }
-            } else if c == '/' && chars.get(i + 1) == Some(&'*') {
-                let mut depth = 0usize;
-                while i < chars.len() {
-                    if chars[i] == '/' && chars.get(i + 1) == Some(&'*') {
-                        depth += 1;
-                        advance(&mut i, &mut line, &mut column, &chars);
-                    } else if chars[i] == '*' && chars.get(i + 1) == Some(&'/') {
-                        depth -= 1;
-                        advance(&mut i, &mut line, &mut column, &chars);
-                        if depth == 0 {
-                            advance(&mut i, &mut line, &mut column, &chars);
-                            break;
-                        }
-                    }
-                    advance(&mut i, &mut line, &mut column, &chars);
-                }
-            } else if c == '#' {
-                // `#![enable(..)]` attributes: skip to the closing bracket.
-                while i < chars.len() && chars[i] != ']' {
-                    advance(&mut i, &mut line, &mut column, &chars);
-                }
-                if i < chars.len() {
-                    advance(&mut i, &mut line, &mut column, &chars);
-                }
-            } else if c == '"' || (c == 'r' && matches!(chars.get(i + 1), Some('"' | '#'))) {
-                let hashes = if c == 'r' {
-                    advance(&mut i, &mut line, &mut column, &chars);
-                    let mut n = 0;
-                    while chars.get(i) == Some(&'#') {
-                        n += 1;
-                        advance(&mut i, &mut line, &mut column, &chars);
-                    }
-                    Some(n)
-                } else {
+        while let Some(c) = cursor.peek(0) {
+            let here = cursor.here();
+            let next = cursor.peek(1);
+            let token = match c {
+                c if c.is_whitespace() => {
+                    cursor.advance();
                     None
-                };
-                advance(&mut i, &mut line, &mut column, &chars); // opening quote
-                while i < chars.len() {
-                    let ch = chars[i];
-                    if hashes.is_none() && ch == '\\' {
-                        advance(&mut i, &mut line, &mut column, &chars);
-                    } else if ch == '"' {
-                        let n = hashes.unwrap_or(0);
-                        if (1..=n).all(|k| chars.get(i + k) == Some(&'#')) {
-                            for _ in 0..=n {
-                                advance(&mut i, &mut line, &mut column, &chars);
-                            }
-                            break;
-                        }
-                    }
-                    if i < chars.len() {
-                        advance(&mut i, &mut line, &mut column, &chars);
-                    }
                 }
-                tokens.push((Token::Atom, here));
-            } else if c == '\'' {
-                advance(&mut i, &mut line, &mut column, &chars);
-                while i < chars.len() && chars[i] != '\'' {
-                    if chars[i] == '\\' {
-                        advance(&mut i, &mut line, &mut column, &chars);
-                    }
-                    if i < chars.len() {
-                        advance(&mut i, &mut line, &mut column, &chars);
-                    }
+                '/' if next == Some('/') => {
+                    cursor.advance_while(|c| c != '\n');
+                    None
                 }
-                if i < chars.len() {
-                    advance(&mut i, &mut line, &mut column, &chars);
+                '/' if next == Some('*') => {
+                    cursor.skip_block_comment();
+                    None
                 }
-                tokens.push((Token::Atom, here));
-            } else if matches!(c, '(' | '[' | '{') {
-                tokens.push((Token::Open(c), here));
-                advance(&mut i, &mut line, &mut column, &chars);
-            } else if matches!(c, ')' | ']' | '}') {
-                tokens.push((Token::Close, here));
-                advance(&mut i, &mut line, &mut column, &chars);
-            } else if c == ':' {
-                tokens.push((Token::Colon, here));
-                advance(&mut i, &mut line, &mut column, &chars);
-            } else if c == ',' {
-                tokens.push((Token::Comma, here));
-                advance(&mut i, &mut line, &mut column, &chars);
-            } else if c.is_alphabetic() || c == '_' {
-                let mut word = String::new();
-                while i < chars.len() && (chars[i].is_alphanumeric() || chars[i] == '_') {
-                    word.push(chars[i]);
-                    advance(&mut i, &mut line, &mut column, &chars);
+                '#' => {
+                    cursor.skip_attribute();
+                    None
                 }
-                tokens.push((Token::Ident(word), here));
-            } else {
-                while i < chars.len()
-                    && !chars[i].is_whitespace()
-                    && !matches!(chars[i], '(' | ')' | '[' | ']' | '{' | '}' | ',' | ':')
-                {
-                    advance(&mut i, &mut line, &mut column, &chars);
+                '"' => {
+                    cursor.skip_string();
+                    Some(Token::Atom)
                 }
-                tokens.push((Token::Atom, here));
-            }
+                'r' if matches!(next, Some('"' | '#')) => {
+                    cursor.skip_string();
+                    Some(Token::Atom)
+                }
+                '\'' => {
+                    cursor.skip_char();
+                    Some(Token::Atom)
+                }
+                c if c.is_alphabetic() || c == '_' => Some(Token::Ident(cursor.word())),
+                '(' | '[' | '{' => {
+                    cursor.advance();
+                    Some(Token::Open(c))
+                }
+                ')' | ']' | '}' | ':' | ',' => {
+                    cursor.advance();
+                    Some(match c {
+                        ':' => Token::Colon,
+                        ',' => Token::Comma,
+                        _ => Token::Close,
+                    })
+                }
+                _ => {
+                    cursor.advance_while(|c| !ends_atom(c));
+                    Some(Token::Atom)
+                }
+            };
+            tokens.extend(token.map(|token| (token, here)));
         }
         Self { tokens }
     }

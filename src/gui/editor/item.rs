@@ -7,7 +7,7 @@ use crate::gui::style;
 use crate::gui::widgets::{self, label};
 use iced::widget::{Column, Row, column, container, mouse_area, pick_list, row, text, text_input};
 use iced::{Alignment, Element, Fill, Length, mouse};
-use ptbuilder_core::library::Library;
+use ptbuilder_core::library::{Exercise, Library};
 use ptbuilder_core::program::edit::{Edit, ItemRef};
 use ptbuilder_core::program::input::DoseField;
 use ptbuilder_core::program::{Dose, Item, Program, Side};
@@ -189,7 +189,6 @@ impl<'a> Card<'a> {
     /// The card: compact when not selected, the full editor when selected.
     pub fn view(self) -> Element<'a, Message> {
         let exercise = self.program.exercise(&self.item.exercise, self.library);
-        let name = exercise.map_or(self.item.exercise.as_str(), |e| e.name.as_str());
         let dose = match (&self.item.dose, exercise) {
             (Some(dose), _) => Some(dose.clone()),
             (None, Some(exercise)) => Some(exercise.dose.clone()),
@@ -199,51 +198,90 @@ impl<'a> Card<'a> {
             || "This exercise is not in the library.".to_string(),
             Dose::describe,
         );
-        let picture = exercise.and_then(|e| e.picture.as_deref());
-        let number = text(format!("{}", self.at.index + 1))
+        if self.selected {
+            self.open_card(exercise, dose.as_ref(), words)
+        } else {
+            self.closed_card(exercise, words)
+        }
+    }
+
+    /// The exercise's number in its phase.
+    fn number(&self) -> Element<'a, Message> {
+        text(format!("{}", self.at.index + 1))
             .size(style::HEADING)
             .style(style::muted)
-            .width(Length::Fixed(26.0));
+            .width(Length::Fixed(26.0))
+            .into()
+    }
 
-        if !self.selected {
-            let mut summary = column![
-                text(name).size(style::TEXT),
-                text(words).size(style::SMALL).style(style::muted),
-            ]
-            .spacing(2)
-            .width(Fill);
-            if !self.item.note.is_empty() {
-                summary = summary.push(
-                    text(format!("Note: {}", self.item.note))
-                        .size(style::SMALL)
-                        .style(style::muted),
-                );
-            }
-            let content = row![number, self.pictures.view(picture, 72.0), summary]
-                .spacing(12)
-                .align_y(Alignment::Center);
-            return mouse_area(
-                container(content)
-                    .padding([8, 12])
-                    .width(Fill)
-                    .style(style::card),
-            )
-            .on_press(Message::Selected)
-            .interaction(mouse::Interaction::Pointer)
-            .into();
+    fn name(&self, exercise: Option<&'a Exercise>) -> &'a str {
+        exercise.map_or(self.item.exercise.as_str(), |e| e.name.as_str())
+    }
+
+    /// One line with the picture, name, dose in words and note; a click
+    /// opens it.
+    fn closed_card(&self, exercise: Option<&'a Exercise>, words: String) -> Element<'a, Message> {
+        let picture = exercise.and_then(|e| e.picture.as_deref());
+        let mut summary = column![
+            text(self.name(exercise)).size(style::TEXT),
+            text(words).size(style::SMALL).style(style::muted),
+        ]
+        .spacing(2)
+        .width(Fill);
+        if !self.item.note.is_empty() {
+            summary = summary.push(
+                text(format!("Note: {}", self.item.note))
+                    .size(style::SMALL)
+                    .style(style::muted),
+            );
         }
+        let content = row![self.number(), self.pictures.view(picture, 72.0), summary]
+            .spacing(12)
+            .align_y(Alignment::Center);
+        mouse_area(
+            container(content)
+                .padding([8, 12])
+                .width(Fill)
+                .style(style::card),
+        )
+        .on_press(Message::Selected)
+        .interaction(mouse::Interaction::Pointer)
+        .into()
+    }
 
+    /// The selected exercise: header with actions, the dose editor, the
+    /// words the patient reads, and the note.
+    fn open_card(
+        &self,
+        exercise: Option<&'a Exercise>,
+        dose: Option<&Dose>,
+        words: String,
+    ) -> Element<'a, Message> {
+        let mut body = column![self.header(exercise)].spacing(10);
+        if let Some(dose) = dose {
+            body = body.push(self.dose_editor(dose));
+        }
+        body = body.push(patient_reads(words)).push(self.note_field());
+        container(body)
+            .padding([10, 12])
+            .width(Fill)
+            .style(style::card_selected)
+            .into()
+    }
+
+    fn header(&self, exercise: Option<&'a Exercise>) -> Element<'a, Message> {
+        let picture = exercise.and_then(|e| e.picture.as_deref());
         let category = exercise
             .map(|e| {
                 let regions: Vec<&str> = e.regions.iter().map(|r| r.label()).collect();
                 format!("{} · {}", e.category.label(), regions.join(", "))
             })
             .unwrap_or_default();
-        let header = row![
-            number,
+        row![
+            self.number(),
             self.pictures.view(picture, 96.0),
             column![
-                text(name).size(style::HEADING),
+                text(self.name(exercise)).size(style::HEADING),
                 text(category).size(style::SMALL).style(style::muted),
             ]
             .spacing(2)
@@ -251,55 +289,25 @@ impl<'a> Card<'a> {
             self.actions(),
         ]
         .spacing(12)
-        .align_y(Alignment::Center);
+        .align_y(Alignment::Center)
+        .into()
+    }
 
-        let mut body = column![header].spacing(10);
-        if let Some(dose) = &dose {
-            body = body.push(self.dose_editor(dose));
-        }
-        let usual = widgets::tip(
-            widgets::quiet_button("Use usual dose", Some(Message::UseUsualDose)),
-            "Go back to the library's usual dose for this exercise".to_string(),
-        );
-        body = body.push(
-            row![
-                container(
-                    column![
-                        text("The patient reads")
-                            .size(style::SMALL)
-                            .style(style::accent_text),
-                        text(words).size(style::TEXT),
-                    ]
-                    .spacing(2),
-                )
-                .padding([8, 10])
-                .width(Fill)
-                .style(style::patient_words),
-                usual,
-            ]
-            .spacing(style::GAP)
-            .align_y(Alignment::Center),
-        );
-        body = body.push(
-            column![
-                label("Note for the patient (optional)"),
-                text_input(
-                    "For example: keep the band on the door handle",
-                    &self.item.note
-                )
-                .on_input(Message::NoteChanged)
-                .on_submit(Message::Submitted)
-                .padding([6, 8])
-                .size(style::TEXT)
-                .style(style::field),
-            ]
-            .spacing(3),
-        );
-        container(body)
-            .padding([10, 12])
-            .width(Fill)
-            .style(style::card_selected)
-            .into()
+    fn note_field(&self) -> Element<'a, Message> {
+        column![
+            label("Note for the patient (optional)"),
+            text_input(
+                "For example: keep the band on the door handle",
+                &self.item.note
+            )
+            .on_input(Message::NoteChanged)
+            .on_submit(Message::Submitted)
+            .padding([6, 8])
+            .size(style::TEXT)
+            .style(style::field),
+        ]
+        .spacing(3)
+        .into()
     }
 
     fn actions(&self) -> Element<'a, Message> {
@@ -393,6 +401,32 @@ impl<'a> Card<'a> {
         .spacing(3)
         .into()
     }
+}
+
+/// The dose as the handout words it, beside "Use usual dose".
+fn patient_reads<'a>(words: String) -> Element<'a, Message> {
+    let usual = widgets::tip(
+        widgets::quiet_button("Use usual dose", Some(Message::UseUsualDose)),
+        "Go back to the library's usual dose for this exercise".to_string(),
+    );
+    row![
+        container(
+            column![
+                text("The patient reads")
+                    .size(style::SMALL)
+                    .style(style::accent_text),
+                text(words).size(style::TEXT),
+            ]
+            .spacing(2),
+        )
+        .padding([8, 10])
+        .width(Fill)
+        .style(style::patient_words),
+        usual,
+    ]
+    .spacing(style::GAP)
+    .align_y(Alignment::Center)
+    .into()
 }
 
 fn field_width(field: DoseField) -> Length {

@@ -91,15 +91,34 @@ fn tabs(state: &State) -> Element<'_, Message> {
     .into()
 }
 
+/// The current phase: its pill bar, settings and summary above, its
+/// exercise cards below.
 fn exercises<'a>(
     state: &'a State,
     library: &'a Library,
     pictures: &'a Pictures,
 ) -> Element<'a, Message> {
-    let program = state.program();
-    let phase_index = state.phase;
-    let phase = &program.phases[phase_index];
+    let top = column![
+        phase_bar(state),
+        phase_settings(state),
+        phase_summary(state, library)
+    ]
+    .spacing(10);
+    column![
+        container(top).padding([0, 16]),
+        scrollable(container(cards(state, library, pictures)).padding([4, 16]))
+            .id(ITEMS_ID)
+            .spacing(2)
+            .height(Fill),
+    ]
+    .spacing(10)
+    .height(Fill)
+    .into()
+}
 
+/// One pill per phase, with its exercise count, and "+ Add phase".
+fn phase_bar(state: &State) -> Element<'_, Message> {
+    let program = state.program();
     let mut pills = Row::new().spacing(6).align_y(Alignment::Center);
     for (index, each) in program.phases.iter().enumerate() {
         let caption = format!(
@@ -111,7 +130,7 @@ fn exercises<'a>(
         pills = pills.push(
             button(text(caption).size(style::SMALL))
                 .padding([5, 12])
-                .style(style::tab(index == phase_index))
+                .style(style::tab(index == state.phase))
                 .on_press(Message::PhaseSelected(index)),
         );
     }
@@ -121,63 +140,67 @@ fn exercises<'a>(
             .style(style::link)
             .on_press(Message::AddPhase),
     );
-    let minutes = program.phase_minutes(phase, library);
-    let count = phase.items.len();
-    let phase_bar = scrollable(pills)
+    scrollable(pills)
         .direction(scrollable::Direction::Horizontal(
             scrollable::Scrollbar::new().width(4).scroller_width(4),
         ))
-        .width(Fill);
+        .width(Fill)
+        .into()
+}
 
-    let weeks_draft = state.drafts.get(&DraftKey::Weeks(phase_index));
+/// The phase's name, weeks, move-on rule and Remove.
+fn phase_settings(state: &State) -> Element<'_, Message> {
+    let program = state.program();
+    let phase = &program.phases[state.phase];
+    let weeks_draft = state.drafts.get(&DraftKey::Weeks(state.phase));
     let weeks_text = weeks_draft.map_or_else(
         || phase.weeks.map(|w| w.to_string()).unwrap_or_default(),
         |d| d.text.clone(),
     );
     let weeks_refusal = weeks_draft.and_then(|d| d.refusal.as_ref());
-    let settings = row![
-        container(widgets::field(
-            "Phase name",
-            widgets::input("Phase name", &phase.name, Message::PhaseNameChanged, false)
-                .on_submit(Message::FieldSubmitted),
-            None,
-        ))
-        .width(Length::FillPortion(2)),
-        container(widgets::field(
-            "Weeks",
-            widgets::input(
-                "",
-                &weeks_text,
-                Message::PhaseWeeksChanged,
-                weeks_refusal.is_some()
-            )
-            .on_submit(Message::FieldSubmitted),
-            weeks_refusal,
-        ))
-        .width(Length::Fixed(90.0)),
+    let name = widgets::input("Phase name", &phase.name, Message::PhaseNameChanged, false)
+        .on_submit(Message::FieldSubmitted);
+    let weeks = widgets::input(
+        "",
+        &weeks_text,
+        Message::PhaseWeeksChanged,
+        weeks_refusal.is_some(),
+    )
+    .on_submit(Message::FieldSubmitted);
+    let advance = widgets::input(
+        "For example: you can do every exercise without pain",
+        &phase.advance_when,
+        Message::AdvanceWhenChanged,
+        false,
+    )
+    .on_submit(Message::FieldSubmitted);
+    let remove = button(text("Remove phase").size(style::SMALL))
+        .padding([6, 10])
+        .style(style::quiet_danger)
+        .on_press_maybe((program.phases.len() > 1).then_some(Message::RemovePhase));
+    row![
+        container(widgets::field("Phase name", name, None)).width(Length::FillPortion(2)),
+        container(widgets::field("Weeks", weeks, weeks_refusal)).width(Length::Fixed(90.0)),
         container(widgets::field(
             "Move on to the next phase when",
-            widgets::input(
-                "For example: you can do every exercise without pain",
-                &phase.advance_when,
-                Message::AdvanceWhenChanged,
-                false,
-            )
-            .on_submit(Message::FieldSubmitted),
-            None,
+            advance,
+            None
         ))
         .width(Length::FillPortion(3)),
-        column![
-            Space::new().height(Length::Fixed(16.0)),
-            button(text("Remove phase").size(style::SMALL))
-                .padding([6, 10])
-                .style(style::quiet_danger)
-                .on_press_maybe((program.phases.len() > 1).then_some(Message::RemovePhase)),
-        ],
+        column![Space::new().height(Length::Fixed(16.0)), remove],
     ]
     .spacing(style::GAP)
-    .align_y(Alignment::Start);
+    .align_y(Alignment::Start)
+    .into()
+}
 
+/// "5 exercises · about 17 minutes a session", with a gentle warning when
+/// the phase is crowded.
+fn phase_summary<'a>(state: &'a State, library: &Library) -> Element<'a, Message> {
+    let program = state.program();
+    let phase = &program.phases[state.phase];
+    let minutes = program.phase_minutes(phase, library);
+    let count = phase.items.len();
     let mut summary = Row::new()
         .spacing(style::SECTION)
         .align_y(Alignment::Center)
@@ -198,10 +221,19 @@ fn exercises<'a>(
             .style(style::callout(style::Tone::Warning)),
         );
     }
-    let top = column![phase_bar, settings, summary].spacing(10);
+    summary.into()
+}
 
-    let items: Element<'a, Message> = if phase.items.is_empty() {
-        container(
+/// The phase's exercises as cards, or a hint on how to add the first.
+fn cards<'a>(
+    state: &'a State,
+    library: &'a Library,
+    pictures: &'a Pictures,
+) -> Element<'a, Message> {
+    let program = state.program();
+    let phase = &program.phases[state.phase];
+    if phase.items.is_empty() {
+        return container(
             column![
                 text("No exercises in this phase yet.").size(style::HEADING),
                 text(
@@ -217,35 +249,24 @@ fn exercises<'a>(
         .padding(40)
         .width(Fill)
         .align_x(Alignment::Center)
-        .into()
-    } else {
-        let cards = phase.items.iter().enumerate().map(|(index, item)| {
-            Card {
-                program,
-                library,
-                pictures,
-                drafts: &state.drafts,
-                at: ItemRef::new(phase_index, index),
-                item,
-                selected: state.selected == Some(index),
-                count,
-            }
-            .view()
-            .map(move |message| Message::Item(index, message))
-        });
-        Column::with_children(cards).spacing(style::GAP).into()
-    };
-
-    column![
-        container(top).padding([0, 16]),
-        scrollable(container(items).padding([4, 16]))
-            .id(ITEMS_ID)
-            .spacing(2)
-            .height(Fill),
-    ]
-    .spacing(10)
-    .height(Fill)
-    .into()
+        .into();
+    }
+    let count = phase.items.len();
+    let cards = phase.items.iter().enumerate().map(|(index, item)| {
+        Card {
+            program,
+            library,
+            pictures,
+            drafts: &state.drafts,
+            at: ItemRef::new(state.phase, index),
+            item,
+            selected: state.selected == Some(index),
+            count,
+        }
+        .view()
+        .map(move |message| Message::Item(index, message))
+    });
+    Column::with_children(cards).spacing(style::GAP).into()
 }
 
 /// Phase names on pills are cut so several fit in a row.
@@ -260,11 +281,13 @@ fn short(name: &str) -> String {
 }
 
 /// "5 exercises · about 17 minutes a session".
-fn session_words(count: usize, minutes: u32) -> String {
-    match count {
+fn session_words(exercises: usize, minutes: u32) -> String {
+    match exercises {
         0 => "No exercises yet".to_string(),
-        1 => format!("1 exercise · about {minutes} minutes a session"),
-        n => format!("{n} exercises · about {minutes} minutes a session"),
+        n => format!(
+            "{} · about {minutes} minutes a session",
+            ptbuilder_core::text::count(n, "exercise")
+        ),
     }
 }
 

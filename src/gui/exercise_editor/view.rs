@@ -23,143 +23,16 @@ pub fn view<'a>(state: &'a State, pictures: &'a Pictures) -> Element<'a, Message
         Mode::Edit(_) => "Edit custom exercise",
         Mode::Duplicate => "New exercise from a copy",
     };
-    let left = column![
-        checked(
-            state,
-            "name",
-            widgets::field(
-                "Name",
-                widgets::input(
-                    "What patients call it",
-                    &state.draft.name,
-                    Message::NameChanged,
-                    state.problem("name").is_some()
-                ),
-                None,
-            ),
-        ),
-        widgets::field(
-            "Other names, separated by commas (help search)",
-            widgets::input(
-                "For example: superman, prone extension",
-                &state.aliases,
-                Message::AliasesChanged,
-                false
-            ),
-            None,
-        ),
-        row![
-            menu(
-                "Category",
-                Category::ALL,
-                state.draft.category,
-                Message::CategorySelected
-            ),
-            menu(
-                "Starting position",
-                Position::ALL,
-                state.draft.position,
-                Message::PositionSelected
-            ),
-            menu(
-                "Difficulty",
-                Difficulty::ALL,
-                state.draft.difficulty,
-                Message::DifficultySelected
-            ),
-        ]
-        .spacing(style::GAP),
-        ticks(
-            "Body parts",
-            Region::ALL,
-            &state.draft.regions,
-            Region::label,
-            Message::RegionToggled,
-        ),
-        ticks(
-            "Equipment (none ticked means none needed)",
-            Equipment::ALL,
-            &state.draft.equipment,
-            Equipment::label,
-            Message::EquipmentToggled,
-        ),
-        widgets::field(
-            "Search words, separated by commas",
-            widgets::input(
-                "For example: sciatica, desk",
-                &state.tags,
-                Message::TagsChanged,
-                false
-            ),
-            None,
-        ),
-    ]
-    .spacing(style::GAP)
-    .width(Fill);
-
-    let top = row![left, picture_panel(state, pictures)].spacing(style::SECTION);
-
     let body = column![
-        top,
-        checked(
-            state,
-            "purpose",
-            widgets::field(
-                "What it does for the patient (one sentence)",
-                widgets::input(
-                    "Makes your buttock muscles stronger…",
-                    &state.draft.purpose,
-                    Message::PurposeChanged,
-                    state.problem("purpose").is_some()
-                ),
-                None,
-            ),
-        ),
-        checked(
-            state,
-            "start",
-            column![
-                label("Starting position"),
-                text_editor(&state.start)
-                    .placeholder("How to get into position")
-                    .on_action(Message::StartEdited)
-                    .height(Length::Fixed(70.0))
-                    .padding(8)
-                    .size(style::TEXT),
-            ]
-            .spacing(3)
-            .into(),
-        ),
-        lines(state, List::Steps, "Steps, in order", "+ Add a step"),
-        lines(state, List::Mistakes, "Common mistakes", "+ Add a mistake"),
-        lines(
-            state,
-            List::Cautions,
-            "When to take care or stop",
-            "+ Add a caution"
-        ),
+        row![identity(state), picture_panel(state, pictures)].spacing(style::SECTION),
+        instructions(state),
         dose(state),
     ]
     .spacing(style::SECTION)
     .padding([0, 12]);
-
-    let mut summary = Column::new();
-    let errors = state.problems.iter().filter(|p| p.is_error()).count();
-    if errors > 0 {
-        summary = summary.push(
-            text(format!(
-                "{} to fix before saving; see the messages beside the fields.",
-                count(errors, "thing")
-            ))
-            .size(style::SMALL)
-            .style(style::error_text),
-        );
-    }
-
-    let content = column![scrollable(body).height(Fill).spacing(4), summary,]
+    let content = column![scrollable(body).height(Fill).spacing(4), summary(state)]
         .spacing(style::GAP)
         .height(Fill);
-
     let save_label = if state.saving {
         "Saving…"
     } else {
@@ -175,6 +48,131 @@ pub fn view<'a>(state: &'a State, pictures: &'a Pictures) -> Element<'a, Message
         980.0,
         820.0,
     )
+}
+
+/// What the exercise is: name, other names, kind, position, difficulty,
+/// body parts, equipment and search words.
+fn identity(state: &State) -> Element<'_, Message> {
+    let name = widgets::input(
+        "What patients call it",
+        &state.draft.name,
+        Message::NameChanged,
+        state.problem("name").is_some(),
+    );
+    let aliases = widgets::input(
+        "For example: superman, prone extension",
+        &state.aliases,
+        Message::AliasesChanged,
+        false,
+    );
+    let tags = widgets::input(
+        "For example: sciatica, desk",
+        &state.tags,
+        Message::TagsChanged,
+        false,
+    );
+    let draft = &state.draft;
+    column![
+        checked(state, "name", widgets::field("Name", name, None)),
+        widgets::field(
+            "Other names, separated by commas (help search)",
+            aliases,
+            None
+        ),
+        row![
+            menu(
+                "Category",
+                Category::ALL,
+                draft.category,
+                Message::CategorySelected
+            ),
+            menu(
+                "Starting position",
+                Position::ALL,
+                draft.position,
+                Message::PositionSelected
+            ),
+            menu(
+                "Difficulty",
+                Difficulty::ALL,
+                draft.difficulty,
+                Message::DifficultySelected
+            ),
+        ]
+        .spacing(style::GAP),
+        ticks(
+            "Body parts",
+            Region::ALL,
+            &draft.regions,
+            Region::label,
+            Message::RegionToggled
+        ),
+        ticks(
+            "Equipment (none ticked means none needed)",
+            Equipment::ALL,
+            &draft.equipment,
+            Equipment::label,
+            Message::EquipmentToggled,
+        ),
+        widgets::field("Search words, separated by commas", tags, None),
+    ]
+    .spacing(style::GAP)
+    .width(Fill)
+    .into()
+}
+
+/// What the patient reads: purpose, starting position, steps, mistakes
+/// and cautions.
+fn instructions(state: &State) -> Element<'_, Message> {
+    let purpose = widgets::input(
+        "Makes your buttock muscles stronger…",
+        &state.draft.purpose,
+        Message::PurposeChanged,
+        state.problem("purpose").is_some(),
+    );
+    let start = column![
+        label("Starting position"),
+        text_editor(&state.start)
+            .placeholder("How to get into position")
+            .on_action(Message::StartEdited)
+            .height(Length::Fixed(70.0))
+            .padding(8)
+            .size(style::TEXT),
+    ]
+    .spacing(3);
+    column![
+        checked(
+            state,
+            "purpose",
+            widgets::field("What it does for the patient (one sentence)", purpose, None),
+        ),
+        checked(state, "start", start.into()),
+        lines(state, List::Steps, "Steps, in order", "+ Add a step"),
+        lines(state, List::Mistakes, "Common mistakes", "+ Add a mistake"),
+        lines(
+            state,
+            List::Cautions,
+            "When to take care or stop",
+            "+ Add a caution"
+        ),
+    ]
+    .spacing(style::SECTION)
+    .into()
+}
+
+/// "N things to fix before saving", when there are.
+fn summary(state: &State) -> Element<'_, Message> {
+    let errors = state.problems.iter().filter(|p| p.is_error()).count();
+    if errors == 0 {
+        return Column::new().into();
+    }
+    text(format!(
+        "{} to fix before saving; see the messages beside the fields.",
+        count(errors, "thing")
+    ))
+    .size(style::SMALL)
+    .style(style::error_text)
+    .into()
 }
 
 /// `field` with its validation message below it.

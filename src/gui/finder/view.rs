@@ -1,7 +1,7 @@
 //! Drawing the library pane: the searchable list and the detail of the
 //! selected exercise.
 
-use super::{Message, ROW_GAP, ROW_HEIGHT, SHOWN, State};
+use super::{Choice, Message, ROW_GAP, ROW_HEIGHT, SHOWN, State};
 use crate::gui::pictures::Pictures;
 use crate::gui::widgets::{self, label};
 use crate::gui::{shortcuts, style};
@@ -97,86 +97,55 @@ pub fn view_list<'a>(
     .into()
 }
 
-fn filters(state: &State) -> Element<'_, Message> {
-    let menus = &state.menus;
-    let filters = &state.filters;
-    let chosen = |value: bool| {
-        if value {
-            style::active_filter
-        } else {
-            style::filter
-        }
+/// One filter's menu: "Any …" or a value, highlighted while it narrows
+/// the list.
+fn filter_menu<'a, T>(
+    choices: &'a [Choice<T>],
+    value: Option<T>,
+    on_select: fn(Choice<T>) -> Message,
+) -> Element<'a, Message>
+where
+    T: Copy + PartialEq + 'static,
+    Choice<T>: ToString,
+{
+    let selected = choices.iter().find(|choice| choice.value == value).copied();
+    let style = if value.is_some() {
+        style::active_filter
+    } else {
+        style::filter
     };
-    let category = pick_list(
-        menus.category.as_slice(),
-        menus
-            .category
-            .iter()
-            .find(|c| c.value == filters.category)
-            .copied(),
-        Message::CategorySelected,
-    )
-    .style(chosen(filters.category.is_some()));
-    let region = pick_list(
-        menus.region.as_slice(),
-        menus
-            .region
-            .iter()
-            .find(|c| c.value == filters.region)
-            .copied(),
-        Message::RegionSelected,
-    )
-    .style(chosen(filters.region.is_some()));
-    let position = pick_list(
-        menus.position.as_slice(),
-        menus
-            .position
-            .iter()
-            .find(|c| c.value == filters.position)
-            .copied(),
-        Message::PositionSelected,
-    )
-    .style(chosen(filters.position.is_some()));
-    let equipment = pick_list(
-        menus.equipment.as_slice(),
-        menus
-            .equipment
-            .iter()
-            .find(|c| c.value == filters.equipment)
-            .copied(),
-        Message::EquipmentSelected,
-    )
-    .style(chosen(filters.equipment.is_some()));
-    let difficulty = pick_list(
-        menus.difficulty.as_slice(),
-        menus
-            .difficulty
-            .iter()
-            .find(|c| c.value == filters.difficulty)
-            .copied(),
-        Message::DifficultySelected,
-    )
-    .style(chosen(filters.difficulty.is_some()));
+    pick_list(choices, selected, on_select)
+        .style(style)
+        .width(Fill)
+        .text_size(style::SMALL)
+        .padding([5, 8])
+        .into()
+}
+
+fn filters(state: &State) -> Element<'_, Message> {
+    let (menus, filters) = (&state.menus, &state.filters);
     let clear = button(text("Clear all").size(style::SMALL))
         .style(style::link)
         .padding([6, 4])
         .on_press_maybe(state.is_narrowed().then_some(Message::ClearFilters));
     column![
         row![
-            category.width(Fill).text_size(style::SMALL).padding([5, 8]),
-            region.width(Fill).text_size(style::SMALL).padding([5, 8]),
-            position.width(Fill).text_size(style::SMALL).padding([5, 8]),
+            filter_menu(&menus.category, filters.category, Message::CategorySelected),
+            filter_menu(&menus.region, filters.region, Message::RegionSelected),
+            filter_menu(&menus.position, filters.position, Message::PositionSelected),
         ]
         .spacing(6),
         row![
-            equipment
-                .width(Fill)
-                .text_size(style::SMALL)
-                .padding([5, 8]),
-            difficulty
-                .width(Fill)
-                .text_size(style::SMALL)
-                .padding([5, 8]),
+            filter_menu(
+                &menus.equipment,
+                filters.equipment,
+                Message::EquipmentSelected
+            ),
+            filter_menu(
+                &menus.difficulty,
+                filters.difficulty,
+                Message::DifficultySelected
+            ),
             container(clear).width(Fill).align_x(Alignment::End),
         ]
         .spacing(6),
