@@ -1,5 +1,5 @@
 //! Files shipped inside the binary: the exercise library, its
-//! illustrations and the program templates (see `build.rs`).
+//! illustrations, the program templates (see `build.rs`) and the fonts.
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
@@ -26,4 +26,21 @@ pub fn illustration(name: &str) -> Option<&'static [u8]> {
 /// Shipped templates as (file name, bytes).
 pub fn template_files() -> &'static [(&'static str, &'static [u8])] {
     embedded::TEMPLATES
+}
+
+/// The fonts the handout prints with, and pictures' text is drawn with.
+pub mod fonts {
+    /// Atkinson Hyperlegible Regular, made for low-vision readers.
+    pub const ATKINSON_REGULAR: &[u8] =
+        include_bytes!("../../assets/fonts/AtkinsonHyperlegible-Regular.ttf");
+    /// Atkinson Hyperlegible Bold.
+    pub const ATKINSON_BOLD: &[u8] =
+        include_bytes!("../../assets/fonts/AtkinsonHyperlegible-Bold.ttf");
+    /// DejaVu Sans, for the characters Atkinson lacks.
+    pub const DEJAVU_REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+    /// DejaVu Sans Bold.
+    pub const DEJAVU_BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+
+    /// Every font, regular and bold of each family.
+    pub const ALL: [&[u8]; 4] = [ATKINSON_REGULAR, ATKINSON_BOLD, DEJAVU_REGULAR, DEJAVU_BOLD];
 }

@@ -47,7 +47,7 @@ fn picture(ctx: &mut Ctx, b: &mut Builder, illustration: Illustration) -> (f32, 
     let top = b.y;
     match illustration {
         Illustration::None => (top, 0.0),
-        Illustration::Drawn { index, aspect } => {
+        Illustration::Drawn { index, aspect, .. } => {
             let mut w = style.picture_width;
             let mut h = w / aspect.max(0.01);
             if h > style.picture_max_height {
@@ -261,7 +261,7 @@ pub struct Earlier {
 }
 
 /// One exercise in a phase.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub struct Entry<'a> {
     /// Its number in the handout.
     pub number: usize,
@@ -287,7 +287,7 @@ pub fn exercise(ctx: &mut Ctx, entry: &Entry) -> Block {
         number,
         exercise,
         item,
-        illustration,
+        ref illustration,
         first_in_phase,
         earlier,
         ..
@@ -322,7 +322,7 @@ pub fn exercise(ctx: &mut Ctx, entry: &Entry) -> Block {
         equipment.as_deref().filter(|_| earlier.is_none()),
     );
     b.gap(style.gap());
-    let (picture_bottom, picture_width) = picture(ctx, &mut b, illustration);
+    let (picture_bottom, picture_width) = picture(ctx, &mut b, illustration.clone());
     let layout = Layout {
         left,
         width,

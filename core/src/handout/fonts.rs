@@ -7,11 +7,7 @@ use printpdf::ParsedFont;
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
-const ATKINSON_REGULAR: &[u8] =
-    include_bytes!("../../../assets/fonts/AtkinsonHyperlegible-Regular.ttf");
-const ATKINSON_BOLD: &[u8] = include_bytes!("../../../assets/fonts/AtkinsonHyperlegible-Bold.ttf");
-const DEJAVU_REGULAR: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans.ttf");
-const DEJAVU_BOLD: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans-Bold.ttf");
+use crate::assets::fonts::{ATKINSON_BOLD, ATKINSON_REGULAR, DEJAVU_BOLD, DEJAVU_REGULAR};
 
 /// Regular or bold; the handout never uses italics.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -21,6 +21,7 @@ mod phase;
 mod pictures;
 mod safety;
 mod style;
+mod svg_form;
 
 use crate::library::{Exercise, ExerciseId, Library};
 use crate::program::{Item, Phase, Program};
@@ -231,7 +232,7 @@ impl Plan<'_> {
         for (phase, minutes, entries) in &self.phases {
             blocks.push(phase::heading(ctx, phase, *minutes));
             for entry in entries {
-                let mut entry = *entry;
+                let mut entry = entry.clone();
                 if let Some(earlier) = &mut entry.earlier {
                     earlier.page = pages.get(earlier.number - 1).copied().flatten();
                 }

@@ -1,11 +1,14 @@
 //! Pictures for the handout: exercise illustrations and the clinic logo,
-//! as PDF XObjects. SVG stays vector art (crisp in print); PNG and JPEG
-//! are scaled down to print resolution. Converting an SVG is slow (the
-//! converter scans the system fonts), so each drawing is converted once
-//! per process and kept.
+//! as PDF XObjects. Every picture is decoded by the store, within its
+//! limits; SVG stays vector art (crisp in print), PNG and JPEG are scaled
+//! down to print resolution. Each picture is converted once per process
+//! and kept.
 
+use super::svg_form;
+use crate::store::pictures::{Drawing, Frame, decode};
 use crate::store::{self, Picture, PictureFormat};
-use printpdf::{RawImage, RawImageData, RawImageFormat, Svg, XObject};
+use printpdf::{RawImage, RawImageData, RawImageFormat, XObject};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
@@ -23,6 +26,8 @@ pub struct Loaded {
     pub xobject: XObject,
     /// Its native width and height in its own units (pixels or points).
     pub size: (f32, f32),
+    /// The frames of a movement, as fractions of the picture.
+    pub frames: Arc<[Frame]>,
 }
 
 impl Loaded {
@@ -33,7 +38,7 @@ impl Loaded {
 }
 
 /// What an exercise shows where its picture goes.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Illustration {
     /// The exercise has no picture: its text takes the full width.
     None,
@@ -43,6 +48,8 @@ pub enum Illustration {
         index: usize,
         /// Width divided by height.
         aspect: f32,
+        /// The frames of a movement, numbered on the page.
+        frames: Arc<[Frame]>,
     },
     /// The picture could not be found or read: a placeholder box.
     Missing,
@@ -61,16 +68,32 @@ fn fingerprint(bytes: &[u8]) -> (u64, usize) {
     (hasher.finish(), bytes.len())
 }
 
-/// Converts picture bytes, or returns the copy converted earlier.
-fn convert(format: PictureFormat, bytes: &[u8]) -> Converted {
-    let key = fingerprint(bytes);
+/// Converts a picture, or returns the copy converted earlier.
+fn convert(picture: &Picture) -> Converted {
+    let key = fingerprint(&picture.bytes);
     if let Some(found) = cache().lock().ok().and_then(|c| c.get(&key).cloned()) {
         return found;
     }
     // Third-party decoders must not take the export down with them.
-    let converted = std::panic::catch_unwind(|| match format {
-        PictureFormat::Svg => convert_svg(bytes),
-        PictureFormat::Png | PictureFormat::Jpeg => convert_raster(bytes),
+    let converted = std::panic::catch_unwind(|| {
+        let decoded = decode(picture)?;
+        let xobject = match &decoded.drawing {
+            Drawing::Vector(tree) => XObject::External(svg_form::form(tree)?),
+            Drawing::Raster(image) => XObject::Image(raw_image(image)),
+        };
+        let size = match &xobject {
+            XObject::External(form) => (
+                form.width.map_or(1.0, |w| w.0 as f32),
+                form.height.map_or(1.0, |h| h.0 as f32),
+            ),
+            XObject::Image(image) => (image.width as f32, image.height as f32),
+            _ => decoded.size,
+        };
+        Ok(Loaded {
+            xobject,
+            size,
+            frames: decoded.frames.into(),
+        })
     })
     .unwrap_or_else(|_| Err("the picture could not be decoded".to_string()))
     .map(Arc::new);
@@ -83,78 +106,34 @@ fn convert(format: PictureFormat, bytes: &[u8]) -> Converted {
     converted
 }
 
-fn convert_svg(bytes: &[u8]) -> Result<Loaded, String> {
-    let text = std::str::from_utf8(bytes).map_err(|_| "the SVG file is not UTF-8 text")?;
-    let xobject = Svg::parse(text, &mut Vec::new())?;
-    let (w, h) = (
-        xobject.width.map_or(0.0, |w| w.0 as f32),
-        xobject.height.map_or(0.0, |h| h.0 as f32),
-    );
-    if w < 1.0 || h < 1.0 {
-        return Err("the SVG drawing has no size".to_string());
-    }
-    Ok(Loaded {
-        xobject: XObject::External(xobject),
-        size: (w, h),
-    })
-}
-
-fn convert_raster(bytes: &[u8]) -> Result<Loaded, String> {
-    let image = RawImage::decode_from_bytes(bytes, &mut Vec::new())?;
-    let image = shrink(image);
-    if image.width == 0 || image.height == 0 {
-        return Err("the picture is empty".to_string());
-    }
-    Ok(Loaded {
-        size: (image.width as f32, image.height as f32),
-        xobject: XObject::Image(image),
-    })
-}
-
-/// Scales an 8-bit image down so it is at most [`MAX_PIXELS_ACROSS`] wide
-/// and high, averaging the pixels each new pixel covers.
-fn shrink(image: RawImage) -> RawImage {
-    let channels = match image.data_format {
-        RawImageFormat::R8 => 1,
-        RawImageFormat::RG8 => 2,
-        RawImageFormat::RGB8 | RawImageFormat::BGR8 => 3,
-        RawImageFormat::RGBA8 | RawImageFormat::BGRA8 => 4,
-        _ => return image,
+/// A photo as a PDF image at print resolution: RGB when it has no
+/// transparency, so no mask is stored for it.
+fn raw_image(image: &image::RgbaImage) -> RawImage {
+    let (w, h) = image.dimensions();
+    let factor = w.max(h).div_ceil(MAX_PIXELS_ACROSS as u32).max(1);
+    let image = if factor > 1 {
+        Cow::Owned(image::imageops::resize(
+            image,
+            w.div_ceil(factor),
+            h.div_ceil(factor),
+            image::imageops::FilterType::Triangle,
+        ))
+    } else {
+        Cow::Borrowed(image)
     };
-    let (w, h) = (image.width, image.height);
-    let factor = w.max(h).div_ceil(MAX_PIXELS_ACROSS);
-    let RawImageData::U8(pixels) = &image.pixels else {
-        return image;
+    let opaque = image.pixels().all(|p| p[3] == 255);
+    let (pixels, data_format) = if opaque {
+        let rgb = image.pixels().flat_map(|p| [p[0], p[1], p[2]]).collect();
+        (rgb, RawImageFormat::RGB8)
+    } else {
+        (image.as_raw().clone(), RawImageFormat::RGBA8)
     };
-    if factor <= 1 || pixels.len() < w * h * channels {
-        return image;
-    }
-    let (nw, nh) = (w.div_ceil(factor), h.div_ceil(factor));
-    let mut out = Vec::with_capacity(nw * nh * channels);
-    for ny in 0..nh {
-        for nx in 0..nw {
-            let mut sums = [0u32; 4];
-            let mut count = 0u32;
-            for y in ny * factor..((ny + 1) * factor).min(h) {
-                for x in nx * factor..((nx + 1) * factor).min(w) {
-                    let at = (y * w + x) * channels;
-                    for (c, sum) in sums.iter_mut().enumerate().take(channels) {
-                        *sum += u32::from(pixels[at + c]);
-                    }
-                    count += 1;
-                }
-            }
-            for sum in sums.iter().take(channels) {
-                out.push((sum / count.max(1)) as u8);
-            }
-        }
-    }
     RawImage {
-        pixels: RawImageData::U8(out),
-        width: nw,
-        height: nh,
-        data_format: image.data_format,
-        tag: image.tag,
+        pixels: RawImageData::U8(pixels),
+        width: image.width() as usize,
+        height: image.height() as usize,
+        data_format,
+        tag: Vec::new(),
     }
 }
 
@@ -172,18 +151,17 @@ pub struct Pictures {
 }
 
 impl Pictures {
-    /// Adds a picture once; returns its position in the list and aspect.
-    fn add(&mut self, format: PictureFormat, bytes: &[u8]) -> Result<(usize, f32), String> {
-        let key = fingerprint(bytes);
+    /// Adds a picture once; returns its position in the list.
+    fn add(&mut self, picture: &Picture) -> Result<usize, String> {
+        let key = fingerprint(&picture.bytes);
         if let Some(&index) = self.by_key.get(&key) {
-            return Ok((index, self.list[index].aspect()));
+            return Ok(index);
         }
-        let loaded = convert(format, bytes)?;
+        let loaded = convert(picture)?;
         let index = self.list.len();
         self.by_key.insert(key, index);
-        let aspect = loaded.aspect();
         self.list.push(loaded);
-        Ok((index, aspect))
+        Ok(index)
     }
 
     /// The illustration for an exercise, looked up among the shipped
@@ -201,8 +179,12 @@ impl Pictures {
             return Illustration::Missing;
         }
         match store::find_picture(name, folders) {
-            Ok(Picture { format, bytes, .. }) => match self.add(format, &bytes) {
-                Ok((index, aspect)) => Illustration::Drawn { index, aspect },
+            Ok(picture) => match self.add(&picture) {
+                Ok(index) => Illustration::Drawn {
+                    index,
+                    aspect: self.list[index].aspect(),
+                    frames: Arc::clone(&self.list[index].frames),
+                },
                 Err(why) => {
                     self.failed.insert(name.to_string());
                     self.warnings.push(format!(
@@ -252,8 +234,13 @@ impl Pictures {
                 .push(problem("it is not a PNG, JPEG or SVG file".to_string()));
             return None;
         };
-        match self.add(format, &bytes) {
-            Ok(found) => Some(found),
+        let picture = Picture {
+            name: path.display().to_string(),
+            format,
+            bytes: Cow::Owned(bytes),
+        };
+        match self.add(&picture) {
+            Ok(index) => Some((index, self.list[index].aspect())),
             Err(why) => {
                 self.warnings.push(problem(why));
                 None
@@ -281,7 +268,12 @@ mod tests {
             panic!("{first:?}")
         };
         assert!(aspect > 0.2 && aspect < 5.0);
-        assert!(convert(PictureFormat::Svg, bytes).is_ok());
+        let picture = Picture {
+            name: name.to_string(),
+            format: PictureFormat::Svg,
+            bytes: Cow::Borrowed(bytes),
+        };
+        assert!(convert(&picture).is_ok());
     }
 
     #[test]
@@ -296,16 +288,11 @@ mod tests {
 
     #[test]
     fn big_photos_are_scaled_to_print_resolution() {
-        let image = RawImage {
-            pixels: RawImageData::U8(vec![200; 3000 * 1000 * 3]),
-            width: 3000,
-            height: 1000,
-            data_format: RawImageFormat::RGB8,
-            tag: Vec::new(),
-        };
-        let small = shrink(image);
+        let photo = image::RgbaImage::from_pixel(3000, 1000, image::Rgba([200, 200, 200, 255]));
+        let small = raw_image(&photo);
         assert!(small.width <= MAX_PIXELS_ACROSS && small.height <= MAX_PIXELS_ACROSS);
         assert_eq!(small.width / small.height, 3);
+        assert_eq!(small.data_format, RawImageFormat::RGB8, "opaque: no mask");
         let RawImageData::U8(pixels) = small.pixels else {
             panic!()
         };

@@ -1,5 +1,12 @@
-//! Finding an exercise's picture: a shipped illustration, or the
-//! therapist's own PNG, JPEG or SVG file in a pictures folder.
+//! Pictures: finding an exercise's picture (a shipped illustration, or the
+//! therapist's own PNG, JPEG or SVG file in a pictures folder), reading a
+//! picture file, and decoding any picture within limits ([`decode`]).
+
+mod decode;
+pub mod svg_check;
+
+pub use decode::{Decoded, Drawing, MAX_DECODED_BYTES, MAX_PIXELS, decode, thumbnail};
+pub use svg_check::Frame;
 
 use crate::library::ExerciseId;
 use crate::program::is_safe_picture_name;
