@@ -85,7 +85,7 @@ fn inline(document: &lopdf::Document, object: &lopdf::Object, depth: usize) -> D
         Object::Reference(id) => document.get_object(*id).map_or(DictItem::Null, &deeper),
         Object::Array(items) => DictItem::Array(items.iter().map(&deeper).collect()),
         Object::Dictionary(dict) => DictItem::Dict {
-            map: entries(dict, &deeper),
+            map: entries(dict, deeper),
         },
         Object::Stream(stream) => {
             // Decoded, so the file chooses its own filters; kept as it is
@@ -94,7 +94,7 @@ fn inline(document: &lopdf::Document, object: &lopdf::Object, depth: usize) -> D
                 Ok(content) => (content, true),
                 Err(_) => (stream.content.clone(), false),
             };
-            let mut dict = entries(&stream.dict, &deeper);
+            let mut dict = entries(&stream.dict, deeper);
             dict.remove("Length");
             if decoded {
                 dict.remove("Filter");
