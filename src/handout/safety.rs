@@ -26,9 +26,11 @@ pub const STOP_NOW: (&str, &str) = (
 pub const EMERGENCY: (&str, &[&str]) = (
     "Go to the emergency department now if you have:",
     &[
-        "Numbness around your groin, genitals or buttocks.",
+        "Numbness or pins and needles around your groin, genitals or buttocks.",
         "New trouble passing urine, or new loss of control of your bladder or bowels.",
+        "New loss of feeling during sex, or new trouble getting an erection.",
         "New weakness in one or both legs.",
+        "Numbness or pins and needles in both legs.",
     ],
 );
 
@@ -37,9 +39,18 @@ pub const SAME_DAY: (&str, &[&str]) = (
     "See a doctor the same day if you have:",
     &[
         "Back pain that started after a fall or an injury.",
-        "A fever, or weight loss you cannot explain.",
+        "A fever, or you feel generally unwell.",
+        "Weight loss you cannot explain.",
+        "A history of cancer, and this back pain is new.",
         "Severe pain at night, or pain that keeps getting worse.",
     ],
+);
+
+/// See the doctor or therapist soon: label, then text.
+pub const SOON: (&str, &str) = (
+    "See your doctor or therapist within a few days ",
+    "if you get new numbness or pins and needles in one leg, \
+     or if your back is no better after 2 weeks.",
 );
 
 /// The line that closes the box, with the clinic's name and phone.
@@ -88,6 +99,8 @@ pub fn safety_box(ctx: &mut Ctx, clinic: &str, phone: &str) -> Block {
     }
     b.y = bottom;
     b.gap(style.gap());
+    b.paragraph(ctx, &[bold(SOON.0), regular(SOON.1)], size, &inner, false);
+    b.gap(style.gap());
     b.paragraph(ctx, &[bold(&call_us(clinic, phone))], size, &inner, false);
     b.gap(pad);
     let height = b.y;
@@ -121,33 +134,80 @@ mod tests {
 
     #[test]
     fn safety_texts_are_short_plain_sentences() {
-        let mut texts = vec![PAIN.1, STOP_NOW.1, EMERGENCY.0, SAME_DAY.0];
+        let mut texts = vec![PAIN.1, STOP_NOW.1, EMERGENCY.0, SAME_DAY.0, SOON.0, SOON.1];
         texts.extend(EMERGENCY.1);
         texts.extend(SAME_DAY.1);
         for text in texts {
             assert!(longest_sentence(text) <= 22, "{text}");
         }
+        // Each warning sign is one short line, easy to scan.
+        for sign in EMERGENCY.1.iter().chain(SAME_DAY.1) {
+            assert!(sign.split_whitespace().count() <= 14, "{sign}");
+        }
     }
 
+    /// Every red flag a patient needs to know, each under the right urgency.
     #[test]
     fn every_red_flag_is_named() {
-        let all = [EMERGENCY.1, SAME_DAY.1].concat().join(" ").to_lowercase();
-        for sign in [
-            "groin",
-            "buttocks",
-            "bladder",
-            "bowel",
-            "weakness",
-            "fall",
-            "fever",
-            "weight loss",
-            "night",
-            "worse",
-        ] {
-            assert!(all.contains(sign), "{sign}");
+        let lower = |texts: &[&str]| texts.join(" ").to_lowercase();
+        let now = lower(&[STOP_NOW.1]);
+        let emergency = lower(EMERGENCY.1);
+        let same_day = lower(SAME_DAY.1);
+        let soon = lower(&[SOON.0, SOON.1]);
+        let expected: [(&str, &str, &[&str]); 4] = [
+            (
+                "stop at once",
+                &now,
+                &["chest pain", "short of breath", "dizzy", "faint"],
+            ),
+            (
+                "the emergency department",
+                &emergency,
+                &[
+                    "groin",
+                    "genitals",
+                    "buttocks",
+                    "passing urine",
+                    "bladder",
+                    "bowel",
+                    "sex",
+                    "erection",
+                    "weakness in one or both legs",
+                    "pins and needles in both legs",
+                ],
+            ),
+            (
+                "the same day",
+                &same_day,
+                &[
+                    "fall",
+                    "injury",
+                    "fever",
+                    "generally unwell",
+                    "weight loss",
+                    "cancer",
+                    "night",
+                    "worse",
+                ],
+            ),
+            (
+                "within a few days",
+                &soon,
+                &["pins and needles in one leg", "no better after 2 weeks"],
+            ),
+        ];
+        for (urgency, text, signs) in expected {
+            for sign in signs {
+                assert!(text.contains(sign), "{sign:?} is not under {urgency}");
+            }
         }
-        for sign in ["chest pain", "short of breath", "dizzy", "faint"] {
-            assert!(STOP_NOW.1.contains(sign), "{sign}");
+        // No sign is given two different urgencies.
+        for sign in ["cancer", "sex", "unwell", "2 weeks", "one leg", "both legs"] {
+            let places = [&now, &emergency, &same_day, &soon]
+                .iter()
+                .filter(|text| text.contains(sign))
+                .count();
+            assert_eq!(places, 1, "{sign:?} appears under {places} urgencies");
         }
     }
 
