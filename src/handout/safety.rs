@@ -26,11 +26,11 @@ pub const STOP_NOW: (&str, &str) = (
 pub const EMERGENCY: (&str, &[&str]) = (
     "Go to the emergency department now if you have:",
     &[
-        "Numbness or pins and needles around your groin, genitals or buttocks.",
-        "New trouble passing urine, or new loss of control of your bladder or bowels.",
+        "Numbness around your groin, genitals or buttocks.",
+        "New trouble passing urine or controlling your bladder or bowels.",
         "New loss of feeling during sex, or new trouble getting an erection.",
         "New weakness in one or both legs.",
-        "Numbness or pins and needles in both legs.",
+        "Numbness or tingling in both legs.",
     ],
 );
 
@@ -40,7 +40,7 @@ pub const SAME_DAY: (&str, &[&str]) = (
     &[
         "Back pain that started after a fall or an injury.",
         "A fever, or you feel generally unwell.",
-        "Recent weight loss you cannot explain.",
+        "Unexplained weight loss.",
         "A history of cancer, and this back pain is new.",
         "Severe pain at night, or pain that keeps getting worse.",
     ],
@@ -49,8 +49,7 @@ pub const SAME_DAY: (&str, &[&str]) = (
 /// See the doctor or therapist soon: label, then text.
 pub const SOON: (&str, &str) = (
     "See your doctor or therapist within a few days ",
-    "if you get new numbness or pins and needles in one leg, \
-     or if your back is no better after 2 weeks.",
+    "if one leg goes numb or tingles, or your back is no better after 2 weeks.",
 );
 
 /// The line that closes the box, with the clinic's name and phone.
@@ -63,7 +62,10 @@ pub fn call_us(clinic: &str, phone: &str) -> String {
     }
 }
 
-/// The safety box, framed in black, never divided.
+/// The safety box, framed in black, in three framed parts: the rules, the
+/// warning signs, and when to see someone soon. It stays whole on its page;
+/// only a box taller than a whole page (large print on small paper) goes on
+/// overleaf, between two parts, so every page shows whole framed parts.
 pub fn safety_box(ctx: &mut Ctx, clinic: &str, phone: &str) -> Block {
     let style = ctx.style;
     let size = style.body;
@@ -72,6 +74,14 @@ pub fn safety_box(ctx: &mut Ctx, clinic: &str, phone: &str) -> Block {
     let pad = size * 0.9;
     let inner = column(left + pad, (width - 2.0 * pad).min(ctx.text_width()));
     let mut b = Builder::new();
+    // Where each part starts; the last entry is the bottom of the box.
+    let mut parts = vec![0.0];
+    let next_part = |b: &mut Builder, parts: &mut Vec<f32>| {
+        b.gap(pad * 0.5);
+        parts.push(b.y);
+        b.allow_break();
+        b.gap(pad * 0.5);
+    };
     b.gap(pad * 0.8);
     b.paragraph(ctx, &[bold(TITLE)], style.heading, &inner, false);
     b.gap(style.gap() * 0.5);
@@ -85,7 +95,7 @@ pub fn safety_box(ctx: &mut Ctx, clinic: &str, phone: &str) -> Block {
         false,
     );
     // The two lists of warning signs side by side.
-    b.gap(style.gap());
+    next_part(&mut b, &mut parts);
     let top = b.y;
     let gutter = size * 1.2;
     let half = (width - 2.0 * pad - gutter) / 2.0;
@@ -98,31 +108,42 @@ pub fn safety_box(ctx: &mut Ctx, clinic: &str, phone: &str) -> Block {
         bottom = bottom.max(b.y);
     }
     b.y = bottom;
-    b.gap(style.gap());
+    next_part(&mut b, &mut parts);
     b.paragraph(ctx, &[bold(SOON.0), regular(SOON.1)], size, &inner, false);
     b.gap(style.gap());
     b.paragraph(ctx, &[bold(&call_us(clinic, phone))], size, &inner, false);
     b.gap(pad);
-    let height = b.y;
-    b.insert_mark(
-        0,
-        Mark::Rect {
-            x: left,
-            y: 0.0,
-            w: width,
-            h: height,
-            fill: None,
-            stroke: Some(Stroke::solid(2.5, 0.0)),
-        },
-    );
+    parts.push(b.y);
+    for part in parts.windows(2) {
+        b.insert_mark(
+            0,
+            Mark::Rect {
+                x: left,
+                y: part[0],
+                w: width,
+                h: part[1] - part[0],
+                fill: None,
+                stroke: Some(Stroke::solid(2.5, 0.0)),
+            },
+        );
+    }
     let mut block = b.finish(Keep::Whole);
     block.space_before = style.body * 1.4;
+    let mut head = Builder::new();
+    let continued = format!("{TITLE} (continued)");
+    head.paragraph(ctx, &[bold(&continued)], size, &column(left, width), false);
+    head.gap(style.gap());
+    block.continuation = Some(Box::new(head.finish(Keep::Whole)));
     block
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::handout::fonts::Fonts;
+    use crate::handout::style::{Geometry, Style};
+    use crate::store::Paper;
+    use std::collections::BTreeSet;
 
     /// Words per sentence, a rough check that the texts stay plain.
     fn longest_sentence(text: &str) -> usize {
@@ -168,12 +189,12 @@ mod tests {
                     "genitals",
                     "buttocks",
                     "passing urine",
-                    "bladder",
+                    "controlling your bladder",
                     "bowel",
                     "sex",
                     "erection",
                     "weakness in one or both legs",
-                    "pins and needles in both legs",
+                    "tingling in both legs",
                 ],
             ),
             (
@@ -193,7 +214,7 @@ mod tests {
             (
                 "within a few days",
                 &soon,
-                &["pins and needles in one leg", "no better after 2 weeks"],
+                &["one leg goes numb or tingles", "no better after 2 weeks"],
             ),
         ];
         for (urgency, text, signs) in expected {
@@ -208,6 +229,60 @@ mod tests {
                 .filter(|text| text.contains(sign))
                 .count();
             assert_eq!(places, 1, "{sign:?} appears under {places} urgencies");
+        }
+    }
+
+    fn ctx(large: bool, paper: Paper) -> Ctx {
+        Ctx {
+            fonts: Fonts::get().unwrap(),
+            style: Style::new(large),
+            page: Geometry::new(paper),
+            missing: BTreeSet::new(),
+        }
+    }
+
+    /// The box fits a page in regular print. In large print it may be
+    /// taller than a page; then it goes on overleaf only between its parts,
+    /// and each part has its own frame, so no page shows an open box.
+    #[test]
+    fn the_box_breaks_only_between_its_framed_parts() {
+        for large in [false, true] {
+            for paper in [Paper::A4, Paper::Letter] {
+                let mut ctx = ctx(large, paper);
+                let block = safety_box(&mut ctx, "Riverside Physio", "555 0100");
+                let mut frames: Vec<(f32, f32)> = block
+                    .marks
+                    .iter()
+                    .filter_map(|mark| match mark {
+                        Mark::Rect {
+                            y,
+                            h,
+                            stroke: Some(_),
+                            ..
+                        } => Some((*y, *y + *h)),
+                        _ => None,
+                    })
+                    .collect();
+                frames.sort_by(|a, b| a.0.total_cmp(&b.0));
+                assert_eq!(frames.len(), 3, "large {large}, {paper}");
+                // The frames follow each other from the top to the bottom.
+                assert_eq!(frames[0].0, 0.0);
+                assert_eq!(frames[2].1, block.height);
+                for pair in frames.windows(2) {
+                    assert_eq!(pair[0].1, pair[1].0);
+                }
+                for cut in &block.breaks {
+                    assert!(frames.iter().any(|f| f.0 == *cut), "a cut at {cut}");
+                }
+                let page = ctx.page.content_height();
+                for (top, bottom) in &frames {
+                    assert!(bottom - top < page, "a part taller than a page");
+                }
+                if !large {
+                    assert!(block.height < page * 0.8, "large {large}, {paper}");
+                }
+                assert!(block.continuation.is_some());
+            }
         }
     }
 
