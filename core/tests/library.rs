@@ -57,6 +57,7 @@ fn covers_everything_the_clinical_sources_describe() {
         "safe-lifting",
         "hydration",
         "movement-breaks",
+        "self-massage",
     ];
     for id in required {
         assert!(library.get(&ExerciseId::new(id)).is_some(), "missing {id}");

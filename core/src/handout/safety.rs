@@ -27,8 +27,10 @@ pub const EMERGENCY: (&str, &[&str]) = (
     "Go to the emergency department now if you have:",
     &[
         "Numbness around your groin, genitals or buttocks.",
-        "New trouble passing urine, or new loss of control of your bladder or bowels.",
+        "New trouble passing urine or controlling your bladder or bowels.",
+        "New loss of feeling during sex, or new trouble getting an erection.",
         "New weakness in one or both legs.",
+        "Numbness or tingling in both legs.",
     ],
 );
 
@@ -37,9 +39,17 @@ pub const SAME_DAY: (&str, &[&str]) = (
     "See a doctor the same day if you have:",
     &[
         "Back pain that started after a fall or an injury.",
-        "A fever, or weight loss you cannot explain.",
+        "A fever, or you feel generally unwell.",
+        "Unexplained weight loss.",
+        "A history of cancer, and this back pain is new.",
         "Severe pain at night, or pain that keeps getting worse.",
     ],
+);
+
+/// See the doctor or therapist soon: label, then text.
+pub const SOON: (&str, &str) = (
+    "See your doctor or therapist within a few days ",
+    "if one leg goes numb or tingles, or your back is no better after 2 weeks.",
 );
 
 /// The line that closes the box, with the clinic's name and phone.
@@ -52,7 +62,10 @@ pub fn call_us(clinic: &str, phone: &str) -> String {
     }
 }
 
-/// The safety box, framed in black, never divided.
+/// The safety box, framed in black, in three framed parts: the rules, the
+/// warning signs, and when to see someone soon. It stays whole on its page;
+/// only a box taller than a whole page (large print on small paper) goes on
+/// overleaf, between two parts, so every page shows whole framed parts.
 pub fn safety_box(ctx: &mut Ctx, clinic: &str, phone: &str) -> Block {
     let style = ctx.style;
     let size = style.body;
@@ -61,6 +74,14 @@ pub fn safety_box(ctx: &mut Ctx, clinic: &str, phone: &str) -> Block {
     let pad = size * 0.9;
     let inner = column(left + pad, (width - 2.0 * pad).min(ctx.text_width()));
     let mut b = Builder::new();
+    // Where each part starts; the last entry is the bottom of the box.
+    let mut parts = vec![0.0];
+    let next_part = |b: &mut Builder, parts: &mut Vec<f32>| {
+        b.gap(pad * 0.5);
+        parts.push(b.y);
+        b.allow_break();
+        b.gap(pad * 0.5);
+    };
     b.gap(pad * 0.8);
     b.paragraph(ctx, &[bold(TITLE)], style.heading, &inner, false);
     b.gap(style.gap() * 0.5);
@@ -74,7 +95,7 @@ pub fn safety_box(ctx: &mut Ctx, clinic: &str, phone: &str) -> Block {
         false,
     );
     // The two lists of warning signs side by side.
-    b.gap(style.gap());
+    next_part(&mut b, &mut parts);
     let top = b.y;
     let gutter = size * 1.2;
     let half = (width - 2.0 * pad - gutter) / 2.0;
@@ -87,29 +108,42 @@ pub fn safety_box(ctx: &mut Ctx, clinic: &str, phone: &str) -> Block {
         bottom = bottom.max(b.y);
     }
     b.y = bottom;
+    next_part(&mut b, &mut parts);
+    b.paragraph(ctx, &[bold(SOON.0), regular(SOON.1)], size, &inner, false);
     b.gap(style.gap());
     b.paragraph(ctx, &[bold(&call_us(clinic, phone))], size, &inner, false);
     b.gap(pad);
-    let height = b.y;
-    b.insert_mark(
-        0,
-        Mark::Rect {
-            x: left,
-            y: 0.0,
-            w: width,
-            h: height,
-            fill: None,
-            stroke: Some(Stroke::solid(2.5, 0.0)),
-        },
-    );
+    parts.push(b.y);
+    for part in parts.windows(2) {
+        b.insert_mark(
+            0,
+            Mark::Rect {
+                x: left,
+                y: part[0],
+                w: width,
+                h: part[1] - part[0],
+                fill: None,
+                stroke: Some(Stroke::solid(2.5, 0.0)),
+            },
+        );
+    }
     let mut block = b.finish(Keep::Whole);
     block.space_before = style.body * 1.4;
+    let mut head = Builder::new();
+    let continued = format!("{TITLE} (continued)");
+    head.paragraph(ctx, &[bold(&continued)], size, &column(left, width), false);
+    head.gap(style.gap());
+    block.continuation = Some(Box::new(head.finish(Keep::Whole)));
     block
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::handout::fonts::Fonts;
+    use crate::handout::style::{Geometry, Style};
+    use crate::store::Paper;
+    use std::collections::BTreeSet;
 
     /// Words per sentence, a rough check that the texts stay plain.
     fn longest_sentence(text: &str) -> usize {
@@ -121,33 +155,134 @@ mod tests {
 
     #[test]
     fn safety_texts_are_short_plain_sentences() {
-        let mut texts = vec![PAIN.1, STOP_NOW.1, EMERGENCY.0, SAME_DAY.0];
+        let mut texts = vec![PAIN.1, STOP_NOW.1, EMERGENCY.0, SAME_DAY.0, SOON.0, SOON.1];
         texts.extend(EMERGENCY.1);
         texts.extend(SAME_DAY.1);
         for text in texts {
             assert!(longest_sentence(text) <= 22, "{text}");
         }
+        // Each warning sign is one short line, easy to scan.
+        for sign in EMERGENCY.1.iter().chain(SAME_DAY.1) {
+            assert!(sign.split_whitespace().count() <= 14, "{sign}");
+        }
     }
 
+    /// Every red flag a patient needs to know, each under the right urgency.
     #[test]
     fn every_red_flag_is_named() {
-        let all = [EMERGENCY.1, SAME_DAY.1].concat().join(" ").to_lowercase();
-        for sign in [
-            "groin",
-            "buttocks",
-            "bladder",
-            "bowel",
-            "weakness",
-            "fall",
-            "fever",
-            "weight loss",
-            "night",
-            "worse",
-        ] {
-            assert!(all.contains(sign), "{sign}");
+        let lower = |texts: &[&str]| texts.join(" ").to_lowercase();
+        let now = lower(&[STOP_NOW.1]);
+        let emergency = lower(EMERGENCY.1);
+        let same_day = lower(SAME_DAY.1);
+        let soon = lower(&[SOON.0, SOON.1]);
+        let expected: [(&str, &str, &[&str]); 4] = [
+            (
+                "stop at once",
+                &now,
+                &["chest pain", "short of breath", "dizzy", "faint"],
+            ),
+            (
+                "the emergency department",
+                &emergency,
+                &[
+                    "groin",
+                    "genitals",
+                    "buttocks",
+                    "passing urine",
+                    "controlling your bladder",
+                    "bowel",
+                    "sex",
+                    "erection",
+                    "weakness in one or both legs",
+                    "tingling in both legs",
+                ],
+            ),
+            (
+                "the same day",
+                &same_day,
+                &[
+                    "fall",
+                    "injury",
+                    "fever",
+                    "generally unwell",
+                    "weight loss",
+                    "cancer",
+                    "night",
+                    "worse",
+                ],
+            ),
+            (
+                "within a few days",
+                &soon,
+                &["one leg goes numb or tingles", "no better after 2 weeks"],
+            ),
+        ];
+        for (urgency, text, signs) in expected {
+            for sign in signs {
+                assert!(text.contains(sign), "{sign:?} is not under {urgency}");
+            }
         }
-        for sign in ["chest pain", "short of breath", "dizzy", "faint"] {
-            assert!(STOP_NOW.1.contains(sign), "{sign}");
+        // No sign is given two different urgencies.
+        for sign in ["cancer", "sex", "unwell", "2 weeks", "one leg", "both legs"] {
+            let places = [&now, &emergency, &same_day, &soon]
+                .iter()
+                .filter(|text| text.contains(sign))
+                .count();
+            assert_eq!(places, 1, "{sign:?} appears under {places} urgencies");
+        }
+    }
+
+    fn ctx(large: bool, paper: Paper) -> Ctx {
+        Ctx {
+            fonts: Fonts::get().unwrap(),
+            style: Style::new(large),
+            page: Geometry::new(paper),
+            missing: BTreeSet::new(),
+        }
+    }
+
+    /// The box fits a page in regular print. In large print it may be
+    /// taller than a page; then it goes on overleaf only between its parts,
+    /// and each part has its own frame, so no page shows an open box.
+    #[test]
+    fn the_box_breaks_only_between_its_framed_parts() {
+        for large in [false, true] {
+            for paper in [Paper::A4, Paper::Letter] {
+                let mut ctx = ctx(large, paper);
+                let block = safety_box(&mut ctx, "Riverside Physio", "555 0100");
+                let mut frames: Vec<(f32, f32)> = block
+                    .marks
+                    .iter()
+                    .filter_map(|mark| match mark {
+                        Mark::Rect {
+                            y,
+                            h,
+                            stroke: Some(_),
+                            ..
+                        } => Some((*y, *y + *h)),
+                        _ => None,
+                    })
+                    .collect();
+                frames.sort_by(|a, b| a.0.total_cmp(&b.0));
+                assert_eq!(frames.len(), 3, "large {large}, {paper}");
+                // The frames follow each other from the top to the bottom.
+                assert_eq!(frames[0].0, 0.0);
+                assert_eq!(frames[2].1, block.height);
+                for pair in frames.windows(2) {
+                    assert_eq!(pair[0].1, pair[1].0);
+                }
+                for cut in &block.breaks {
+                    assert!(frames.iter().any(|f| f.0 == *cut), "a cut at {cut}");
+                }
+                let page = ctx.page.content_height();
+                for (top, bottom) in &frames {
+                    assert!(bottom - top < page, "a part taller than a page");
+                }
+                if !large {
+                    assert!(block.height < page * 0.8, "large {large}, {paper}");
+                }
+                assert!(block.continuation.is_some());
+            }
         }
     }
 
