@@ -253,6 +253,40 @@ pub struct Exercise {
     /// Extra search words ("sciatica", "desk").
     #[serde(default)]
     pub tags: Vec<String>,
+    /// A web page with a video of the exercise (http or https); the
+    /// handout prints it as a QR code. Shipped exercises have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub video: Option<String>,
+}
+
+impl Exercise {
+    /// A new custom exercise to fill in: no name or words yet, a usual dose
+    /// of 10 repetitions.
+    pub fn blank() -> Self {
+        Self {
+            format: super::FORMAT,
+            id: ExerciseId::new("new-exercise"),
+            name: String::new(),
+            aliases: Vec::new(),
+            category: Category::Strengthen,
+            regions: Vec::new(),
+            position: Position::Standing,
+            equipment: Vec::new(),
+            difficulty: Difficulty::Easy,
+            purpose: String::new(),
+            start: String::new(),
+            steps: vec![String::new()],
+            mistakes: Vec::new(),
+            cautions: Vec::new(),
+            dose: Dose {
+                reps: Some(10),
+                ..Dose::default()
+            },
+            picture: None,
+            tags: Vec::new(),
+            video: None,
+        }
+    }
 }
 
 #[cfg(test)]

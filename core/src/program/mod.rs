@@ -12,8 +12,8 @@ mod validate;
 
 pub use crate::library::{Dose, Side, Span};
 pub use validate::{
-    FieldPath, Problem, Segment, Severity, is_safe_picture_name, limits, validate_exercise,
-    validate_program,
+    FieldPath, Problem, Segment, Severity, is_safe_picture_name, is_web_address, limits,
+    validate_exercise, validate_program,
 };
 
 use crate::library::{Exercise, ExerciseId, FORMAT, Library};

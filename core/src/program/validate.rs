@@ -235,6 +235,22 @@ pub fn is_safe_picture_name(name: &str) -> bool {
             .all(|component| matches!(component, Component::Normal(_)))
 }
 
+/// True for a web address a phone can open from a QR code: `http://` or
+/// `https://`, then a host, with no spaces.
+pub fn is_web_address(text: &str) -> bool {
+    let lower = text.trim().to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
+    rest.is_some_and(|rest| {
+        let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+        !host.is_empty()
+            && (host.contains('.') || host.starts_with("localhost"))
+            && !text.trim().chars().any(|c| c.is_whitespace() || c.is_control())
+            && text.len() <= limits::SHORT_TEXT
+    })
+}
+
 /// Checks one exercise; `path` says where it sits (empty for an exercise file).
 pub fn validate_exercise(exercise: &Exercise, path: &FieldPath) -> Vec<Problem> {
     let mut report = Report::default();
@@ -299,6 +315,17 @@ fn check_exercise(report: &mut Report, exercise: &Exercise, path: &FieldPath) {
         }
     }
     check_dose(report, &exercise.dose, &path.field("dose"));
+    if let Some(video) = &exercise.video
+        && !is_web_address(video)
+    {
+        report.0.push(Problem::error(
+            path.field("video"),
+            format!(
+                "video {video:?} must be a web address starting with https:// or http://, \
+                 like \"https://example.org/videos/bridge\""
+            ),
+        ));
+    }
     if let Some(picture) = &exercise.picture
         && !is_safe_picture_name(picture)
     {
@@ -603,6 +630,34 @@ mod tests {
         ] {
             assert!(!is_safe_picture_name(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn video_links_must_be_web_addresses() {
+        for good in [
+            "https://example-clinic.org/videos/bridge",
+            "http://clinic.example/v?id=3",
+            "HTTPS://EXAMPLE.ORG",
+        ] {
+            assert!(is_web_address(good), "{good}");
+        }
+        for bad in [
+            "file:///home/ann/video.mp4",
+            "javascript:alert(1)",
+            "ftp://example.org/x",
+            "https://",
+            "https://exa mple.org",
+            "example.org/videos",
+            "/videos/bridge.mp4",
+        ] {
+            assert!(!is_web_address(bad), "{bad}");
+        }
+        let library = Library::builtin();
+        let mut exercise = library.get(&ExerciseId::new("bridge")).unwrap().clone();
+        exercise.video = Some("file:///etc/passwd".into());
+        let problems = validate_exercise(&exercise, &FieldPath::default());
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].path.to_string(), "video");
     }
 
     #[test]

@@ -23,7 +23,7 @@ pub use folders::{Folders, HOME_VARIABLE};
 pub use pictures::{Picture, PictureFormat, PictureProblem, find_picture};
 pub use programs::{FileStamp, OpenError, Opened, SaveError, Saved, Target, backup_path};
 pub use ron_file::{FileProblem, Kind, read_exercise, read_program, read_text, sniff, to_ron};
-pub use settings::{Paper, Settings, ThemeChoice};
+pub use settings::{HandoutLayout, Paper, Settings, ThemeChoice};
 pub use templates::{Template, TemplateError, new_program};
 
 use crate::program::Program;

@@ -51,6 +51,56 @@ impl fmt::Display for Paper {
     }
 }
 
+/// How the handout is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum HandoutLayout {
+    /// Two or three exercises a page, big pictures, one "Take care" line:
+    /// the handout patients keep.
+    #[default]
+    Compact,
+    /// One exercise at a time with every step, mistake and caution spelled
+    /// out, for patients who need it all.
+    Detailed,
+    /// One page for the fridge: each exercise of a phase with its picture,
+    /// name and dose.
+    Summary,
+}
+
+impl HandoutLayout {
+    /// Every layout, for menus.
+    pub const ALL: [HandoutLayout; 3] = [
+        HandoutLayout::Compact,
+        HandoutLayout::Detailed,
+        HandoutLayout::Summary,
+    ];
+}
+
+impl fmt::Display for HandoutLayout {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            HandoutLayout::Compact => "Compact",
+            HandoutLayout::Detailed => "Detailed",
+            HandoutLayout::Summary => "Summary card",
+        })
+    }
+}
+
+/// "compact", "detailed" or "summary", in any case.
+impl std::str::FromStr for HandoutLayout {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, String> {
+        match text.trim().to_lowercase().as_str() {
+            "compact" => Ok(HandoutLayout::Compact),
+            "detailed" => Ok(HandoutLayout::Detailed),
+            "summary" | "summary-card" | "card" => Ok(HandoutLayout::Summary),
+            _ => Err(format!(
+                "unknown layout {text:?}; choose compact, detailed or summary"
+            )),
+        }
+    }
+}
+
 /// Light or dark window colours.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum ThemeChoice {
@@ -92,6 +142,16 @@ pub struct Settings {
     pub logo: Option<PathBuf>,
     /// Clinician name for new programs.
     pub clinician: String,
+    /// The emergency telephone number of the clinic's country ("911",
+    /// "999", "112"); the handout prints only this one, or "your emergency
+    /// number" when it is empty.
+    pub emergency_number: String,
+    /// Where the clinic's exercise videos are, with `{id}` for the
+    /// exercise's id ("https://example-clinic.org/videos/{id}"); empty for
+    /// none. An exercise's own video link comes first.
+    pub video_address: String,
+    /// Handout layout.
+    pub layout: HandoutLayout,
     /// Handout paper size.
     pub paper: Paper,
     /// Handouts in large print (18 pt).
@@ -115,6 +175,9 @@ impl Default for Settings {
             phone: String::new(),
             logo: None,
             clinician: String::new(),
+            emergency_number: String::new(),
+            video_address: String::new(),
+            layout: HandoutLayout::Compact,
             paper: Paper::A4,
             large_print: false,
             tracking_chart: true,

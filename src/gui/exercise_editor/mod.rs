@@ -15,7 +15,7 @@ use ptbuilder_core::library::{
     Category, Difficulty, Equipment, Exercise, ExerciseId, Library, Position, Region,
 };
 use ptbuilder_core::program::input::{DoseField, Refusal, comma_list};
-use ptbuilder_core::program::{Dose, FieldPath, Problem, Segment, Side, validate_exercise};
+use ptbuilder_core::program::{FieldPath, Problem, Segment, Side, validate_exercise};
 use ptbuilder_core::store::pictures::read_picture_file;
 use ptbuilder_core::store::{Picture, PictureFormat, Store};
 use std::collections::HashMap;
@@ -162,32 +162,6 @@ pub enum Action {
     Close,
 }
 
-/// A blank exercise to fill in.
-fn blank() -> Exercise {
-    Exercise {
-        format: ptbuilder_core::library::FORMAT,
-        id: ExerciseId::new("new-exercise"),
-        name: String::new(),
-        aliases: Vec::new(),
-        category: Category::Strengthen,
-        regions: Vec::new(),
-        position: Position::Standing,
-        equipment: Vec::new(),
-        difficulty: Difficulty::Easy,
-        purpose: String::new(),
-        start: String::new(),
-        steps: vec![String::new()],
-        mistakes: Vec::new(),
-        cautions: Vec::new(),
-        dose: Dose {
-            reps: Some(10),
-            ..Dose::default()
-        },
-        picture: None,
-        tags: Vec::new(),
-    }
-}
-
 impl State {
     fn with(mode: Mode, draft: Exercise) -> Self {
         Self {
@@ -212,7 +186,7 @@ impl State {
 
     /// A new, empty exercise.
     pub fn new_exercise() -> Self {
-        Self::with(Mode::New, blank())
+        Self::with(Mode::New, Exercise::blank())
     }
 
     /// Editing one of the therapist's own exercises.
