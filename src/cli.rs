@@ -14,7 +14,7 @@ use ptbuilder_core::library::{
 };
 use ptbuilder_core::program::{Patient, Severity};
 use ptbuilder_core::store::locate::LineColumn;
-use ptbuilder_core::store::{self, FileProblem, Kind, Paper, Settings, Store};
+use ptbuilder_core::store::{self, FileProblem, HandoutLayout, Kind, Paper, Settings, Store};
 use ptbuilder_core::text::count;
 use std::collections::HashMap;
 use std::ffi::OsString;
@@ -82,6 +82,14 @@ enum Command {
         /// The PDF to write.
         #[arg(long, short)]
         output: PathBuf,
+        /// Layout: compact (two or three exercises a page), detailed (every
+        /// step and mistake spelled out) or summary (a one-page card of one
+        /// phase). Default: from settings, else compact.
+        #[arg(long)]
+        layout: Option<HandoutLayout>,
+        /// For the summary card: which phase, counting from 1 (default: 1).
+        #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+        phase: Option<u16>,
         /// Paper size: a4 or letter (default: from settings).
         #[arg(long)]
         paper: Option<Paper>,
@@ -152,6 +160,8 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Some(Command::Export {
             file,
             output,
+            layout,
+            phase,
             paper,
             large_print,
             no_chart,
@@ -159,9 +169,11 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             &file,
             &output,
             Choices {
+                layout,
                 paper,
                 large_print: large_print.then_some(true),
                 tracking_chart: no_chart.then_some(false),
+                phase: phase.map(|n| usize::from(n) - 1),
             },
         ),
     };

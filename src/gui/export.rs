@@ -7,7 +7,7 @@ use crate::gui::file_dialogs;
 use iced::widget::{Column, checkbox, column, pick_list, row, text};
 use iced::{Alignment, Element, Fill, Length, Task};
 use ptbuilder_core::handout::{Choices, Written};
-use ptbuilder_core::store::{Paper, Settings};
+use ptbuilder_core::store::{HandoutLayout, Paper, Settings};
 use ptbuilder_core::text::count;
 use std::path::{Path, PathBuf};
 
@@ -39,14 +39,34 @@ pub struct State {
     paper: Paper,
     large_print: bool,
     tracking_chart: bool,
+    layout: HandoutLayout,
+    phases: Vec<PhaseChoice>,
+    phase: usize,
     open_after: bool,
     path: String,
     status: Status,
 }
 
+/// A phase in the summary card's menu: "2. Weeks 3–4".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhaseChoice {
+    index: usize,
+    name: String,
+}
+
+impl std::fmt::Display for PhaseChoice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}. {}", self.index + 1, self.name)
+    }
+}
+
 /// Something done in the sheet.
 #[derive(Debug, Clone)]
 pub enum Message {
+    /// Compact, detailed or summary card.
+    LayoutSelected(HandoutLayout),
+    /// The summary card's phase.
+    PhaseSelected(PhaseChoice),
     /// Paper size.
     PaperSelected(Paper),
     /// Large print.
@@ -87,9 +107,20 @@ pub enum Action {
 }
 
 impl State {
-    /// The sheet with the settings' defaults, suggesting `path`.
-    pub fn new(settings: &Settings, path: &Path) -> Self {
+    /// The sheet with the settings' defaults, suggesting `path`, for a
+    /// program with these phases (for the summary card's menu).
+    pub fn new(settings: &Settings, path: &Path, phases: &[String]) -> Self {
         Self {
+            layout: settings.layout,
+            phases: phases
+                .iter()
+                .enumerate()
+                .map(|(index, name)| PhaseChoice {
+                    index,
+                    name: name.clone(),
+                })
+                .collect(),
+            phase: 0,
             paper: settings.paper,
             large_print: settings.large_print,
             tracking_chart: settings.tracking_chart,
@@ -107,6 +138,8 @@ impl State {
     /// Handles a message.
     pub fn update(&mut self, message: Message) -> Action {
         match message {
+            Message::LayoutSelected(layout) => self.layout = layout,
+            Message::PhaseSelected(choice) => self.phase = choice.index,
             Message::PaperSelected(paper) => self.paper = paper,
             Message::LargePrintToggled(on) => self.large_print = on,
             Message::ChartToggled(on) => self.tracking_chart = on,
@@ -154,9 +187,11 @@ impl State {
                 return Action::Export(Request {
                     path,
                     choices: Choices {
+                        layout: Some(self.layout),
                         paper: Some(self.paper),
                         large_print: Some(self.large_print),
                         tracking_chart: Some(self.tracking_chart),
+                        phase: Some(self.phase),
                     },
                     open_after: self.open_after,
                 });
@@ -192,6 +227,29 @@ impl State {
     /// The sheet.
     pub fn view(&self) -> Element<'_, Message> {
         let writing = self.is_writing();
+        let mut layout = row![column![
+            label("Layout"),
+            pick_list(HandoutLayout::ALL, Some(self.layout), Message::LayoutSelected)
+                .style(style::menu)
+                .padding([6, 8])
+                .text_size(style::TEXT),
+        ]
+        .spacing(3)]
+        .spacing(style::SECTION)
+        .align_y(Alignment::End);
+        if self.layout == HandoutLayout::Summary && self.phases.len() > 1 {
+            let chosen = self.phases.get(self.phase).cloned();
+            layout = layout.push(
+                column![
+                    label("Phase on the card"),
+                    pick_list(self.phases.as_slice(), chosen, Message::PhaseSelected)
+                        .style(style::menu)
+                        .padding([6, 8])
+                        .text_size(style::TEXT),
+                ]
+                .spacing(3),
+            );
+        }
         let choices = row![
             column![
                 label("Paper"),
@@ -226,6 +284,7 @@ impl State {
             None,
         );
         let mut body = column![
+            layout,
             choices,
             path,
             checkbox(self.open_after)
@@ -305,7 +364,7 @@ mod tests {
             large_print: true,
             ..Settings::default()
         };
-        let mut state = State::new(&settings, Path::new("/tmp/Ann Lee - Knee.pdf"));
+        let mut state = State::new(&settings, Path::new("/tmp/Ann Lee - Knee.pdf"), &[]);
         let _ = state.update(Message::ChartToggled(false));
         let _ = state.update(Message::PathChanged("/tmp/handout".into()));
         match state.update(Message::Export) {

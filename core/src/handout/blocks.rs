@@ -7,9 +7,6 @@ use super::layout::{self, Line, Span};
 use super::style::{Geometry, Style};
 use std::collections::BTreeSet;
 
-/// Characters in the longest line of body text.
-const MAX_LINE_CHARS: f32 = 70.0;
-
 /// Shared state while the handout is laid out.
 pub struct Ctx {
     /// The fonts, for measuring.
@@ -28,13 +25,13 @@ impl Ctx {
         self.fonts.measure(text, weight) * size
     }
 
-    /// The longest a line of body text may be: about 70 characters of
+    /// The longest a line of body text may be: the style's characters of
     /// everyday English, or the page's width if that is less.
     pub fn text_width(&self) -> f32 {
         const SAMPLE: &str =
             "Lie on your back with your knees bent and your feet flat on the floor.";
         let per_char = self.measure(SAMPLE, Weight::Regular, self.style.body) / SAMPLE.len() as f32;
-        (per_char * MAX_LINE_CHARS).min(self.page.content_width())
+        (per_char * self.style.line_chars).min(self.page.content_width())
     }
 
     /// Wraps text to a fixed width.
@@ -133,6 +130,18 @@ impl Mark {
         }
     }
 
+    /// The mark moved right by `dx`.
+    pub fn moved(mut self, dx: f32) -> Self {
+        match &mut self {
+            Mark::Text { x, .. } | Mark::Rect { x, .. } | Mark::Picture { x, .. } => *x += dx,
+            Mark::Rule { from, to, .. } => {
+                from.0 += dx;
+                to.0 += dx;
+            }
+        }
+        self
+    }
+
     /// The mark moved down by `dy`.
     pub fn shifted(mut self, dy: f32) -> Self {
         match &mut self {
@@ -184,6 +193,8 @@ pub struct Block {
     pub continuation: Option<Box<Block>>,
     /// May move ahead of a block that does not fit on the page, to fill it.
     pub float: bool,
+    /// Goes in a column (half the page's width) rather than across it.
+    pub column: bool,
 }
 
 /// Lays marks out from the top down.
@@ -307,7 +318,8 @@ impl Builder {
         count
     }
 
-    /// A numbered or bulleted list with hanging indents.
+    /// A numbered or bulleted list with hanging indents. With
+    /// `breakable`, the block may be cut between items (never inside one).
     pub fn list(
         &mut self,
         ctx: &mut Ctx,
@@ -330,7 +342,12 @@ impl Builder {
             if n > 0 {
                 self.gap(item_gap);
             }
-            let (x, _) = region(self.y);
+            if breakable {
+                self.allow_break();
+            }
+            // The whole item keeps to the column its first line starts in,
+            // so its lines hang under its text, not under the number.
+            let (x, width) = region(self.y);
             let mark = label(n);
             let mark_width = ctx.measure(&mark, Weight::Bold, size);
             // Numbers line up on their right edge, bullets on the left.
@@ -345,11 +362,8 @@ impl Builder {
                 ctx,
                 &[layout::regular(item)],
                 size,
-                &|y| {
-                    let (x, w) = region(y);
-                    (x + indent, (w - indent).max(size))
-                },
-                breakable,
+                &column(x + indent, (width - indent).max(size)),
+                false,
             );
             if let Some(first) = line.pop() {
                 // Before the item's text, so the number is read first.
@@ -381,6 +395,7 @@ impl Builder {
             lead: 0.0,
             continuation: None,
             float: false,
+            column: false,
         }
     }
 }

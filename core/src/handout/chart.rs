@@ -61,7 +61,8 @@ impl Grid {
             name_width: width - 7.0 * day_width,
             day_width,
             header_height: ctx.style.line(ctx.style.body) + 4.0 * MM,
-            min_row: 11.0 * MM,
+            // Room to tick with a pen; a little less in the compact layout.
+            min_row: if ctx.style.leading < 1.4 { 9.0 * MM } else { 11.0 * MM },
             tick: 6.5 * MM,
         }
     }
@@ -119,12 +120,19 @@ fn rule(b: &mut Builder, from: (f32, f32), to: (f32, f32), width: f32) {
     });
 }
 
+/// A row of a table: an exercise to tick, or a phase's name above its
+/// exercises (in the compact chart, where all phases share one table).
+struct TableRow {
+    measured: Measured,
+    phase: bool,
+}
+
 /// One table: the day headings, `rows`, and the pain row when `pain`.
 fn table(
     ctx: &mut Ctx,
     grid: &Grid,
     heading: Option<&str>,
-    rows: Vec<Measured>,
+    rows: Vec<TableRow>,
     pain: Option<Measured>,
 ) -> Block {
     let style = ctx.style;
@@ -177,9 +185,18 @@ fn table(
         },
     );
     b.y = top + grid.header_height;
-    for measured in rows {
+    let mut shaded = Vec::new();
+    for TableRow { measured, phase } in rows {
         let row_top = b.y;
         let label_height = measured.height;
+        if phase {
+            shaded.push((row_top, label_height));
+            row_text(ctx, &mut b, grid, measured, row_top);
+            let bottom = row_top + label_height;
+            b.y = bottom;
+            rule(&mut b, (grid.left, bottom), (grid.right(), bottom), 0.75);
+            continue;
+        }
         row_text(ctx, &mut b, grid, measured, row_top);
         for day in 0..7 {
             let x = grid.day_x(day) + (grid.day_width - grid.tick) / 2.0;
@@ -205,9 +222,32 @@ fn table(
         b.y = row_top + height;
     }
     let bottom = b.y;
+    // Day lines, broken where a phase's name runs across the table.
+    let mut spans = vec![top + grid.header_height];
+    for &(row_top, height) in &shaded {
+        spans.push(row_top);
+        spans.push(row_top + height);
+    }
+    spans.push(bottom);
     for day in 0..=7 {
         let x = grid.day_x(day);
-        rule(&mut b, (x, top), (x, bottom), 0.75);
+        rule(&mut b, (x, top), (x, top + grid.header_height), 0.75);
+        for pair in spans.chunks(2) {
+            rule(&mut b, (x, pair[0]), (x, pair[1]), 0.75);
+        }
+    }
+    for (row_top, height) in shaded {
+        b.insert_mark(
+            0,
+            Mark::Rect {
+                x: grid.left,
+                y: row_top,
+                w: grid.right() - grid.left,
+                h: height,
+                fill: Some(0.9),
+                stroke: None,
+            },
+        );
     }
     b.mark(Mark::Rect {
         x: grid.left,
@@ -284,22 +324,80 @@ fn notes(ctx: &mut Ctx, lines: usize) -> Block {
     block
 }
 
-/// The chart's blocks, starting on a new page.
-pub fn chart(ctx: &mut Ctx, sections: &[Section]) -> Vec<Block> {
+/// The chart's blocks. It starts a new page, unless `room` (what is left
+/// of the page before it) is given and the chart's heading with its first
+/// table, or at least a few of that table's rows, fit there. With `merged`,
+/// all phases share one table, each under its name.
+pub fn chart(ctx: &mut Ctx, sections: &[Section], room: Option<f32>, merged: bool) -> Vec<Block> {
+    let page_height = ctx.page.content_height();
+    let merged_section;
+    let sections = if merged && sections.len() > 1 {
+        merged_section = [merge(sections)];
+        &merged_section[..]
+    } else {
+        sections
+    };
+    let fresh = tables(ctx, sections, 0.0);
+    let Some(room) = room else {
+        return fresh;
+    };
+    let gap = ctx.style.body * 1.2;
+    let mut shared = tables(ctx, sections, page_height - room + gap);
+    // The heading and the first table (or its first part) on this page.
+    let first = shared[0].height + gap + shared.get(1).map_or(0.0, |table| table.height);
+    let fits = shared.get(1).is_some_and(|table| !table.new_page) && first <= room;
+    if fits {
+        shared[0].new_page = false;
+        shared[0].space_before = gap;
+        shared
+    } else {
+        fresh
+    }
+}
+
+/// All phases as one section: a row with each phase's name before its
+/// exercises (number 0 marks a phase's row).
+fn merge(sections: &[Section]) -> Section {
+    let mut rows = Vec::new();
+    for section in sections.iter().filter(|s| !s.rows.is_empty()) {
+        if let Some(name) = &section.name {
+            rows.push(Row {
+                number: 0,
+                name: name.clone(),
+            });
+        }
+        rows.extend(section.rows.iter().cloned());
+    }
+    Section { name: None, rows }
+}
+
+/// The chart's blocks when `used` points of its first page are taken.
+fn tables(ctx: &mut Ctx, sections: &[Section], used: f32) -> Vec<Block> {
     let grid = Grid::new(ctx);
     let page_height = ctx.page.content_height();
     let gap = ctx.style.body * 1.2;
     let first = intro(ctx);
-    let mut used = first.height;
+    let mut used = used + first.height;
     let mut blocks = vec![first];
     let heading_height = ctx.style.line(ctx.style.heading) + ctx.style.gap() * 0.5;
     for section in sections.iter().filter(|s| !s.rows.is_empty()) {
-        let mut rows: Vec<Measured> = section
+        let mut rows: Vec<TableRow> = section
             .rows
             .iter()
             .map(|row| {
-                let label = format!("{}. {}", row.number, row.name.trim());
-                measure_row(ctx, &grid, &label, Weight::Regular)
+                let phase = row.number == 0;
+                let (label, weight) = if phase {
+                    (row.name.trim().to_string(), Weight::Bold)
+                } else {
+                    (format!("{}. {}", row.number, row.name.trim()), Weight::Regular)
+                };
+                let mut measured = measure_row(ctx, &grid, &label, weight);
+                if phase {
+                    // A phase's row needs no room to tick.
+                    measured.height = measured.lines.len() as f32 * ctx.style.line(ctx.style.body)
+                        + 2.0 * MM;
+                }
+                TableRow { measured, phase }
             })
             .collect();
         let pain_height = measure_row(ctx, &grid, PAIN_LABEL, Weight::Bold).height;
@@ -310,16 +408,16 @@ pub fn chart(ctx: &mut Ctx, sections: &[Section]) -> Vec<Block> {
             let fitting = |room: f32| {
                 let mut height = fixed;
                 let mut take = 0;
-                for (n, measured) in rows.iter().enumerate() {
+                for (n, row) in rows.iter().enumerate() {
                     let extra = if n + 1 == rows.len() {
                         pain_height
                     } else {
                         0.0
                     };
-                    if height + measured.height + extra > room {
+                    if height + row.measured.height + extra > room {
                         break;
                     }
-                    height += measured.height;
+                    height += row.measured.height;
                     take += 1;
                 }
                 take
@@ -420,7 +518,7 @@ mod tests {
     fn a_long_chart_repeats_its_day_headings_and_fits_each_page() {
         for large in [false, true] {
             let mut ctx = ctx(large);
-            let blocks = chart(&mut ctx, &[section(Some("Weeks 1–2"), 45)]);
+            let blocks = chart(&mut ctx, &[section(Some("Weeks 1–2"), 45)], None, false);
             let tables: Vec<&Block> = blocks.iter().filter(|b| day_headings(b) == 1).collect();
             assert!(tables.len() >= 2);
             for table in &tables {
@@ -436,6 +534,35 @@ mod tests {
     }
 
     #[test]
+    fn a_chart_shares_the_last_page_when_its_start_fits() {
+        let mut ctx = ctx(false);
+        let sections = [section(None, 6)];
+        let page = ctx.page.content_height();
+        let shared = chart(&mut ctx, &sections, Some(page * 0.7), false);
+        assert!(!shared[0].new_page, "room for it: no new page");
+        let own = chart(&mut ctx, &sections, Some(page * 0.1), false);
+        assert!(own[0].new_page, "no room: a page of its own");
+        // Three phases: the first table shares the page, the rest follow.
+        let long = [section(Some("One"), 6), section(Some("Two"), 6), section(Some("Three"), 6)];
+        let shared = chart(&mut ctx, &long, Some(page * 0.6), false);
+        assert!(!shared[0].new_page);
+        assert!(shared.iter().skip(2).any(|b| b.new_page), "the rest goes overleaf");
+    }
+
+    #[test]
+    fn the_compact_chart_puts_every_phase_in_one_table() {
+        let mut ctx = ctx(false);
+        let long = [section(Some("One"), 5), section(Some("Two"), 5), section(Some("Three"), 5)];
+        let merged = chart(&mut ctx, &long, None, true);
+        let separate = chart(&mut ctx, &long, None, false);
+        let tables = |blocks: &[Block]| blocks.iter().filter(|b| day_headings(b) == 1).count();
+        assert_eq!(tables(&merged), 1);
+        assert_eq!(tables(&separate), 3);
+        let height = |blocks: &[Block]| blocks.iter().map(|b| b.height).sum::<f32>();
+        assert!(height(&merged[..2]) < height(&separate[..4]));
+    }
+
+    #[test]
     fn a_short_table_is_never_divided() {
         let mut ctx = ctx(false);
         let blocks = chart(
@@ -445,6 +572,8 @@ mod tests {
                 section(Some("Two"), 8),
                 section(Some("Three"), 8),
             ],
+            None,
+            false,
         );
         let tables = blocks.iter().filter(|b| day_headings(b) == 1).count();
         assert_eq!(tables, 3);

@@ -18,9 +18,17 @@ pub const PAIN: (&str, &str) = (
 /// Stop at once: label, then text.
 pub const STOP_NOW: (&str, &str) = (
     "Stop at once and get help ",
-    "if you have chest pain, you are very short of breath, or you feel dizzy or faint. \
-     For chest pain or bad breathlessness, call your emergency number (such as 911, 999 or 112).",
+    "if you have chest pain, you are very short of breath, or you feel dizzy or faint.",
 );
+
+/// Whom to call for chest pain: the clinic's emergency number when it is
+/// set, so the patient reads only the number of their own country.
+pub fn emergency_call(number: Option<&str>) -> String {
+    match number.map(str::trim).filter(|n| !n.is_empty()) {
+        Some(number) => format!("For chest pain or bad breathlessness, call {number}."),
+        None => "For chest pain or bad breathlessness, call your emergency number.".to_string(),
+    }
+}
 
 /// Emergency department: lead-in, then the signs.
 pub const EMERGENCY: (&str, &[&str]) = (
@@ -66,7 +74,7 @@ pub fn call_us(clinic: &str, phone: &str) -> String {
 /// warning signs, and when to see someone soon. It stays whole on its page;
 /// only a box taller than a whole page (large print on small paper) goes on
 /// overleaf, between two parts, so every page shows whole framed parts.
-pub fn safety_box(ctx: &mut Ctx, clinic: &str, phone: &str) -> Block {
+pub fn safety_box(ctx: &mut Ctx, clinic: &str, phone: &str, emergency: Option<&str>) -> Block {
     let style = ctx.style;
     let size = style.body;
     let left = ctx.page.left();
@@ -87,9 +95,10 @@ pub fn safety_box(ctx: &mut Ctx, clinic: &str, phone: &str) -> Block {
     b.gap(style.gap() * 0.5);
     b.paragraph(ctx, &[bold(PAIN.0), regular(PAIN.1)], size, &inner, false);
     b.gap(style.gap());
+    let call = format!("{} {}", STOP_NOW.1, emergency_call(emergency));
     b.paragraph(
         ctx,
-        &[bold(STOP_NOW.0), regular(STOP_NOW.1)],
+        &[bold(STOP_NOW.0), regular(&call)],
         size,
         &inner,
         false,
@@ -171,7 +180,7 @@ mod tests {
     #[test]
     fn every_red_flag_is_named() {
         let lower = |texts: &[&str]| texts.join(" ").to_lowercase();
-        let now = lower(&[STOP_NOW.1]);
+        let now = lower(&[STOP_NOW.1, &emergency_call(None)]);
         let emergency = lower(EMERGENCY.1);
         let same_day = lower(SAME_DAY.1);
         let soon = lower(&[SOON.0, SOON.1]);
@@ -232,6 +241,20 @@ mod tests {
         }
     }
 
+    #[test]
+    fn only_the_clinics_emergency_number_is_printed() {
+        assert_eq!(
+            emergency_call(Some(" 999 ")),
+            "For chest pain or bad breathlessness, call 999."
+        );
+        let none = emergency_call(None);
+        assert!(none.contains("your emergency number"));
+        assert_eq!(emergency_call(Some("")), none);
+        for number in ["911", "999", "112"] {
+            assert!(!none.contains(number), "no other country's number");
+        }
+    }
+
     fn ctx(large: bool, paper: Paper) -> Ctx {
         Ctx {
             fonts: Fonts::get().unwrap(),
@@ -249,7 +272,7 @@ mod tests {
         for large in [false, true] {
             for paper in [Paper::A4, Paper::Letter] {
                 let mut ctx = ctx(large, paper);
-                let block = safety_box(&mut ctx, "Riverside Physio", "555 0100");
+                let block = safety_box(&mut ctx, "Riverside Physio", "555 0100", Some("911"));
                 let mut frames: Vec<(f32, f32)> = block
                     .marks
                     .iter()

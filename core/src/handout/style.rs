@@ -25,9 +25,33 @@ pub struct Style {
     pub picture_width: f32,
     /// Tallest an exercise picture may be.
     pub picture_max_height: f32,
+    /// Width of an exercise picture in the compact layout, where it stands
+    /// at the left of its steps.
+    pub compact_picture_width: f32,
+    /// Space above an exercise, before its separator rule, in points.
+    pub exercise_space: f32,
+    /// Space between the separator rule and the exercise's name.
+    pub separator_space: f32,
+    /// Padding inside the dose box, above and below its words.
+    pub box_pad: f32,
+    /// Characters in the longest line of text: about 70 reads best; the
+    /// compact layout lets lines run the page's width to save pages.
+    pub line_chars: f32,
 }
 
 impl Style {
+    /// The compact layout's spacing: lines a little closer (1.25 rather
+    /// than 1.4 times the size), so two or three exercises share a page
+    /// in the same 14 pt type.
+    pub fn compact(mut self) -> Self {
+        self.leading = 1.25;
+        self.exercise_space = self.body * 0.8;
+        self.separator_space = self.body * 0.7;
+        self.box_pad = self.body * 0.4;
+        self.line_chars = 90.0;
+        self
+    }
+
     /// Regular or large print.
     pub fn new(large_print: bool) -> Self {
         if large_print {
@@ -40,6 +64,11 @@ impl Style {
                 leading: 1.4,
                 picture_width: 60.0 * MM,
                 picture_max_height: 64.0 * MM,
+                compact_picture_width: 80.0 * MM,
+                exercise_space: 18.0 * 1.6,
+                separator_space: 18.0 * 0.9,
+                box_pad: 18.0 * 0.55,
+                line_chars: 70.0,
             }
         } else {
             Self {
@@ -51,6 +80,11 @@ impl Style {
                 leading: 1.4,
                 picture_width: 56.0 * MM,
                 picture_max_height: 60.0 * MM,
+                compact_picture_width: 62.0 * MM,
+                exercise_space: 14.0 * 1.6,
+                separator_space: 14.0 * 0.9,
+                box_pad: 14.0 * 0.55,
+                line_chars: 70.0,
             }
         }
     }
@@ -81,8 +115,10 @@ pub struct Geometry {
     pub width: f32,
     /// Page height.
     pub height: f32,
-    /// Left and right margin (no printer clips 18 mm).
+    /// Left margin (no printer clips 18 mm).
     pub margin: f32,
+    /// Width of the content: the page's, or one column's.
+    pub content: f32,
     /// Top of the content area.
     pub top: f32,
     /// Bottom of the content area.
@@ -98,10 +134,12 @@ impl Geometry {
         let points = |mm: f32| (f64::from(mm) * 72.0 / 25.4 * 100.0).round() as f32 / 100.0;
         let (width, height) = paper.size_mm();
         let (width, height) = (points(width), points(height));
+        let margin = 18.0 * MM;
         Self {
             width,
             height,
-            margin: 18.0 * MM,
+            margin,
+            content: width - 2.0 * margin,
             top: 15.0 * MM,
             bottom: height - 24.5 * MM,
             footer_baseline: height - 16.2 * MM,
@@ -115,7 +153,26 @@ impl Geometry {
 
     /// Width of the content.
     pub fn content_width(&self) -> f32 {
-        self.width - 2.0 * self.margin
+        self.content
+    }
+
+    /// The space between the two columns of the compact layout.
+    pub fn column_gap(&self) -> f32 {
+        7.0 * MM
+    }
+
+    /// The page as its left column: what is laid out in it is moved right
+    /// by [`Geometry::column_shift`] to go in the right column.
+    pub fn column(&self) -> Self {
+        Self {
+            content: (self.width - 2.0 * self.margin - self.column_gap()) / 2.0,
+            ..*self
+        }
+    }
+
+    /// How far the right column starts from the left one.
+    pub fn column_shift(&self) -> f32 {
+        self.column().content + self.column_gap()
     }
 
     /// Height of the content area.

@@ -389,7 +389,14 @@ impl App {
             .unwrap_or_else(|| self.store.folders().programs.clone());
         let stem = naming::file_stem(self.editor.program());
         let path = folder.join(format!("{stem}.pdf"));
-        self.sheet = Some(Sheet::Export(export::State::new(&self.settings, &path)));
+        let phases: Vec<String> = (self.editor.program().phases.iter())
+            .map(|phase| phase.name.clone())
+            .collect();
+        self.sheet = Some(Sheet::Export(export::State::new(
+            &self.settings,
+            &path,
+            &phases,
+        )));
         Task::none()
     }
 
