@@ -48,7 +48,7 @@ pub const SAME_DAY: (&str, &[&str]) = (
     &[
         "Back pain that started after a fall or an injury.",
         "A fever, or you feel generally unwell.",
-        "Unexplained weight loss.",
+        "Recent weight loss without trying.",
         "A history of cancer, and this back pain is new.",
         "Severe pain at night, or pain that keeps getting worse.",
     ],
