@@ -538,13 +538,13 @@ mod tests {
         let mut ctx = ctx(false);
         let sections = [section(None, 6)];
         let page = ctx.page.content_height();
-        let shared = chart(&mut ctx, &sections, Some(page * 0.7), false);
+        let shared = chart(&mut ctx, &sections, Some(page * 0.8), false);
         assert!(!shared[0].new_page, "room for it: no new page");
         let own = chart(&mut ctx, &sections, Some(page * 0.1), false);
         assert!(own[0].new_page, "no room: a page of its own");
         // Three phases: the first table shares the page, the rest follow.
         let long = [section(Some("One"), 6), section(Some("Two"), 6), section(Some("Three"), 6)];
-        let shared = chart(&mut ctx, &long, Some(page * 0.6), false);
+        let shared = chart(&mut ctx, &long, Some(page * 0.8), false);
         assert!(!shared[0].new_page);
         assert!(shared.iter().skip(2).any(|b| b.new_page), "the rest goes overleaf");
     }
@@ -552,7 +552,16 @@ mod tests {
     #[test]
     fn the_compact_chart_puts_every_phase_in_one_table() {
         let mut ctx = ctx(false);
-        let long = [section(Some("One"), 5), section(Some("Two"), 5), section(Some("Three"), 5)];
+        let short = |name: &str, first: usize| Section {
+            name: Some(name.to_string()),
+            rows: (first..first + 3)
+                .map(|number| Row {
+                    number,
+                    name: format!("Bridge {number}"),
+                })
+                .collect(),
+        };
+        let long = [short("One", 1), short("Two", 4), short("Three", 7)];
         let merged = chart(&mut ctx, &long, None, true);
         let separate = chart(&mut ctx, &long, None, false);
         let tables = |blocks: &[Block]| blocks.iter().filter(|b| day_headings(b) == 1).count();

@@ -12,7 +12,7 @@
 //! In a column the picture is as wide as the column and the lines are all
 //! of a readable, even length.
 
-use super::blocks::{Block, Builder, Ctx, Mark, Marker};
+use super::blocks::{Block, Builder, Ctx, Marker};
 use super::figure;
 use super::layout::{Span, bold, regular};
 use super::parts::{self, Around, Side};
@@ -179,25 +179,4 @@ pub fn exercise(ctx: &mut Ctx, entry: &Entry) -> Block {
     parts::note(ctx, &mut b, &around, item);
     take_care(ctx, &mut b, &around, entry);
     parts::finish(ctx, b, entry, picture_bottom, lead)
-}
-
-#[cfg(test)]
-mod probe {
-    use super::*;
-    use crate::handout::fonts::Fonts;
-    use crate::handout::pictures::Pictures;
-    use crate::handout::style::{Geometry, Style};
-    use std::collections::BTreeSet;
-
-    #[test]
-    fn probe_figure() {
-        let mut ctx = Ctx { fonts: Fonts::get().unwrap(), style: Style::new(false).compact(), page: Geometry::new(crate::store::Paper::A4).column(), missing: BTreeSet::new() };
-        let mut pictures = Pictures::default();
-        let ill = pictures.exercise("b", Some("bridge.svg"), &[]);
-        eprintln!("{ill:?}");
-        eprintln!("column {} gutter {} cpw {}", ctx.page.content_width() / MM, figure::gutter(&ctx) / MM, ctx.style.compact_picture_width / MM);
-        let max = ctx.style.picture_max_height;
-        let f = figure::figure(&mut ctx, &ill, 0.0, 62.0 * MM, max);
-        for m in &f.marks { if let Mark::Picture { x, w, h, .. } = m { eprintln!("pic x {} w {} h {}", x / MM, w / MM, h / MM); } }
-    }
 }
