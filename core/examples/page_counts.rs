@@ -9,7 +9,10 @@ use ptbuilder_core::store::{self, HandoutLayout, Paper};
 fn main() {
     let library = Library::builtin();
     let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../programs");
-    let mut files: Vec<_> = std::fs::read_dir(folder).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut files: Vec<_> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     files.sort();
     for layout in [HandoutLayout::Compact, HandoutLayout::Detailed] {
         for path in &files {
@@ -18,13 +21,27 @@ fn main() {
             let mut counts = Vec::new();
             for large_print in [false, true] {
                 for paper in [Paper::A4, Paper::Letter] {
-                    let options = HandoutOptions { layout, paper, large_print, ..HandoutOptions::default() };
+                    let options = HandoutOptions {
+                        layout,
+                        paper,
+                        large_print,
+                        ..HandoutOptions::default()
+                    };
                     counts.push(export(&program, library, &options).unwrap().pages);
                 }
             }
-            println!("{layout:?} {:40} A4 {:2} Letter {:2} | large A4 {:2} Letter {:2}", path.file_stem().unwrap().to_string_lossy(), counts[0], counts[1], counts[2], counts[3]);
+            println!(
+                "{layout:?} {:40} A4 {:2} Letter {:2} | large A4 {:2} Letter {:2}",
+                path.file_stem().unwrap().to_string_lossy(),
+                counts[0],
+                counts[1],
+                counts[2],
+                counts[3]
+            );
         }
-        let mut program = ptbuilder_core::program::Program::new(chrono::NaiveDate::from_ymd_opt(2026, 3, 4).unwrap());
+        let mut program = ptbuilder_core::program::Program::new(
+            chrono::NaiveDate::from_ymd_opt(2026, 3, 4).unwrap(),
+        );
         program.patient = Some(Default::default());
         program.phases[0].items = library
             .exercises()
@@ -36,10 +53,18 @@ fn main() {
         let mut counts = Vec::new();
         for large_print in [false, true] {
             for paper in [Paper::A4, Paper::Letter] {
-                let options = HandoutOptions { layout, paper, large_print, ..HandoutOptions::default() };
+                let options = HandoutOptions {
+                    layout,
+                    paper,
+                    large_print,
+                    ..HandoutOptions::default()
+                };
                 counts.push(export(&program, library, &options).unwrap().pages);
             }
         }
-        println!("{layout:?} {:40} A4 {:2} Letter {:2} | large A4 {:2} Letter {:2}", "20 exercises, one phase", counts[0], counts[1], counts[2], counts[3]);
+        println!(
+            "{layout:?} {:40} A4 {:2} Letter {:2} | large A4 {:2} Letter {:2}",
+            "20 exercises, one phase", counts[0], counts[1], counts[2], counts[3]
+        );
     }
 }

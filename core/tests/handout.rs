@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use ptbuilder_core::handout::{Handout, HandoutError, HandoutOptions, export};
 use ptbuilder_core::library::{Exercise, ExerciseId, Library};
 use ptbuilder_core::program::{Item, Patient, Phase, Program};
-use ptbuilder_core::store::{self, Paper};
+use ptbuilder_core::store::{self, HandoutLayout, Paper};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -44,8 +44,14 @@ fn template(name: &str) -> Program {
         .1
 }
 
+/// The detailed layout, one exercise at a time: these tests hold it to
+/// what it always did (the compact and summary layouts have their own
+/// tests in `layouts.rs`).
 fn options() -> HandoutOptions {
-    HandoutOptions::default()
+    HandoutOptions {
+        layout: HandoutLayout::Detailed,
+        ..HandoutOptions::default()
+    }
 }
 
 fn print(program: &Program, options: &HandoutOptions) -> Handout {

@@ -227,14 +227,20 @@ impl State {
     /// The sheet.
     pub fn view(&self) -> Element<'_, Message> {
         let writing = self.is_writing();
-        let mut layout = row![column![
-            label("Layout"),
-            pick_list(HandoutLayout::ALL, Some(self.layout), Message::LayoutSelected)
+        let mut layout = row![
+            column![
+                label("Layout"),
+                pick_list(
+                    HandoutLayout::ALL,
+                    Some(self.layout),
+                    Message::LayoutSelected
+                )
                 .style(style::menu)
                 .padding([6, 8])
                 .text_size(style::TEXT),
+            ]
+            .spacing(3)
         ]
-        .spacing(3)]
         .spacing(style::SECTION)
         .align_y(Alignment::End);
         if self.layout == HandoutLayout::Summary && self.phases.len() > 1 {

@@ -1,26 +1,24 @@
 //! The summary card: one page for the fridge, beside the full handout.
 //! Every exercise of one phase with its picture, name and dose in words,
-//! in a grid of two columns, then the pain rule, the signs that mean get
-//! help at once, and the clinic's phone.
-//!
-//! Up to six exercises get their pictures on top of their words; seven or
-//! eight sit beside them, in smaller (never under 12 pt) type, so eight
-//! still fit one page.
+//! in a grid of three columns, then the pain rule, the signs that mean get
+//! help at once, and the clinic's phone. Frames are numbered 1, 2, 3 (no
+//! words: the cells are small); the words shrink to 12 pt, never less,
+//! when there are three rows.
 
+use super::HandoutError;
 use super::blocks::{Builder, Ctx, Keep, Mark, Stroke, column};
 use super::compose::Page;
-use super::figure::{self, MIN_WIDTH};
+use super::figure::{self, Labels, MIN_WIDTH};
 use super::layout::{bold, regular};
 use super::plan::{Entry, Plan};
 use super::safety;
 use super::style::MM;
-use super::HandoutError;
 
 /// The most exercises one card holds.
 pub const MOST: usize = 8;
 
 /// Space between cells.
-const GAP: f32 = 5.0 * MM;
+const GAP: f32 = 4.0 * MM;
 
 /// The signs that mean stop and get help at once, in one short paragraph
 /// (the full list is in the handout).
@@ -51,7 +49,11 @@ pub fn card(ctx: &mut Ctx, plan: &Plan) -> Result<Vec<Page>, HandoutError> {
     let grid_top = head.height + GAP;
     let grid_height = ctx.page.content_height() - grid_top - foot.height - GAP;
     page.extend(head.marks.into_iter().map(|m| m.shifted(top)));
-    page.extend(grid(ctx, &phase.entries, grid_height).into_iter().map(|m| m.shifted(top + grid_top)));
+    page.extend(
+        grid(ctx, &phase.entries, grid_height)
+            .into_iter()
+            .map(|m| m.shifted(top + grid_top)),
+    );
     let foot_top = ctx.page.content_height() - foot.height;
     page.extend(foot.marks.into_iter().map(|m| m.shifted(top + foot_top)));
     Ok(vec![page])
@@ -154,29 +156,35 @@ fn footer(ctx: &mut Ctx, plan: &Plan) -> Part {
     }
 }
 
-/// The exercises in two columns, filling `height`.
+/// Columns of the grid.
+const COLUMNS: usize = 3;
+
+/// The exercises in a grid of three columns, filling `height`: each with
+/// its picture on top (as large as the cell allows, its frames numbered)
+/// and its name and dose under it, in smaller type when the cells are
+/// small.
 fn grid(ctx: &mut Ctx, entries: &[Entry], height: f32) -> Vec<Mark> {
     let left = ctx.page.left();
-    let cell_width = (ctx.page.content_width() - GAP) / 2.0;
-    let rows = entries.len().div_ceil(2).max(1);
+    let cell_width = (ctx.page.content_width() - GAP * (COLUMNS - 1) as f32) / COLUMNS as f32;
+    let rows = entries.len().div_ceil(COLUMNS).max(1);
     let cell_height = (height - GAP * (rows - 1) as f32) / rows as f32;
-    let beside = rows > 3;
+    let size = if rows > 2 {
+        ctx.style.small
+    } else {
+        ctx.style.body
+    };
     let mut marks = Vec::new();
     for (n, entry) in entries.iter().enumerate() {
-        let x = left + (n % 2) as f32 * (cell_width + GAP);
-        let y = (n / 2) as f32 * (cell_height + GAP);
-        let cell = if beside {
-            cell_beside(ctx, entry, x, cell_width)
-        } else {
-            cell_on_top(ctx, entry, x, cell_width, cell_height)
-        };
+        let x = left + (n % COLUMNS) as f32 * (cell_width + GAP);
+        let y = (n / COLUMNS) as f32 * (cell_height + GAP);
+        let cell = cell(ctx, entry, (x, cell_width), cell_height, size);
         marks.extend(cell.into_iter().map(|m| m.shifted(y)));
     }
     marks
 }
 
-/// The name and the dose in words, in `size` type, in `region`, starting
-/// at `y`; returns the marks and the bottom.
+/// The name and the dose in words, in `size` type, in a column at `x`;
+/// returns the marks and their height.
 fn words(ctx: &mut Ctx, entry: &Entry, x: f32, width: f32, size: f32) -> (Vec<Mark>, f32) {
     let mut b = Builder::new();
     let name = format!("{}. {}", entry.number, entry.exercise.name.trim());
@@ -189,25 +197,23 @@ fn words(ctx: &mut Ctx, entry: &Entry, x: f32, width: f32, size: f32) -> (Vec<Ma
     (block.marks, block.height)
 }
 
-/// Picture on top (as large as the cell allows), words under it.
-fn cell_on_top(ctx: &mut Ctx, entry: &Entry, x: f32, width: f32, height: f32) -> Vec<Mark> {
-    let size = ctx.style.body;
+/// One cell: the picture centred on top, as large as the words under it
+/// leave room for (never under 45 mm), then the words.
+fn cell(ctx: &mut Ctx, entry: &Entry, (x, width): (f32, f32), height: f32, size: f32) -> Vec<Mark> {
     let (text, text_height) = words(ctx, entry, x, width, size);
     let room = (height - text_height - 2.0 * MM).max(MIN_WIDTH * 0.6);
-    let shown = figure::figure(ctx, &entry.illustration, x, width * 0.8, room);
-    let mut marks = shown.marks;
+    let picture = figure::width_within(ctx, &entry.illustration, width, Labels::Numbers);
+    let shown = figure::figure(
+        ctx,
+        &entry.illustration,
+        0.0,
+        picture,
+        room,
+        Labels::Numbers,
+    );
+    let centred = x + (width - shown.width).max(0.0) / 2.0;
+    let mut marks: Vec<Mark> = shown.marks.into_iter().map(|m| m.moved(centred)).collect();
     let below = shown.height + if shown.height > 0.0 { 2.0 * MM } else { 0.0 };
     marks.extend(text.into_iter().map(|m| m.shifted(below)));
-    marks
-}
-
-/// Picture at the left at its smallest, words beside it in small type.
-fn cell_beside(ctx: &mut Ctx, entry: &Entry, x: f32, width: f32) -> Vec<Mark> {
-    let shown = figure::figure(ctx, &entry.illustration, x, MIN_WIDTH, MIN_WIDTH);
-    let mut marks = shown.marks;
-    let text_x = x + shown.width + 3.0 * MM;
-    let size = ctx.style.small;
-    let (text, _) = words(ctx, entry, text_x, x + width - text_x, size);
-    marks.extend(text);
     marks
 }

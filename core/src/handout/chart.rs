@@ -62,7 +62,11 @@ impl Grid {
             day_width,
             header_height: ctx.style.line(ctx.style.body) + 4.0 * MM,
             // Room to tick with a pen; a little less in the compact layout.
-            min_row: if ctx.style.leading < 1.4 { 9.0 * MM } else { 11.0 * MM },
+            min_row: if ctx.style.leading < 1.4 {
+                9.0 * MM
+            } else {
+                11.0 * MM
+            },
             tick: 6.5 * MM,
         }
     }
@@ -389,13 +393,16 @@ fn tables(ctx: &mut Ctx, sections: &[Section], used: f32) -> Vec<Block> {
                 let (label, weight) = if phase {
                     (row.name.trim().to_string(), Weight::Bold)
                 } else {
-                    (format!("{}. {}", row.number, row.name.trim()), Weight::Regular)
+                    (
+                        format!("{}. {}", row.number, row.name.trim()),
+                        Weight::Regular,
+                    )
                 };
                 let mut measured = measure_row(ctx, &grid, &label, weight);
                 if phase {
                     // A phase's row needs no room to tick.
-                    measured.height = measured.lines.len() as f32 * ctx.style.line(ctx.style.body)
-                        + 2.0 * MM;
+                    measured.height =
+                        measured.lines.len() as f32 * ctx.style.line(ctx.style.body) + 2.0 * MM;
                 }
                 TableRow { measured, phase }
             })
@@ -543,10 +550,17 @@ mod tests {
         let own = chart(&mut ctx, &sections, Some(page * 0.1), false);
         assert!(own[0].new_page, "no room: a page of its own");
         // Three phases: the first table shares the page, the rest follow.
-        let long = [section(Some("One"), 6), section(Some("Two"), 6), section(Some("Three"), 6)];
+        let long = [
+            section(Some("One"), 6),
+            section(Some("Two"), 6),
+            section(Some("Three"), 6),
+        ];
         let shared = chart(&mut ctx, &long, Some(page * 0.8), false);
         assert!(!shared[0].new_page);
-        assert!(shared.iter().skip(2).any(|b| b.new_page), "the rest goes overleaf");
+        assert!(
+            shared.iter().skip(2).any(|b| b.new_page),
+            "the rest goes overleaf"
+        );
     }
 
     #[test]

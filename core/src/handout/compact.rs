@@ -13,7 +13,7 @@
 //! of a readable, even length.
 
 use super::blocks::{Block, Builder, Ctx, Marker};
-use super::figure;
+use super::figure::{self, Labels};
 use super::layout::{Span, bold, regular};
 use super::parts::{self, Around, Side};
 use super::plan::Entry;
@@ -32,18 +32,21 @@ fn picture(ctx: &mut Ctx, b: &mut Builder, entry: &Entry) -> f32 {
     } else {
         style.compact_picture_width
     };
-    let width = wanted.min(column - figure::gutter(ctx));
+    let width = wanted.min(column - figure::gutter(ctx, Labels::Words));
     let shown = figure::figure(
         ctx,
         &entry.illustration,
         0.0,
         width,
         style.picture_max_height,
+        Labels::Words,
     );
     let code = entry.video.as_deref().and_then(|address| {
         let beside = column - shown.width - 4.0 * MM;
         let room = if beside >= qr::SIZE { beside } else { column };
-        qr::qr(ctx, address, 0.0, room).ok().map(|found| (found, beside >= qr::SIZE))
+        qr::qr(ctx, address, 0.0, room)
+            .ok()
+            .map(|found| (found, beside >= qr::SIZE))
     });
     let x = match &code {
         Some((_, true)) => left,
@@ -92,7 +95,14 @@ fn take_care(ctx: &mut Ctx, b: &mut Builder, around: &Around, entry: &Entry) {
     }
     let avoid = mistake.map(|m| format!(" {m}"));
     if let Some(avoid) = &avoid {
-        spans.extend([bold(if cautions.is_empty() { "Avoid:" } else { " Avoid:" }), regular(avoid)]);
+        spans.extend([
+            bold(if cautions.is_empty() {
+                "Avoid:"
+            } else {
+                " Avoid:"
+            }),
+            regular(avoid),
+        ]);
     }
     b.gap(ctx.style.gap());
     b.allow_break();
@@ -158,12 +168,13 @@ pub fn exercise(ctx: &mut Ctx, entry: &Entry) -> Block {
     }
     let start = exercise.start.trim();
     if !start.is_empty() {
+        // A long start may go on in the next column, two lines on each side.
         b.paragraph(
             ctx,
             &[bold("Get into position: "), regular(start)],
             size,
             &region,
-            false,
+            true,
         );
         b.gap(style.gap() * 0.5);
     }

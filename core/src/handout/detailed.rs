@@ -5,7 +5,7 @@
 //! common mistakes and cautions.
 
 use super::blocks::{Block, Builder, Ctx, Marker};
-use super::figure;
+use super::figure::{self, Labels};
 use super::layout::{bold, regular};
 use super::parts::{self, Around, Side};
 use super::plan::Entry;
@@ -19,12 +19,14 @@ fn picture(ctx: &mut Ctx, b: &mut Builder, entry: &Entry) -> (f32, f32) {
     let style = ctx.style;
     let right = ctx.page.left() + ctx.page.content_width();
     let top = b.y;
+    let width = figure::width_within(ctx, &entry.illustration, style.picture_width, Labels::Words);
     let shown = figure::figure(
         ctx,
         &entry.illustration,
         0.0,
-        style.picture_width,
+        width,
         style.picture_max_height,
+        Labels::Words,
     );
     let room = shown.width.max(qr::SIZE);
     let mut bottom = top + shown.height;
@@ -145,11 +147,35 @@ pub fn exercise(ctx: &mut Ctx, entry: &Entry) -> Block {
             false,
         );
     }
-    labelled_list(ctx, &mut b, &around, "", &exercise.steps, Marker::Numbers, false);
+    labelled_list(
+        ctx,
+        &mut b,
+        &around,
+        "",
+        &exercise.steps,
+        Marker::Numbers,
+        false,
+    );
     parts::dose_box(ctx, &mut b, &around, &dose);
     parts::note(ctx, &mut b, &around, item);
     let mistakes = "Avoid these mistakes";
-    labelled_list(ctx, &mut b, &around, mistakes, &exercise.mistakes, Marker::Bullets, true);
-    labelled_list(ctx, &mut b, &around, "Take care", &exercise.cautions, Marker::Bullets, true);
+    labelled_list(
+        ctx,
+        &mut b,
+        &around,
+        mistakes,
+        &exercise.mistakes,
+        Marker::Bullets,
+        true,
+    );
+    labelled_list(
+        ctx,
+        &mut b,
+        &around,
+        "Take care",
+        &exercise.cautions,
+        Marker::Bullets,
+        true,
+    );
     parts::finish(ctx, b, entry, picture_bottom, lead)
 }

@@ -27,13 +27,24 @@ pub struct Figure {
 }
 
 /// The word under a frame's number: the first frame is the start, the
-/// last the finish; frames between have only their number.
+/// last the finish; frames between have only their number (as do all
+/// frames when `count` is 0).
 pub fn frame_word(number: usize, count: usize) -> Option<&'static str> {
     match number {
+        _ if count == 0 => None,
         1 => Some("Start"),
         n if n == count => Some("Finish"),
         _ => None,
     }
+}
+
+/// How frames are labelled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Labels {
+    /// "1 Start", "2", "3 Finish".
+    Words,
+    /// "1", "2", "3": where room is short (the summary card).
+    Numbers,
 }
 
 /// How a movement's frames sit in the drawing.
@@ -67,6 +78,7 @@ pub fn figure(
     x: f32,
     width: f32,
     max_height: f32,
+    labels: Labels,
 ) -> Figure {
     match illustration {
         Illustration::None => Figure::default(),
@@ -87,12 +99,25 @@ pub fn figure(
                     height: w / aspect,
                 };
             }
+            let shape = Shape {
+                index: *index,
+                aspect,
+                labels,
+            };
             match arrangement(frames) {
-                Arrangement::Row => row(ctx, *index, aspect, frames, x, width, max_height),
-                Arrangement::Stacked => stacked(ctx, *index, aspect, frames, x, width, max_height),
+                Arrangement::Row => row(ctx, shape, frames, x, width, max_height),
+                Arrangement::Stacked => stacked(ctx, shape, frames, x, width, max_height),
             }
         }
     }
+}
+
+/// Which picture, its shape, and how its frames are labelled.
+#[derive(Debug, Clone, Copy)]
+struct Shape {
+    index: usize,
+    aspect: f32,
+    labels: Labels,
 }
 
 /// The picture and its thin grey frame.
@@ -132,7 +157,14 @@ fn label(
         stroke: None,
     });
     if let Some(text) = ctx.wrap(&[bold(&digits)], size, f32::MAX).pop() {
-        marks.push(text_mark(ctx, text, x + (badge - digit_width) / 2.0, y, size, 1.0));
+        marks.push(text_mark(
+            ctx,
+            text,
+            x + (badge - digit_width) / 2.0,
+            y,
+            size,
+            1.0,
+        ));
     }
     let Some(word) = frame_word(number, count) else {
         return (badge, line);
@@ -153,14 +185,7 @@ fn label(
     }
 }
 
-fn text_mark(
-    ctx: &Ctx,
-    line: super::layout::Line,
-    x: f32,
-    top: f32,
-    size: f32,
-    grey: f32,
-) -> Mark {
+fn text_mark(ctx: &Ctx, line: super::layout::Line, x: f32, top: f32, size: f32, grey: f32) -> Mark {
     Mark::Text {
         x,
         top,
@@ -174,13 +199,21 @@ fn text_mark(
 /// Frames side by side: each number above its frame, then the picture.
 fn row(
     ctx: &mut Ctx,
-    index: usize,
-    aspect: f32,
+    shape: Shape,
     frames: &[Frame],
     x: f32,
     width: f32,
     max_height: f32,
 ) -> Figure {
+    let Shape {
+        index,
+        aspect,
+        labels,
+    } = shape;
+    let count = match labels {
+        Labels::Words => frames.len(),
+        Labels::Numbers => 0,
+    };
     let band = ctx.style.line(ctx.style.small) + 1.5 * MM;
     let w = width
         .min((max_height - band) * aspect)
@@ -188,7 +221,7 @@ fn row(
     let h = w / aspect;
     let mut marks = Vec::new();
     for (n, frame) in frames.iter().enumerate() {
-        label(ctx, &mut marks, n + 1, frames.len(), (x + frame.x * w, 0.0), false);
+        label(ctx, &mut marks, n + 1, count, (x + frame.x * w, 0.0), false);
     }
     picture(&mut marks, index, x, band, w, h);
     Figure {
@@ -198,11 +231,34 @@ fn row(
     }
 }
 
+/// The picture's width for a figure that should take no more than `total`
+/// across, numbers included; never under [`MIN_WIDTH`].
+pub fn width_within(ctx: &Ctx, illustration: &Illustration, total: f32, labels: Labels) -> f32 {
+    let stacked = matches!(
+        illustration,
+        Illustration::Drawn { frames, .. }
+            if frames.len() >= 2 && arrangement(frames) == Arrangement::Stacked
+    );
+    let room = if stacked {
+        total - gutter(ctx, labels)
+    } else {
+        total
+    };
+    room.max(MIN_WIDTH)
+}
+
 /// The room numbers take at the left of stacked frames.
-pub fn gutter(ctx: &Ctx) -> f32 {
+pub fn gutter(ctx: &Ctx, labels: Labels) -> f32 {
     let size = ctx.style.small;
-    let words = ["Start", "Finish"].map(|w| ctx.measure(w, Weight::Bold, size));
-    words[0].max(words[1]).max(ctx.style.line(size)) + 2.0 * MM
+    let badge = ctx.style.line(size);
+    let widest = match labels {
+        Labels::Words => {
+            let words = ["Start", "Finish"].map(|w| ctx.measure(w, Weight::Bold, size));
+            words[0].max(words[1]).max(badge)
+        }
+        Labels::Numbers => badge,
+    };
+    widest + 2.0 * MM
 }
 
 /// Frames one above another (or in a grid): each number to the left of
@@ -210,15 +266,36 @@ pub fn gutter(ctx: &Ctx) -> f32 {
 /// start at the picture's left edge, in the space before it.
 fn stacked(
     ctx: &mut Ctx,
-    index: usize,
-    aspect: f32,
+    shape: Shape,
     frames: &[Frame],
     x: f32,
     width: f32,
     max_height: f32,
 ) -> Figure {
-    let gutter = gutter(ctx);
-    let w = width.min(max_height * aspect).max(MIN_WIDTH.min(width));
+    let Shape {
+        index,
+        aspect,
+        labels,
+    } = shape;
+    let gutter = gutter(ctx, labels);
+    // Frames side by side within the stack (a grid) carry their numbers in
+    // the gap between them: the picture is drawn wide enough for that.
+    let badge = ctx.style.line(ctx.style.small) + 1.5 * MM;
+    let gaps = frames
+        .iter()
+        .filter_map(|frame| {
+            frames
+                .iter()
+                .filter(|other| other.x + other.w <= frame.x + 0.001 && overlaps(other, frame))
+                .map(|other| frame.x - (other.x + other.w))
+                .reduce(f32::max)
+        })
+        .fold(f32::MAX, f32::min);
+    let for_numbers = if gaps < f32::MAX { badge / gaps } else { 0.0 };
+    let w = width
+        .min(max_height * aspect)
+        .max(MIN_WIDTH.min(width))
+        .max(for_numbers);
     let h = w / aspect;
     let left = x + gutter;
     let mut marks = Vec::new();
@@ -235,12 +312,18 @@ fn stacked(
         let (at, room) = match before {
             None => (x, gutter),
             Some(before) => (
-                left + before * w + 1.0 * MM,
+                left + before * w + 0.5 * MM,
                 (frame.x - before) * w - 1.0 * MM,
             ),
         };
         let start = marks.len();
-        let (lw, lh) = label(ctx, &mut marks, n + 1, frames.len(), (at, top), true);
+        // In a gap between frames the number stands alone ("1, 2, 3").
+        let count = if before.is_some() || labels == Labels::Numbers {
+            0
+        } else {
+            frames.len()
+        };
+        let (lw, lh) = label(ctx, &mut marks, n + 1, count, (at, top), true);
         if lw > room {
             // No room beside the frame: the label sits on its corner, on
             // white, so it never covers the drawing unreadably.
@@ -355,6 +438,7 @@ mod tests {
             0.0,
             200.0,
             500.0,
+            Labels::Words,
         );
         let texts = texts(&figure);
         let words: Vec<&str> = texts.iter().map(|(t, _, _)| t.as_str()).collect();
@@ -368,7 +452,10 @@ mod tests {
             })
             .unwrap();
         assert!(texts.iter().all(|(_, _, top)| *top < picture_top), "above");
-        assert!(texts[2].1 > texts[1].1, "the second number sits over the second frame");
+        assert!(
+            texts[2].1 > texts[1].1,
+            "the second number sits over the second frame"
+        );
     }
 
     #[test]
@@ -380,6 +467,7 @@ mod tests {
             0.0,
             220.0,
             500.0,
+            Labels::Words,
         );
         let picture_x = figure
             .marks
@@ -390,7 +478,10 @@ mod tests {
             })
             .unwrap();
         let texts = texts(&figure);
-        assert!(texts.iter().all(|(_, x, _)| *x < picture_x.0), "left of the picture");
+        assert!(
+            texts.iter().all(|(_, x, _)| *x < picture_x.0),
+            "left of the picture"
+        );
         assert!(picture_x.1 >= MIN_WIDTH);
         assert_eq!(texts.last().unwrap().0, "Finish");
     }
@@ -398,7 +489,14 @@ mod tests {
     #[test]
     fn a_picture_never_shrinks_below_45_mm() {
         let mut ctx = ctx();
-        let figure = figure(&mut ctx, &drawn(Vec::new()), 0.0, 300.0, 10.0);
+        let figure = figure(
+            &mut ctx,
+            &drawn(Vec::new()),
+            0.0,
+            300.0,
+            10.0,
+            Labels::Words,
+        );
         assert!(figure.width >= MIN_WIDTH - 0.01);
     }
 

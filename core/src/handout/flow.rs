@@ -141,17 +141,26 @@ impl Filler {
         self.used <= self.slot_top() + EPSILON
     }
 
+    /// Nothing placed yet in this slot, and it starts at the top of its
+    /// page: no other slot has more room.
+    fn fresh(&self) -> bool {
+        self.empty() && self.slot_top() <= EPSILON
+    }
+
     /// Nothing placed yet on this page.
     fn page_empty(&self) -> bool {
         self.pages.last().is_none_or(Vec::is_empty)
     }
 
-    /// Switches between the full width and the columns.
-    fn enter(&mut self, column: bool) {
+    /// Switches between the full width and the columns; columns start
+    /// `space` below what is above them, both at the same height.
+    fn enter(&mut self, column: bool, space: f32) {
         match (self.slot, column) {
             (Slot::Full, true) => {
-                self.region_top = self.used;
-                self.bottoms = [self.used; 2];
+                let space = if self.used > EPSILON { space } else { 0.0 };
+                self.region_top = (self.used + space).min(self.height);
+                self.used = self.region_top;
+                self.bottoms = [self.region_top; 2];
                 self.slot = Slot::Column(0);
             }
             (Slot::Column(_), false) => {
@@ -223,7 +232,13 @@ pub struct Frame {
 
 /// How much room a block needs below it: the start of the block after a
 /// heading, which must share the column or page with it.
-fn needed_after(block: &Block, next: Option<&Block>, height: f32, filling: bool, empty: bool) -> f32 {
+fn needed_after(
+    block: &Block,
+    next: Option<&Block>,
+    height: f32,
+    filling: bool,
+    empty: bool,
+) -> f32 {
     let Some(next) = next.filter(|_| block.keep_with_next) else {
         return 0.0;
     };
@@ -266,7 +281,7 @@ pub fn paginate(blocks: Vec<Block>, frame: Frame) -> Flow {
         if block.new_page && !filler.page_empty() {
             filler.new_page();
         }
-        filler.enter(block.column);
+        filler.enter(block.column, block.space_before);
         let empty = filler.empty();
         if empty && block.lead > EPSILON {
             // A separator at the top of a column separates nothing.
@@ -281,20 +296,27 @@ pub fn paginate(blocks: Vec<Block>, frame: Frame) -> Flow {
         let filling = frame
             .fill
             .is_some_and(|fill| room > (1.0 - fill) * slot_height + EPSILON);
-        let after = needed_after(&block, queue.front().map(|(_, b)| b), height, filling, empty);
+        let after = needed_after(
+            &block,
+            queue.front().map(|(_, b)| b),
+            height,
+            filling,
+            empty,
+        );
         let fits = block.height + after <= room + EPSILON;
         // What may continue overleaf fills this column first.
         let may_cut = divisible(&block, height) || under_heading || filling;
         let cut_here = (!fits && may_cut && !block.keep_with_next)
             .then(|| best_break(&block, room))
             .flatten();
-        let placed = if fits || (empty && block.height <= room + EPSILON) {
+        let fresh = filler.fresh();
+        let placed = if fits || (fresh && block.height <= room + EPSILON) {
             Some(block)
         } else if let Some(at) = cut_here {
             let (first, rest) = split(block, at);
             queue.push_front((index, rest));
             Some(first)
-        } else if !empty {
+        } else if !fresh {
             if filler.slot == Slot::Full && !block.float {
                 place_floats(&mut filler, &mut queue, &mut starts);
             }
@@ -340,11 +362,7 @@ pub fn paginate(blocks: Vec<Block>, frame: Frame) -> Flow {
 
 /// Blocks free to float fill the rest of this page first; they overtake a
 /// block that is not floating, never each other.
-fn place_floats(
-    filler: &mut Filler,
-    queue: &mut VecDeque<(usize, Block)>,
-    starts: &mut [usize],
-) {
+fn place_floats(filler: &mut Filler, queue: &mut VecDeque<(usize, Block)>, starts: &mut [usize]) {
     while let Some((_, next)) = queue.front() {
         let gap = next.space_before;
         if !next.float || next.column || filler.used + gap + next.height > filler.height + EPSILON {
@@ -522,7 +540,12 @@ mod tests {
     fn a_separator_is_dropped_at_the_top_of_a_page() {
         let mut second = block(500.0, Keep::Whole, vec![]);
         second.lead = 20.0;
-        let flow = paginate(vec![block(500.0, Keep::Whole, vec![]), second], 0.0, 700.0, None);
+        let flow = paginate(
+            vec![block(500.0, Keep::Whole, vec![]), second],
+            0.0,
+            700.0,
+            None,
+        );
         assert_eq!(flow.pages.len(), 2);
         assert_eq!(flow.pages[1].len(), 48);
         assert_eq!(flow.pages[1][0].top(), 0.0);
@@ -605,7 +628,11 @@ mod tests {
                 _ => None,
             })
             .collect();
-        assert_eq!(right.first().copied(), Some(200.0), "the right column starts under the header");
+        assert_eq!(
+            right.first().copied(),
+            Some(210.0),
+            "the right column starts under the header"
+        );
         // A full-width block after the columns goes below the lower one.
         let mut blocks = vec![block(100.0, Keep::Whole, vec![])];
         let mut short = block(100.0, Keep::Whole, vec![]);
@@ -615,13 +642,28 @@ mod tests {
         let flow = paginate(blocks, 0.0, 700.0, None);
         assert_eq!(flow.starts, vec![0, 0, 0]);
         assert!((flow.last_used - 320.0).abs() < 0.1, "{}", flow.last_used);
+        // Both columns start at the same height, the block's space below
+        // what is across the page.
+        let tops: Vec<f32> = flow.pages[0]
+            .iter()
+            .filter_map(|m| match m {
+                Mark::Rect { y, .. } => Some(*y),
+                _ => None,
+            })
+            .collect();
+        assert!(tops.contains(&110.0), "{tops:?}");
     }
 
     #[test]
     fn a_new_page_block_starts_a_page() {
         let mut chart = block(100.0, Keep::Whole, vec![]);
         chart.new_page = true;
-        let flow = paginate(vec![block(100.0, Keep::Whole, vec![]), chart], 0.0, 700.0, None);
+        let flow = paginate(
+            vec![block(100.0, Keep::Whole, vec![]), chart],
+            0.0,
+            700.0,
+            None,
+        );
         assert_eq!(flow.pages.len(), 2);
         assert_eq!(flow.starts, vec![0, 1]);
     }

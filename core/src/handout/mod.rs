@@ -33,15 +33,21 @@ mod safety;
 mod style;
 mod svg_form;
 
+pub use blocks::{Mark, Stroke};
+pub use compose::Page;
+pub use fonts::Face;
+pub use layout::{Line, Piece};
 pub use options::{Choices, HandoutOptions};
 
 use crate::library::Library;
 use crate::program::Program;
+use crate::store::pictures::Decoded;
 use crate::store::{HandoutLayout, WriteFailed, write_file};
 use blocks::Ctx;
 use chrono::NaiveTime;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// A finished handout.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -149,11 +155,31 @@ pub fn export(
     })
 }
 
-fn build(
+/// A handout laid out on its pages, before it becomes PDF: every line of
+/// text, box, rule and picture where it will print. The live preview
+/// draws these, and checks read them.
+#[derive(Debug, Clone)]
+pub struct Laid {
+    /// The pages' marks, in points from each page's top left corner.
+    pub pages: Vec<Page>,
+    /// The paper's width and height in points.
+    pub size: (f32, f32),
+    /// The pictures the marks refer to (by position), decoded.
+    pub pictures: Vec<Decoded>,
+    /// Things the therapist should know; the handout is still usable.
+    pub warnings: Vec<String>,
+    /// The PDF's pictures, in the same order.
+    loaded: Vec<Arc<pictures::Loaded>>,
+    /// The paper, for the PDF.
+    geometry: style::Geometry,
+}
+
+/// Lays the handout for `program` out on pages.
+pub fn lay_out(
     program: &Program,
     library: &Library,
     options: &HandoutOptions,
-) -> Result<Handout, HandoutError> {
+) -> Result<Laid, HandoutError> {
     if program.item_count() == 0 {
         return Err(HandoutError::Empty);
     }
@@ -175,7 +201,6 @@ fn build(
         HandoutLayout::Compact | HandoutLayout::Detailed => plan.flow(&mut ctx).pages,
     };
     compose::add_footers(&mut ctx, &mut pages, &program.title);
-
     let mut warnings = pictures.warnings.clone();
     warnings.extend(ctx.missing.iter().map(|c| {
         format!(
@@ -183,6 +208,22 @@ fn build(
             u32::from(*c)
         )
     }));
+    Ok(Laid {
+        pages,
+        size: (ctx.page.width, ctx.page.height),
+        pictures: pictures.list.iter().map(|p| p.decoded.clone()).collect(),
+        warnings,
+        loaded: pictures.list,
+        geometry: ctx.page,
+    })
+}
+
+fn build(
+    program: &Program,
+    library: &Library,
+    options: &HandoutOptions,
+) -> Result<Handout, HandoutError> {
+    let laid = lay_out(program, library, options)?;
     let author = if program.clinician.trim().is_empty() {
         program.clinic.trim()
     } else {
@@ -197,11 +238,12 @@ fn build(
             .and_utc()
             .timestamp(),
     };
-    let pdf =
-        pdf::write(&pages, &ctx.page, fonts, &pictures.list, &meta).map_err(HandoutError::Pdf)?;
+    let fonts = fonts::Fonts::get().ok_or(HandoutError::Fonts)?;
+    let pdf = pdf::write(&laid.pages, &laid.geometry, fonts, &laid.loaded, &meta)
+        .map_err(HandoutError::Pdf)?;
     Ok(Handout {
         pdf,
-        pages: pages.len(),
-        warnings,
+        pages: laid.pages.len(),
+        warnings: laid.warnings,
     })
 }

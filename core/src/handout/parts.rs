@@ -225,7 +225,13 @@ pub fn note(ctx: &mut Ctx, b: &mut Builder, around: &Around, item: &Item) {
     }
 }
 
-pub fn finish(ctx: &mut Ctx, mut b: Builder, entry: &Entry, picture_bottom: f32, lead: f32) -> Block {
+pub fn finish(
+    ctx: &mut Ctx,
+    mut b: Builder,
+    entry: &Entry,
+    picture_bottom: f32,
+    lead: f32,
+) -> Block {
     let body = ctx.style.body;
     b.y = b.y.max(picture_bottom);
     if let Some(advance_when) = entry.move_on {

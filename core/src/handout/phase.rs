@@ -66,9 +66,10 @@ pub fn move_on(ctx: &mut Ctx, b: &mut Builder, advance_when: &str) {
     let left = ctx.page.left();
     let width = ctx.page.content_width();
     let pad = style.body * 0.6;
-    // No break before it: overleaf, a box alone under "continued" would
-    // look like a stray.
+    // It may go overleaf (under the exercise's "continued" heading) only
+    // when the exercise and the box together are taller than a page.
     b.gap(style.body * 1.1);
+    b.allow_break();
     let top = b.y;
     let at = b.mark_count();
     b.gap(pad);

@@ -5,7 +5,7 @@
 //! and kept.
 
 use super::svg_form;
-use crate::store::pictures::{Drawing, Frame, decode};
+use crate::store::pictures::{Decoded, Drawing, Frame, decode};
 use crate::store::{self, Picture, PictureFormat};
 use printpdf::{RawImage, RawImageData, RawImageFormat, XObject};
 use std::borrow::Cow;
@@ -28,6 +28,8 @@ pub struct Loaded {
     pub size: (f32, f32),
     /// The frames of a movement, as fractions of the picture.
     pub frames: Arc<[Frame]>,
+    /// The picture as decoded, for drawing it outside the PDF.
+    pub decoded: Decoded,
 }
 
 impl Loaded {
@@ -92,7 +94,8 @@ fn convert(picture: &Picture) -> Converted {
         Ok(Loaded {
             xobject,
             size,
-            frames: decoded.frames.into(),
+            frames: decoded.frames.clone().into(),
+            decoded,
         })
     })
     .unwrap_or_else(|_| Err("the picture could not be decoded".to_string()))

@@ -216,14 +216,16 @@ impl<'a> Plan<'a> {
             &program.phone,
             options.emergency_number.as_deref(),
         ));
-        blocks.extend(header::about(ctx, program));
-        let mut positions = Vec::new();
-        // The compact layout sets the phases in two columns.
+        // The compact layout sets everything after the safety box in two
+        // columns: the background, then the phases.
         let columns = options.layout != HandoutLayout::Detailed;
+        let first = blocks.len();
         let page = ctx.page;
         if columns {
             ctx.page = page.column();
         }
+        blocks.extend(header::about(ctx, program));
+        let mut positions = Vec::new();
         for phase in &self.phases {
             blocks.push(phase::heading(ctx, phase.phase, phase.minutes));
             for entry in &phase.entries {
@@ -240,7 +242,6 @@ impl<'a> Plan<'a> {
             }
         }
         ctx.page = page;
-        let first = positions.first().map_or(blocks.len(), |&p| p - 1);
         for block in &mut blocks[first..] {
             block.column = columns;
         }

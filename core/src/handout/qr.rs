@@ -94,6 +94,9 @@ mod tests {
             short_address("https://www.example-clinic.org/videos/bridge/"),
             "example-clinic.org/videos/bridge"
         );
-        assert_eq!(short_address("http://clinic.example/v?id=3"), "clinic.example/v?id=3");
+        assert_eq!(
+            short_address("http://clinic.example/v?id=3"),
+            "clinic.example/v?id=3"
+        );
     }
 }

@@ -79,7 +79,7 @@ pub fn safety_box(ctx: &mut Ctx, clinic: &str, phone: &str, emergency: Option<&s
     let size = style.body;
     let left = ctx.page.left();
     let width = ctx.page.content_width();
-    let pad = size * 0.9;
+    let pad = size * 0.5;
     let inner = column(left + pad, (width - 2.0 * pad).min(ctx.text_width()));
     let mut b = Builder::new();
     // Where each part starts; the last entry is the bottom of the box.
@@ -103,20 +103,32 @@ pub fn safety_box(ctx: &mut Ctx, clinic: &str, phone: &str, emergency: Option<&s
         &inner,
         false,
     );
-    // The two lists of warning signs side by side.
     next_part(&mut b, &mut parts);
-    let top = b.y;
-    let gutter = size * 1.2;
-    let half = (width - 2.0 * pad - gutter) / 2.0;
-    let mut bottom = top;
-    for (n, (lead, signs)) in [EMERGENCY, SAME_DAY].into_iter().enumerate() {
-        b.y = top;
-        let side = column(left + pad + n as f32 * (half + gutter), half);
-        b.paragraph(ctx, &[bold(lead)], size, &side, false);
-        b.list(ctx, signs, Marker::Bullets, size, &side, false);
-        bottom = bottom.max(b.y);
+    if size > 14.0 {
+        // Large print: one list under the other, each its own part, so the
+        // box can go on overleaf between them.
+        for (n, (lead, signs)) in [EMERGENCY, SAME_DAY].into_iter().enumerate() {
+            if n > 0 {
+                next_part(&mut b, &mut parts);
+            }
+            b.paragraph(ctx, &[bold(lead)], size, &inner, false);
+            b.list(ctx, signs, Marker::Bullets, size, &inner, false);
+        }
+    } else {
+        // The two lists of warning signs side by side.
+        let top = b.y;
+        let gutter = size * 1.2;
+        let half = (width - 2.0 * pad - gutter) / 2.0;
+        let mut bottom = top;
+        for (n, (lead, signs)) in [EMERGENCY, SAME_DAY].into_iter().enumerate() {
+            b.y = top;
+            let side = column(left + pad + n as f32 * (half + gutter), half);
+            b.paragraph(ctx, &[bold(lead)], size, &side, false);
+            b.list(ctx, signs, Marker::Bullets, size, &side, false);
+            bottom = bottom.max(b.y);
+        }
+        b.y = bottom;
     }
-    b.y = bottom;
     next_part(&mut b, &mut parts);
     b.paragraph(ctx, &[bold(SOON.0), regular(SOON.1)], size, &inner, false);
     b.gap(style.gap());
@@ -137,7 +149,7 @@ pub fn safety_box(ctx: &mut Ctx, clinic: &str, phone: &str, emergency: Option<&s
         );
     }
     let mut block = b.finish(Keep::Whole);
-    block.space_before = style.body * 1.4;
+    block.space_before = style.body * 0.8;
     let mut head = Builder::new();
     let continued = format!("{TITLE} (continued)");
     head.paragraph(ctx, &[bold(&continued)], size, &column(left, width), false);
@@ -287,10 +299,13 @@ mod tests {
                     })
                     .collect();
                 frames.sort_by(|a, b| a.0.total_cmp(&b.0));
-                assert_eq!(frames.len(), 3, "large {large}, {paper}");
+                // Rules, signs, see someone soon; large print gives each
+                // list of signs its own part.
+                let parts = if large { 4 } else { 3 };
+                assert_eq!(frames.len(), parts, "large {large}, {paper}");
                 // The frames follow each other from the top to the bottom.
                 assert_eq!(frames[0].0, 0.0);
-                assert_eq!(frames[2].1, block.height);
+                assert_eq!(frames[parts - 1].1, block.height);
                 for pair in frames.windows(2) {
                     assert_eq!(pair[0].1, pair[1].0);
                 }

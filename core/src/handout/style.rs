@@ -45,6 +45,8 @@ impl Style {
     /// in the same 14 pt type.
     pub fn compact(mut self) -> Self {
         self.leading = 1.25;
+        // Phase headings stand at the top of a column, not across the page.
+        self.phase = self.heading;
         self.exercise_space = self.body * 0.8;
         self.separator_space = self.body * 0.7;
         self.box_pad = self.body * 0.4;
@@ -64,7 +66,7 @@ impl Style {
                 leading: 1.4,
                 picture_width: 60.0 * MM,
                 picture_max_height: 64.0 * MM,
-                compact_picture_width: 80.0 * MM,
+                compact_picture_width: 70.0 * MM,
                 exercise_space: 18.0 * 1.6,
                 separator_space: 18.0 * 0.9,
                 box_pad: 18.0 * 0.55,

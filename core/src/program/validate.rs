@@ -246,7 +246,10 @@ pub fn is_web_address(text: &str) -> bool {
         let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
         !host.is_empty()
             && (host.contains('.') || host.starts_with("localhost"))
-            && !text.trim().chars().any(|c| c.is_whitespace() || c.is_control())
+            && !text
+                .trim()
+                .chars()
+                .any(|c| c.is_whitespace() || c.is_control())
             && text.len() <= limits::SHORT_TEXT
     })
 }
