@@ -199,3 +199,53 @@ fn export_fails_and_writes_nothing_on_any_error() {
     // No temporary file is left behind either.
     assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 3);
 }
+
+#[test]
+fn the_layout_is_chosen_on_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("home");
+    let out = dir.path().join("card.pdf");
+    let output = run(
+        &home,
+        &[
+            "export",
+            "programs/low-back-strength.ron",
+            "-o",
+            out.to_str().unwrap(),
+            "--layout",
+            "summary",
+            "--phase",
+            "2",
+        ],
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(stdout.contains("handout of 1 page"), "{stdout}");
+    let text = all_text(&out);
+    assert!(
+        text.contains("Weeks 3"),
+        "the second phase is on the card: {text}"
+    );
+
+    let wrong = run(
+        &home,
+        &[
+            "export",
+            "programs/low-back-strength.ron",
+            "-o",
+            out.to_str().unwrap(),
+            "--layout",
+            "poster",
+        ],
+    );
+    assert!(!wrong.status.success());
+    let stderr = String::from_utf8_lossy(&wrong.stderr);
+    assert!(
+        stderr.contains("choose compact, detailed or summary"),
+        "{stderr}"
+    );
+}

@@ -6,7 +6,9 @@ use super::widgets::{self, label};
 use crate::gui::file_dialogs;
 use iced::widget::{checkbox, column, pick_list, row, text};
 use iced::{Alignment, Element, Fill, Task};
-use ptbuilder_core::store::{Paper, Settings, ThemeChoice};
+use ptbuilder_core::program::input::Refusal;
+use ptbuilder_core::program::is_web_address;
+use ptbuilder_core::store::{HandoutLayout, Paper, Settings, ThemeChoice};
 use std::path::PathBuf;
 
 /// The settings sheet: a draft, applied only when saved.
@@ -15,6 +17,8 @@ pub struct State {
     draft: Settings,
     logo: String,
     shared: String,
+    /// Why the video address cannot be used, once Save was pressed.
+    video_problem: Option<Refusal>,
 }
 
 /// Something changed in the sheet.
@@ -26,6 +30,12 @@ pub enum Message {
     PhoneChanged(String),
     /// Default clinician.
     ClinicianChanged(String),
+    /// The emergency number of the clinic's country.
+    EmergencyChanged(String),
+    /// Where the clinic's exercise videos are.
+    VideoAddressChanged(String),
+    /// Default handout layout.
+    LayoutSelected(HandoutLayout),
     /// Logo path typed.
     LogoChanged(String),
     /// Choose a logo with the system dialog.
@@ -80,6 +90,7 @@ impl State {
         Self {
             logo: path_text(settings.logo.as_ref()),
             shared: path_text(settings.shared_folder.as_ref()),
+            video_problem: None,
             draft: settings.clone(),
         }
     }
@@ -95,6 +106,12 @@ impl State {
             Message::ClinicChanged(text) => self.draft.clinic = text,
             Message::PhoneChanged(text) => self.draft.phone = text,
             Message::ClinicianChanged(text) => self.draft.clinician = text,
+            Message::EmergencyChanged(text) => self.draft.emergency_number = text,
+            Message::VideoAddressChanged(text) => {
+                self.draft.video_address = text;
+                self.video_problem = None;
+            }
+            Message::LayoutSelected(layout) => self.draft.layout = layout,
             Message::LogoChanged(text) => self.logo = text,
             Message::BrowseLogo => {
                 return Action::Run(Task::perform(
@@ -117,6 +134,10 @@ impl State {
             Message::SharedBrowsed(Some(path)) => self.shared = path.display().to_string(),
             Message::LogoBrowsed(None) | Message::SharedBrowsed(None) => {}
             Message::Save => {
+                if let Err(problem) = check_video_address(&self.draft.video_address) {
+                    self.video_problem = Some(Refusal::Invalid(problem));
+                    return Action::None;
+                }
                 let mut settings = self.draft.clone();
                 settings.logo = optional_path(&self.logo);
                 settings.shared_folder = optional_path(&self.shared);
@@ -136,10 +157,28 @@ impl State {
                 field("Clinic phone", &draft.phone, Message::PhoneChanged),
             ]
             .spacing(style::SECTION),
-            field(
-                "Your name (filled into new programs)",
-                &draft.clinician,
-                Message::ClinicianChanged,
+            row![
+                field(
+                    "Your name (filled into new programs)",
+                    &draft.clinician,
+                    Message::ClinicianChanged,
+                ),
+                field(
+                    "Emergency number in your country",
+                    &draft.emergency_number,
+                    Message::EmergencyChanged,
+                ),
+            ]
+            .spacing(style::SECTION),
+            widgets::field(
+                "Exercise videos (optional): a web address, with {id} for the exercise",
+                widgets::input(
+                    "For example: https://example-clinic.org/videos/{id}",
+                    &draft.video_address,
+                    Message::VideoAddressChanged,
+                    self.video_problem.is_some(),
+                ),
+                self.video_problem.as_ref(),
             ),
             widgets::field(
                 "Logo for the handout (PNG, JPEG or SVG)",
@@ -155,6 +194,18 @@ impl State {
         .spacing(style::GAP);
 
         let handout = row![
+            column![
+                label("Layout"),
+                pick_list(
+                    HandoutLayout::ALL,
+                    Some(draft.layout),
+                    Message::LayoutSelected
+                )
+                .style(style::menu)
+                .padding([6, 8])
+                .text_size(style::TEXT),
+            ]
+            .spacing(3),
             column![
                 label("Paper"),
                 pick_list(Paper::ALL, Some(draft.paper), Message::PaperSelected)
@@ -224,6 +275,21 @@ impl State {
     }
 }
 
+/// The clinic's video address is a web address once `{id}` is filled in;
+/// empty means no videos.
+fn check_video_address(address: &str) -> Result<(), String> {
+    let address = address.trim();
+    if address.is_empty() || is_web_address(&address.replace("{id}", "bridge")) {
+        Ok(())
+    } else {
+        Err(
+            "Use a web address that starts with https:// or http://, with {id} where the \
+             exercise's id goes."
+                .to_string(),
+        )
+    }
+}
+
 fn section<'a>(title: &'a str, body: Element<'a, Message>) -> Element<'a, Message> {
     column![
         text(title).size(style::HEADING).style(style::accent_text),
@@ -250,6 +316,30 @@ fn field<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_video_address_that_is_not_a_web_address_is_refused_beside_its_field() {
+        let mut state = State::new(&Settings::default());
+        let _ = state.update(Message::VideoAddressChanged(
+            "file:///srv/videos/{id}".into(),
+        ));
+        assert!(matches!(state.update(Message::Save), Action::None));
+        assert!(state.video_problem.is_some());
+        let _ = state.update(Message::VideoAddressChanged(
+            "https://example-clinic.org/videos/{id}".into(),
+        ));
+        let _ = state.update(Message::EmergencyChanged("999".into()));
+        match state.update(Message::Save) {
+            Action::Save(settings) => {
+                assert_eq!(
+                    settings.video_address,
+                    "https://example-clinic.org/videos/{id}"
+                );
+                assert_eq!(settings.emergency_number, "999");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
 
     #[test]
     fn saving_gives_back_the_edited_settings() {

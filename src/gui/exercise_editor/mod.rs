@@ -129,6 +129,8 @@ pub enum Message {
     SideSelected(Side),
     /// Search words, comma-separated.
     TagsChanged(String),
+    /// The video's web address.
+    VideoChanged(String),
     /// The picture path typed.
     PicturePathChanged(String),
     /// Read the typed picture.
@@ -271,6 +273,10 @@ impl State {
             },
             Message::SideSelected(side) => self.draft.dose.side = side,
             Message::TagsChanged(text) => self.tags = text,
+            Message::VideoChanged(text) => {
+                let text = text.trim().to_string();
+                self.draft.video = (!text.is_empty()).then_some(text);
+            }
             Message::PicturePathChanged(text) => {
                 self.picture_path = text;
                 self.picture_error = None;

@@ -71,6 +71,12 @@ fn identity(state: &State) -> Element<'_, Message> {
         Message::TagsChanged,
         false,
     );
+    let video = widgets::input(
+        "For example: https://example-clinic.org/videos/bridge",
+        draft_video(state),
+        Message::VideoChanged,
+        state.problem("video").is_some(),
+    );
     let draft = &state.draft;
     column![
         checked(state, "name", widgets::field("Name", name, None)),
@@ -115,10 +121,19 @@ fn identity(state: &State) -> Element<'_, Message> {
             Message::EquipmentToggled,
         ),
         widgets::field("Search words, separated by commas", tags, None),
+        checked(
+            state,
+            "video",
+            widgets::field("Video (optional): a web address", video, None)
+        ),
     ]
     .spacing(style::GAP)
     .width(Fill)
     .into()
+}
+
+fn draft_video(state: &State) -> &str {
+    state.draft.video.as_deref().unwrap_or_default()
 }
 
 /// What the patient reads: purpose, starting position, steps, mistakes
