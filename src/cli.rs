@@ -10,11 +10,13 @@ use clap::{Parser, Subcommand};
 use ptbuilder_core::handout::{self, Choices, HandoutOptions};
 use ptbuilder_core::library::search::EquipmentFilter;
 use ptbuilder_core::library::{
-    Category, Difficulty, Filters, Library, Position, Region, SearchIndex,
+    Category, Difficulty, Exercise, Filters, Library, Position, Region, SearchIndex,
 };
 use ptbuilder_core::program::{Patient, Severity};
 use ptbuilder_core::store::locate::LineColumn;
-use ptbuilder_core::store::{self, FileProblem, HandoutLayout, Kind, Paper, Settings, Store};
+use ptbuilder_core::store::{
+    self, FileProblem, HandoutLayout, Kind, Paper, PictureProblem, Settings, Store,
+};
 use ptbuilder_core::text::count;
 use std::collections::HashMap;
 use std::ffi::OsString;
@@ -276,15 +278,8 @@ fn check_file(
                         ),
                     ));
                 }
-                if let Some(picture) = &exercise.picture
-                    && !picture_exists(picture, path)
-                {
-                    let mut problem = FileProblem::whole(
-                        &file,
-                        format!(
-                            "picture {picture:?} is not a shipped illustration and is not beside the file"
-                        ),
-                    );
+                if let Some(problem) = picture_problem(&exercise, path) {
+                    let mut problem = FileProblem::whole(&file, problem);
                     problem.severity = Severity::Warning;
                     problems.push(problem);
                 }
@@ -302,16 +297,24 @@ fn check_file(
     }
 }
 
-/// True when an exercise file's picture is shipped, or beside the file in
-/// the places a library or a pictures folder keeps it.
-fn picture_exists(picture: &str, exercise_file: &Path) -> bool {
+/// What is wrong with an exercise file's picture, if anything: it must be
+/// shipped, or beside the file where a library or a pictures folder keeps
+/// it, and it must open within the picture limits.
+fn picture_problem(exercise: &Exercise, exercise_file: &Path) -> Option<String> {
+    let picture = exercise.picture.as_deref()?;
     let folder = exercise_file.parent().unwrap_or(Path::new("."));
     let folders = [
         folder.to_path_buf(),
         folder.join("../illustrations"),
         folder.join("../pictures"),
     ];
-    store::find_picture(picture, &folders).is_ok()
+    match store::pictures::open_picture(picture, &folders) {
+        Ok(_) => None,
+        Err(PictureProblem::Missing(_)) => Some(format!(
+            "picture {picture:?} is not a shipped illustration and is not beside the file"
+        )),
+        Err(problem) => Some(problem.to_string()),
+    }
 }
 
 fn library(query: &str, filters: &Filters) -> Result<(), Failure> {

@@ -335,3 +335,27 @@ fn a_corrupt_program_is_left_byte_for_byte_as_it_was() {
         "no temporary files left: {names:?}"
     );
 }
+
+#[test]
+fn a_hostile_picture_is_named_with_the_limit_it_broke() {
+    let run = Run::new();
+    let bridge = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/library/bridge.ron"),
+    )
+    .unwrap()
+    .replace("id: \"bridge\"", "id: \"my-bridge\"")
+    .replace("\"bridge.svg\"", "\"outside.svg\"");
+    let exercise = run.path("my-bridge.ron");
+    fs::write(&exercise, bridge).unwrap();
+    // A drawing that pulls in a file from elsewhere on the disk.
+    fs::write(
+        run.path("outside.svg"),
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><image href="/etc/hostname" width="40" height="20"/></svg>"#,
+    )
+    .unwrap();
+    let output = run.ptbuilder(&["check", exercise.to_str().unwrap()]);
+    assert!(output.status.success(), "a warning, not an error: {}", stderr(&output));
+    let said = stderr(&output);
+    assert!(said.contains("outside.svg"), "{said}");
+    assert!(said.contains("outside the picture"), "{said}");
+}

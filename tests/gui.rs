@@ -655,3 +655,40 @@ fn a_broken_file_is_reported_with_its_line_and_column() -> Result<(), Error> {
     );
     Ok(())
 }
+
+/// A hostile picture in the pictures folder (nested far deeper than any
+/// drawing, as could turn up on a shared clinic folder) neither stops the
+/// window from starting nor from drawing: it shows as a placeholder, and
+/// the therapist is told which file and which limit.
+#[test]
+fn a_hostile_picture_shows_as_a_placeholder_and_is_named() -> Result<(), Error> {
+    let folder = tempfile::tempdir().unwrap();
+    let store = Store::at(folder.path());
+    let library = ptbuilder_core::library::Library::builtin();
+    let mut custom = library
+        .get(&ptbuilder_core::library::ExerciseId::new("bridge"))
+        .unwrap()
+        .clone();
+    custom.id = ptbuilder_core::library::ExerciseId::new("deep-bridge");
+    custom.name = "Bridge drawn badly".into();
+    custom.picture = Some("deep.svg".into());
+    store.save_exercise(&custom).unwrap();
+    let depth = 200_000;
+    let svg = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20">{}{}</svg>"#,
+        "<g>".repeat(depth),
+        "</g>".repeat(depth)
+    );
+    std::fs::create_dir_all(&store.folders().pictures).unwrap();
+    std::fs::write(store.folders().pictures.join("deep.svg"), svg).unwrap();
+
+    let mut app = boot(folder.path());
+    let notices = app.notices().join("\n");
+    assert!(notices.contains("deep.svg"), "{notices}");
+    assert!(notices.contains("nests deeper than 100 levels"), "{notices}");
+    // The window draws the library with it, search and all.
+    type_into(&mut app, "library-search", "drawn badly")?;
+    let mut ui = simulator(&app);
+    assert!(ui.find("Bridge drawn badly").is_ok());
+    Ok(())
+}

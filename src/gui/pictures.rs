@@ -1,36 +1,37 @@
-//! Exercise pictures for the window: each picture is read and turned into
-//! an image handle once, off the UI thread, and reused by every list row,
-//! detail view and program item that shows it. A missing or unreadable
-//! picture becomes a quiet placeholder, never an error loop.
+//! Exercise pictures for the window. Each picture is found, decoded within
+//! the core's limits and shrunk to a thumbnail off the UI thread, once;
+//! the window only ever draws the finished pixels, so no picture (however
+//! hostile) is parsed while the window draws. A picture that cannot be
+//! shown becomes a quiet placeholder, and a picture that broke a limit is
+//! reported once.
 
 use super::style;
-use iced::widget::{center, container, image, svg, text};
+use iced::widget::{center, container, image, text};
 use iced::{ContentFit, Element, Length};
 use ptbuilder_core::library::{Exercise, Library};
-use ptbuilder_core::store::{Picture, PictureFormat, PictureProblem, find_picture};
+use ptbuilder_core::store::pictures::{self, Decoded};
+use ptbuilder_core::store::{Picture, PictureProblem};
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-/// Pictures as found on disk, by name.
-pub type Found = Arc<Vec<(String, Result<Picture, PictureProblem>)>>;
+/// Pixels across a thumbnail: the shipped drawings' own width, enough for
+/// the largest place a picture is shown (the detail view).
+const THUMBNAIL_WIDTH: u32 = 480;
+/// Shipped illustrations are 400 × 240.
+pub const ASPECT: f32 = 240.0 / 400.0;
 
-/// A picture ready to draw.
-#[derive(Debug, Clone)]
-enum Shown {
-    Vector(svg::Handle),
-    Raster(image::Handle),
-    Unavailable,
-}
+/// A picture ready to draw: its pixels, or why there are none.
+pub type Thumbnail = Result<image::Handle, PictureProblem>;
+
+/// Pictures as found and decoded, by name.
+pub type Found = Arc<Vec<(String, Thumbnail)>>;
 
 /// The picture cache.
 #[derive(Debug, Default)]
 pub struct Pictures {
-    shown: HashMap<String, Shown>,
+    shown: HashMap<String, Thumbnail>,
 }
-
-/// Shipped illustrations are 400 × 240.
-pub const ASPECT: f32 = 240.0 / 400.0;
 
 impl Pictures {
     /// Names the library (and `extra` exercises, such as a program's own
@@ -48,22 +49,18 @@ impl Pictures {
         names
     }
 
-    /// Adds pictures read by [`load`].
-    pub fn insert(&mut self, found: &Found) {
-        for (name, result) in found.iter() {
-            let shown = match result {
-                Ok(picture) => match picture.format {
-                    PictureFormat::Svg => {
-                        Shown::Vector(svg::Handle::from_memory(picture.bytes.clone()))
-                    }
-                    PictureFormat::Png | PictureFormat::Jpeg => {
-                        Shown::Raster(image::Handle::from_bytes(picture.bytes.to_vec()))
-                    }
-                },
-                Err(_) => Shown::Unavailable,
-            };
-            self.shown.insert(name.clone(), shown);
+    /// Adds pictures made by [`load`]; returns the problems worth telling
+    /// the therapist (a picture that broke a limit or could not be read;
+    /// a missing file only shows as a placeholder).
+    pub fn insert(&mut self, found: &Found) -> Vec<String> {
+        let mut problems = Vec::new();
+        for (name, thumbnail) in found.iter() {
+            if let Err(problem @ PictureProblem::Unreadable(..)) = thumbnail {
+                problems.push(format!("{problem}; a placeholder is shown instead"));
+            }
+            self.shown.insert(name.clone(), thumbnail.clone());
         }
+        problems
     }
 
     /// Forgets a picture so it is read again (the therapist replaced it).
@@ -75,32 +72,24 @@ impl Pictures {
     /// shape), or a placeholder.
     pub fn view<'a, M: 'a>(&self, name: Option<&str>, width: f32) -> Element<'a, M> {
         let height = (width * ASPECT).round();
-        let shown = name.and_then(|name| self.shown.get(name));
-        match shown {
-            Some(Shown::Vector(handle)) => framed(
-                svg(handle.clone())
-                    .width(Length::Fixed(width))
-                    .height(Length::Fixed(height))
-                    .content_fit(ContentFit::Contain)
-                    .into(),
-            ),
-            Some(Shown::Raster(handle)) => framed(
-                image(handle.clone())
-                    .width(Length::Fixed(width))
-                    .height(Length::Fixed(height))
-                    .content_fit(ContentFit::Contain)
-                    .into(),
-            ),
-            Some(Shown::Unavailable) | None => placeholder(width, height, name.is_some()),
+        match name.and_then(|name| self.shown.get(name)) {
+            Some(Ok(handle)) => framed(handle.clone(), width, height),
+            _ => placeholder(width, height, name.is_some()),
         }
     }
 }
 
-fn framed<'a, M: 'a>(picture: Element<'a, M>) -> Element<'a, M> {
-    container(picture)
-        .padding(2)
-        .style(style::picture_frame)
-        .into()
+/// Pixels shown at `width` × `height`, keeping their shape, in a frame.
+pub fn framed<'a, M: 'a>(handle: image::Handle, width: f32, height: f32) -> Element<'a, M> {
+    container(
+        image(handle)
+            .width(Length::Fixed(width))
+            .height(Length::Fixed(height))
+            .content_fit(ContentFit::Contain),
+    )
+    .padding(2)
+    .style(style::picture_frame)
+    .into()
 }
 
 /// A calm box where a picture would be; it says "No picture" when there is
@@ -122,15 +111,31 @@ pub fn placeholder<'a, M: 'a>(width: f32, height: f32, had_name: bool) -> Elemen
         .into()
 }
 
-/// Reads pictures by name from the shipped illustrations and `folders`.
-/// Blocking: run it off the UI thread.
+/// A decoded picture's thumbnail, as pixels the window can draw.
+pub fn thumbnail(decoded: &Decoded) -> image::Handle {
+    let pixels = pictures::thumbnail(decoded, THUMBNAIL_WIDTH, THUMBNAIL_WIDTH);
+    image::Handle::from_rgba(pixels.width(), pixels.height(), pixels.into_raw())
+}
+
+/// A picture's thumbnail, decoded within the core's limits; a decoder that
+/// fails in an unforeseen way gives the placeholder, never a crash.
+pub fn thumbnail_of(picture: &Picture) -> Thumbnail {
+    let name = picture.name.clone();
+    std::panic::catch_unwind(|| pictures::decode(picture).map(|decoded| thumbnail(&decoded)))
+        .unwrap_or_else(|_| Err("the picture could not be decoded".to_string()))
+        .map_err(|why| PictureProblem::Unreadable(name, why))
+}
+
+/// Finds, decodes and shrinks pictures by name from the shipped
+/// illustrations and `folders`. Blocking: run it off the UI thread.
 pub fn load(names: Vec<String>, folders: Vec<PathBuf>) -> Found {
     Arc::new(
         names
             .into_iter()
             .map(|name| {
-                let result = find_picture(&name, &folders);
-                (name, result)
+                let thumbnail = pictures::find_picture(&name, &folders)
+                    .and_then(|picture| thumbnail_of(&picture));
+                (name, thumbnail)
             })
             .collect(),
     )

@@ -102,6 +102,8 @@ pub struct App {
     library: Arc<Library>,
     index: Arc<SearchIndex>,
     loading: bool,
+    /// Picture batches being decoded in the background.
+    pictures_loading: usize,
     pictures: Pictures,
     finder: finder::State,
     editor: editor::State,
@@ -174,6 +176,7 @@ impl App {
             library: Arc::new(Library::default()),
             index: Arc::new(SearchIndex::default()),
             loading: true,
+            pictures_loading: 0,
             pictures: Pictures::default(),
             finder: finder::State::default(),
             editor: editor::State::new(document),
@@ -262,7 +265,10 @@ impl App {
         let task = match message {
             Message::LibraryLoaded(loaded) => self.library_loaded(loaded),
             Message::PicturesLoaded(found) => {
-                self.pictures.insert(&found);
+                self.pictures_loading = self.pictures_loading.saturating_sub(1);
+                for problem in self.pictures.insert(&found) {
+                    self.warn(problem);
+                }
                 Task::none()
             }
             Message::SystemThemeChanged(mode) => {
@@ -303,7 +309,7 @@ impl App {
 
     /// Reads the pictures the library and the open program use that are
     /// not cached yet.
-    pub(super) fn load_pictures(&self) -> Task<Message> {
+    pub(super) fn load_pictures(&mut self) -> Task<Message> {
         let names = self
             .pictures
             .missing(&self.library, &self.editor.program().exercises);
@@ -311,6 +317,7 @@ impl App {
             return Task::none();
         }
         let folders = self.store.picture_folders(&self.settings);
+        self.pictures_loading += 1;
         perform(
             move || Ok(pictures::load(names, folders)),
             |result| match result {
@@ -512,9 +519,9 @@ impl App {
         self.notices.iter().map(|n| n.text.clone()).collect()
     }
 
-    /// True until the library has loaded.
+    /// True until the library and its pictures have loaded.
     pub fn is_loading(&self) -> bool {
-        self.loading
+        self.loading || self.pictures_loading > 0
     }
 }
 

@@ -8,16 +8,16 @@
 mod view;
 
 use super::{Error, perform};
-use crate::gui::file_dialogs;
+use crate::gui::{file_dialogs, pictures};
 use iced::Task;
-use iced::widget::{image, svg, text_editor};
+use iced::widget::{image, text_editor};
 use ptbuilder_core::library::{
     Category, Difficulty, Equipment, Exercise, ExerciseId, Library, Position, Region,
 };
 use ptbuilder_core::program::input::{DoseField, Refusal, comma_list};
 use ptbuilder_core::program::{FieldPath, Problem, Segment, Side, validate_exercise};
 use ptbuilder_core::store::pictures::read_picture_file;
-use ptbuilder_core::store::{Picture, PictureFormat, Store};
+use ptbuilder_core::store::{Picture, Store};
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -80,19 +80,13 @@ pub struct State {
     dose_drafts: HashMap<DoseField, (String, Refusal)>,
     picture_path: String,
     picture: PictureChange,
-    preview: Option<Preview>,
+    preview: Option<image::Handle>,
     picture_error: Option<String>,
     problems: Vec<Problem>,
     tried: bool,
     saving: bool,
 }
 
-/// A chosen picture ready to draw.
-#[derive(Debug, Clone)]
-enum Preview {
-    Vector(svg::Handle),
-    Raster(image::Handle),
-}
 
 /// Something done in the editor.
 #[derive(Debug, Clone)]
@@ -139,8 +133,8 @@ pub enum Message {
     BrowsePicture,
     /// The system dialog closed.
     PictureBrowsed(Option<PathBuf>),
-    /// The chosen picture was read.
-    PictureRead(Result<Arc<Picture>, Error>),
+    /// The chosen picture was read and its preview made.
+    PictureRead(Result<(Arc<Picture>, image::Handle), Error>),
     /// No picture.
     RemovePicture,
     /// Check and save.
@@ -295,15 +289,8 @@ impl State {
                 return self.read_picture(path);
             }
             Message::PictureBrowsed(None) => {}
-            Message::PictureRead(Ok(chosen)) => {
-                self.preview = Some(match chosen.format {
-                    PictureFormat::Svg => {
-                        Preview::Vector(svg::Handle::from_memory(chosen.bytes.to_vec()))
-                    }
-                    PictureFormat::Png | PictureFormat::Jpeg => {
-                        Preview::Raster(image::Handle::from_bytes(chosen.bytes.to_vec()))
-                    }
-                });
+            Message::PictureRead(Ok((chosen, preview))) => {
+                self.preview = Some(preview);
                 self.picture = PictureChange::New(chosen);
                 self.picture_error = None;
             }
@@ -337,7 +324,13 @@ impl State {
             return Action::None;
         }
         Action::Run(perform(
-            move || Ok(Arc::new(read_picture_file(&path)?)),
+            move || {
+                // Decoded here, off the UI thread, within the core's limits:
+                // a picture that breaks one is refused, never shown.
+                let picture = read_picture_file(&path)?;
+                let preview = pictures::thumbnail_of(&picture)?;
+                Ok((Arc::new(picture), preview))
+            },
             Message::PictureRead,
         ))
     }

@@ -1,14 +1,14 @@
 //! Drawing the custom exercise editor.
 
-use super::{List, Message, Mode, PictureChange, Preview, State};
-use crate::gui::pictures::{ASPECT, Pictures, placeholder};
+use super::{List, Message, Mode, PictureChange, State};
+use crate::gui::pictures::{ASPECT, Pictures, framed};
 use crate::gui::style;
 use crate::gui::widgets::{self, label};
 use iced::widget::{
-    Column, Row, button, checkbox, column, container, image, pick_list, row, scrollable, svg, text,
+    Column, Row, button, checkbox, column, container, pick_list, row, scrollable, text,
     text_editor,
 };
-use iced::{Alignment, ContentFit, Element, Fill, Length};
+use iced::{Alignment, Element, Fill, Length};
 use ptbuilder_core::library::{Category, Difficulty, Equipment, Position, Region};
 use ptbuilder_core::program::Side;
 use ptbuilder_core::program::input::DoseField;
@@ -257,27 +257,10 @@ fn ticks<'a, T: Copy + PartialEq + 'a>(
 }
 
 fn picture_panel<'a>(state: &'a State, pictures: &'a Pictures) -> Element<'a, Message> {
-    let height = PREVIEW_WIDTH * ASPECT;
     let preview: Element<'a, Message> = match (&state.picture, &state.preview) {
-        (PictureChange::New(_), Some(Preview::Vector(handle))) => container(
-            svg(handle.clone())
-                .width(Length::Fixed(PREVIEW_WIDTH))
-                .height(Length::Fixed(height))
-                .content_fit(ContentFit::Contain),
-        )
-        .padding(1)
-        .style(style::picture_frame)
-        .into(),
-        (PictureChange::New(_), Some(Preview::Raster(handle))) => container(
-            image(handle.clone())
-                .width(Length::Fixed(PREVIEW_WIDTH))
-                .height(Length::Fixed(height))
-                .content_fit(ContentFit::Contain),
-        )
-        .padding(1)
-        .style(style::picture_frame)
-        .into(),
-        (PictureChange::Remove, _) => placeholder(PREVIEW_WIDTH, height, false),
+        (PictureChange::New(_), Some(handle)) => {
+            framed(handle.clone(), PREVIEW_WIDTH, (PREVIEW_WIDTH * ASPECT).round())
+        }
         _ => pictures.view(state.draft.picture.as_deref(), PREVIEW_WIDTH),
     };
     let source = match &state.picture {

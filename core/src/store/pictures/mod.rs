@@ -45,7 +45,8 @@ impl PictureFormat {
         } else if bytes.starts_with(&[0xff, 0xd8, 0xff]) {
             Some(Self::Jpeg)
         } else {
-            let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]);
+            // Drawings may open with a long declaration or comment.
+            let head = String::from_utf8_lossy(&bytes[..bytes.len().min(64 * 1024)]);
             head.contains("<svg").then_some(Self::Svg)
         }
     }
@@ -109,6 +110,14 @@ pub fn find_picture(name: &str, folders: &[PathBuf]) -> Result<Picture, PictureP
         }
     }
     Err(PictureProblem::Missing(name.to_string()))
+}
+
+/// Finds a picture by name (as [`find_picture`]) and decodes it within
+/// the limits (as [`decode`]): the one way the window and the command line
+/// open a picture.
+pub fn open_picture(name: &str, folders: &[PathBuf]) -> Result<Decoded, PictureProblem> {
+    let picture = find_picture(name, folders)?;
+    decode(&picture).map_err(|why| PictureProblem::Unreadable(name.to_string(), why))
 }
 
 /// Reads a picture file the therapist chose anywhere on the disk (to copy
