@@ -15,7 +15,7 @@ use ptbuilder_core::library::{
 use ptbuilder_core::program::{Patient, Severity};
 use ptbuilder_core::store::locate::LineColumn;
 use ptbuilder_core::store::{
-    self, FileProblem, HandoutLayout, Kind, Paper, PictureProblem, Settings, Store,
+    self, FileProblem, HandoutLayout, Kind, PackError, Paper, PictureProblem, Settings, Store,
 };
 use ptbuilder_core::text::count;
 use std::collections::HashMap;
@@ -73,6 +73,19 @@ enum Command {
         /// Patient name to fill in.
         #[arg(long)]
         patient: Option<String>,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Write a copy of a program that carries everything it needs (its
+    /// custom exercises and their pictures), to email it to a colleague or
+    /// move it to another PC.
+    Pack {
+        /// The program (or template) file.
+        file: PathBuf,
+        /// Where to write the copy.
+        #[arg(long, short)]
+        output: PathBuf,
         /// Replace the output file if it exists.
         #[arg(long)]
         force: bool,
@@ -159,6 +172,11 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             patient,
             force,
         }) => new_program(&template, &output, patient, force),
+        Some(Command::Pack {
+            file,
+            output,
+            force,
+        }) => pack(&file, &output, force),
         Some(Command::Export {
             file,
             output,
@@ -367,13 +385,7 @@ fn new_program(
     patient: Option<String>,
     force: bool,
 ) -> Result<(), Failure> {
-    if output.exists() && !force {
-        return Err(format!(
-            "{}: already exists; choose another name or add --force to replace it",
-            output.display()
-        )
-        .into());
-    }
+    refuse_existing(output, force)?;
     let (store, settings, library) = open_library()?;
     let found = store
         .template(template, &settings, &library)
@@ -386,14 +398,60 @@ fn new_program(
             identifier: String::new(),
         });
     }
-    store
-        .save_program(output, &program, &library)
-        .map_err(|error| {
-            Failure::from(format!("{}: cannot write it: {error}", output.display()))
-        })?;
+    let problems = store
+        .save_program(
+            output,
+            &program,
+            &library,
+            &store.picture_folders(&settings),
+        )
+        .map_err(|error| Failure::from(error.to_string()))?;
+    for problem in problems {
+        eprintln!("{}: warning: {problem}", output.display());
+    }
     println!(
         "{}: new program from template {template:?}",
         output.display()
+    );
+    Ok(())
+}
+
+/// Refuses to replace an existing file unless asked.
+fn refuse_existing(output: &Path, force: bool) -> Result<(), Failure> {
+    if output.exists() && !force {
+        return Err(format!(
+            "{}: already exists; choose another name or add --force to replace it",
+            output.display()
+        )
+        .into());
+    }
+    Ok(())
+}
+
+/// Writes a self-contained copy of `file` to `output`, atomically; the
+/// original is only read.
+fn pack(file: &Path, output: &Path, force: bool) -> Result<(), Failure> {
+    refuse_existing(output, force)?;
+    let (store, settings, library) = open_library()?;
+    let folders = store.picture_folders(&settings);
+    let (packed, warnings) = store
+        .pack(file, output, &library, &folders)
+        .map_err(|error| match error {
+            PackError::Read(problems) => Failure::from(problems),
+            PackError::Write(error) => Failure::from(error.to_string()),
+        })?;
+    for warning in &warnings {
+        eprintln!("{warning}");
+    }
+    for problem in &packed.problems {
+        eprintln!("{}: warning: {problem}", output.display());
+    }
+    println!(
+        "{}: packed with {} and {}, {} KB",
+        output.display(),
+        count(packed.exercises, "custom exercise"),
+        count(packed.pictures, "picture"),
+        packed.bytes.div_ceil(1024)
     );
     Ok(())
 }

@@ -339,12 +339,11 @@ fn a_corrupt_program_is_left_byte_for_byte_as_it_was() {
 #[test]
 fn a_hostile_picture_is_named_with_the_limit_it_broke() {
     let run = Run::new();
-    let bridge = fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/library/bridge.ron"),
-    )
-    .unwrap()
-    .replace("id: \"bridge\"", "id: \"my-bridge\"")
-    .replace("\"bridge.svg\"", "\"outside.svg\"");
+    let bridge =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/library/bridge.ron"))
+            .unwrap()
+            .replace("id: \"bridge\"", "id: \"my-bridge\"")
+            .replace("\"bridge.svg\"", "\"outside.svg\"");
     let exercise = run.path("my-bridge.ron");
     fs::write(&exercise, bridge).unwrap();
     // A drawing that pulls in a file from elsewhere on the disk.
@@ -354,8 +353,93 @@ fn a_hostile_picture_is_named_with_the_limit_it_broke() {
     )
     .unwrap();
     let output = run.ptbuilder(&["check", exercise.to_str().unwrap()]);
-    assert!(output.status.success(), "a warning, not an error: {}", stderr(&output));
+    assert!(
+        output.status.success(),
+        "a warning, not an error: {}",
+        stderr(&output)
+    );
     let said = stderr(&output);
     assert!(said.contains("outside.svg"), "{said}");
     assert!(said.contains("outside the picture"), "{said}");
+}
+
+/// A program packed on one PC prints the same handout on another, whose
+/// folders have neither its custom exercise nor its picture; the original
+/// file is left as it was.
+#[test]
+fn a_packed_program_carries_its_pictures_to_another_pc() {
+    let here = Run::new();
+    let home = here.path("home");
+    let store = ptbuilder_core::store::Store::at(&home);
+    let library = ptbuilder_core::library::Library::builtin();
+    let mut custom = library
+        .get(&ptbuilder_core::library::ExerciseId::new("bridge"))
+        .unwrap()
+        .clone();
+    custom.id = ptbuilder_core::library::ExerciseId::new("step-bridge");
+    custom.name = "Bridge with feet on a step".into();
+    custom.picture = Some("step-bridge.jpg".into());
+    store.save_exercise(&custom).unwrap();
+    fs::create_dir_all(&store.folders().pictures).unwrap();
+    let mut photo = Vec::new();
+    image::RgbImage::from_fn(3000, 2000, |x, y| {
+        image::Rgb([(x / 12) as u8, (y / 8) as u8, 120])
+    })
+    .write_to(
+        &mut std::io::Cursor::new(&mut photo),
+        image::ImageFormat::Jpeg,
+    )
+    .unwrap();
+    fs::write(store.folders().pictures.join("step-bridge.jpg"), &photo).unwrap();
+    // A program that names the exercise but carries nothing.
+    let mut program =
+        ptbuilder_core::program::Program::new(chrono::NaiveDate::from_ymd_opt(2026, 3, 4).unwrap());
+    program.phases[0].items = vec![ptbuilder_core::program::Item::new(&custom)];
+    let original = here.path("ann.ron");
+    fs::write(&original, ptbuilder_core::store::to_ron(&program)).unwrap();
+    let before = fs::read(&original).unwrap();
+
+    let packed = here.path("ann-packed.ron");
+    let output = here.ptbuilder(&[
+        "pack",
+        original.to_str().unwrap(),
+        "-o",
+        packed.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let said = stdout(&output);
+    assert!(said.contains("1 custom exercise and 1 picture"), "{said}");
+    assert_eq!(
+        fs::read(&original).unwrap(),
+        before,
+        "the original is untouched"
+    );
+    println!("a packed program with one photo: {said}");
+    let again = here.ptbuilder(&[
+        "pack",
+        original.to_str().unwrap(),
+        "-o",
+        packed.to_str().unwrap(),
+    ]);
+    assert!(!again.status.success() && stderr(&again).contains("already exists"));
+
+    // Another PC: an empty home folder.
+    let there = Run::new();
+    let handout = there.path("handout.pdf");
+    let output = there.ptbuilder(&[
+        "export",
+        packed.to_str().unwrap(),
+        "-o",
+        handout.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(!stderr(&output).contains("warning"), "{}", stderr(&output));
+    // Unpacked, the same program cannot find its exercise there at all.
+    let output = there.ptbuilder(&[
+        "export",
+        original.to_str().unwrap(),
+        "-o",
+        handout.to_str().unwrap(),
+    ]);
+    assert!(!output.status.success());
 }

@@ -428,13 +428,10 @@ fn restored_work_for_a_saved_file_takes_its_lock_unless_someone_has_it() -> Resu
     use ptbuilder_core::store::recovery::RecoverySlot;
     let folder = tempfile::tempdir().unwrap();
     let store = Store::at(folder.path());
-    let library = ptbuilder_core::library::Library::builtin();
     let file = folder.path().join("programs").join("lena.ron");
     let mut saved = ptbuilder_core::program::Program::new(chrono::Local::now().date_naive());
     saved.title = "Shoulder".into();
-    store
-        .save_program_safely(&file, &saved, library, None)
-        .unwrap();
+    store.save_program_safely(&file, &saved, None).unwrap();
     let mut lost = saved.clone();
     lost.title = "Shoulder, week 2".into();
     let crash = |lock_owner: LockOwner| {
@@ -685,7 +682,10 @@ fn a_hostile_picture_shows_as_a_placeholder_and_is_named() -> Result<(), Error> 
     let mut app = boot(folder.path());
     let notices = app.notices().join("\n");
     assert!(notices.contains("deep.svg"), "{notices}");
-    assert!(notices.contains("nests deeper than 100 levels"), "{notices}");
+    assert!(
+        notices.contains("nests deeper than 100 levels"),
+        "{notices}"
+    );
     // The window draws the library with it, search and all.
     type_into(&mut app, "library-search", "drawn badly")?;
     let mut ui = simulator(&app);

@@ -215,6 +215,7 @@ fn program() -> impl Strategy<Value = Program> {
                     precautions,
                     phases,
                     exercises: Vec::new(),
+                    pictures: Vec::new(),
                 }
             },
         )

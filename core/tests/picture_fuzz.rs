@@ -86,7 +86,11 @@ fn every_class_of_hostile_picture_is_refused_and_named() {
     bomb[20..24].copy_from_slice(&60_000u32.to_be_bytes());
     let crc = crc32(&bomb[12..29]);
     bomb[29..33].copy_from_slice(&crc.to_be_bytes());
-    let deep = svg(&format!("{}{}", "<g>".repeat(500_000), "</g>".repeat(500_000)));
+    let deep = svg(&format!(
+        "{}{}",
+        "<g>".repeat(500_000),
+        "</g>".repeat(500_000)
+    ));
     let laughs = format!(
         r#"<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "{}">]>{}"#,
         "x".repeat(50_000),
@@ -99,7 +103,10 @@ fn every_class_of_hostile_picture_is_refused_and_named() {
         ("laughs.svg", laughs, "expand"),
         (
             "absolute.svg",
-            svg(&format!(r#"<image href="{}" width="40" height="20"/>"#, secret.display())),
+            svg(&format!(
+                r#"<image href="{}" width="40" height="20"/>"#,
+                secret.display()
+            )),
             "outside the picture",
         ),
         (
@@ -228,7 +235,8 @@ fn svg_soup() -> impl Strategy<Value = String> {
     let node = (element, prop::collection::vec(attribute, 0..4))
         .prop_map(|(name, attributes)| (name.to_string(), attributes.concat()));
     prop::collection::vec((node, 0..3usize), 0..60).prop_map(|nodes| {
-        let mut out = String::from(r#"<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20">"#);
+        let mut out =
+            String::from(r#"<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20">"#);
         let mut open: Vec<String> = Vec::new();
         for ((name, attributes), action) in nodes {
             match action {

@@ -9,6 +9,7 @@ use super::style;
 use iced::widget::{center, container, image, text};
 use iced::{ContentFit, Element, Length};
 use ptbuilder_core::library::{Exercise, Library};
+use ptbuilder_core::program::EmbeddedPicture;
 use ptbuilder_core::store::pictures::{self, Decoded};
 use ptbuilder_core::store::{Picture, PictureProblem};
 use std::collections::HashMap;
@@ -127,13 +128,14 @@ pub fn thumbnail_of(picture: &Picture) -> Thumbnail {
 }
 
 /// Finds, decodes and shrinks pictures by name from the shipped
-/// illustrations and `folders`. Blocking: run it off the UI thread.
-pub fn load(names: Vec<String>, folders: Vec<PathBuf>) -> Found {
+/// illustrations, `folders` and the pictures a program `carried`.
+/// Blocking: run it off the UI thread.
+pub fn load(names: Vec<String>, folders: Vec<PathBuf>, carried: Vec<EmbeddedPicture>) -> Found {
     Arc::new(
         names
             .into_iter()
             .map(|name| {
-                let thumbnail = pictures::find_picture(&name, &folders)
+                let thumbnail = pictures::find_for(&carried, &name, &folders)
                     .and_then(|picture| thumbnail_of(&picture));
                 (name, thumbnail)
             })

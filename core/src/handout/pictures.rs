@@ -5,6 +5,7 @@
 //! and kept.
 
 use super::svg_form;
+use crate::program::Program;
 use crate::store::pictures::{Decoded, Drawing, Frame, decode};
 use crate::store::{self, Picture, PictureFormat};
 use printpdf::{RawImage, RawImageData, RawImageFormat, XObject};
@@ -167,10 +168,12 @@ impl Pictures {
         Ok(index)
     }
 
-    /// The illustration for an exercise, looked up among the shipped
-    /// drawings and then the picture folders.
+    /// The illustration for an exercise of `program`, looked up among the
+    /// shipped drawings, the picture folders, and the pictures the program
+    /// carries.
     pub fn exercise(
         &mut self,
+        program: &Program,
         exercise: &str,
         picture: Option<&str>,
         folders: &[PathBuf],
@@ -181,7 +184,7 @@ impl Pictures {
         if self.failed.contains(name) {
             return Illustration::Missing;
         }
-        match store::find_picture(name, folders) {
+        match store::pictures::find_for(&program.pictures, name, folders) {
             Ok(picture) => match self.add(&picture) {
                 Ok(index) => Illustration::Drawn {
                     index,
@@ -263,8 +266,9 @@ mod tests {
             .find(|(name, _)| name.ends_with(".svg"))
             .expect("at least one shipped drawing");
         let mut pictures = Pictures::default();
-        let first = pictures.exercise("x", Some(name), &[]);
-        let again = pictures.exercise("y", Some(name), &[]);
+        let program = Program::new(chrono::NaiveDate::MIN);
+        let first = pictures.exercise(&program, "x", Some(name), &[]);
+        let again = pictures.exercise(&program, "y", Some(name), &[]);
         assert_eq!(first, again);
         assert_eq!(pictures.list.len(), 1);
         let Illustration::Drawn { aspect, .. } = first else {
@@ -282,11 +286,15 @@ mod tests {
     #[test]
     fn a_missing_picture_is_a_warning_not_an_error() {
         let mut pictures = Pictures::default();
-        let shown = pictures.exercise("Bridge", Some("no-such-picture.svg"), &[]);
+        let program = Program::new(chrono::NaiveDate::MIN);
+        let shown = pictures.exercise(&program, "Bridge", Some("no-such-picture.svg"), &[]);
         assert_eq!(shown, Illustration::Missing);
         assert_eq!(pictures.warnings.len(), 1);
         assert!(pictures.warnings[0].contains("no-such-picture.svg"));
-        assert_eq!(pictures.exercise("Walk", None, &[]), Illustration::None);
+        assert_eq!(
+            pictures.exercise(&program, "Walk", None, &[]),
+            Illustration::None
+        );
     }
 
     #[test]

@@ -132,6 +132,7 @@ impl<'a> Plan<'a> {
                     exercise,
                     item,
                     illustration: pictures.exercise(
+                        program,
                         &exercise.name,
                         exercise.picture.as_deref(),
                         &options.picture_folders,

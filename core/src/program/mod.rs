@@ -95,6 +95,37 @@ impl Phase {
     }
 }
 
+/// A custom exercise's picture carried inside a program file, so the file
+/// prints the same handout on another PC: the picture's file name and its
+/// bytes in base64.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EmbeddedPicture {
+    /// The name the exercise calls it by ("my-bridge.png").
+    pub name: String,
+    /// The picture's bytes, base64-encoded.
+    pub data: String,
+}
+
+impl EmbeddedPicture {
+    /// Carries `bytes` under `name`.
+    pub fn new(name: &str, bytes: &[u8]) -> Self {
+        use base64::Engine;
+        Self {
+            name: name.to_string(),
+            data: base64::engine::general_purpose::STANDARD.encode(bytes),
+        }
+    }
+
+    /// The picture's bytes, or `None` when the text is not base64.
+    pub fn bytes(&self) -> Option<Vec<u8>> {
+        use base64::Engine;
+        base64::engine::general_purpose::STANDARD
+            .decode(self.data.trim())
+            .ok()
+    }
+}
+
 /// A home-exercise program, or a template when it has no patient.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -140,6 +171,9 @@ pub struct Program {
     /// Copies of the custom exercises this program uses.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub exercises: Vec<Exercise>,
+    /// The pictures of those copies, carried along.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pictures: Vec<EmbeddedPicture>,
 }
 
 impl Program {
@@ -161,6 +195,7 @@ impl Program {
             precautions: Vec::new(),
             phases: vec![Phase::named("Your exercises")],
             exercises: Vec::new(),
+            pictures: Vec::new(),
         }
     }
 

@@ -32,6 +32,8 @@ pub mod limits {
     pub const SHORT_TEXT: usize = 200;
     /// Characters in a long text such as a note.
     pub const LONG_TEXT: usize = 20_000;
+    /// Bytes of one picture carried inside a program.
+    pub const EMBEDDED_PICTURE: usize = 2 * 1024 * 1024;
 }
 
 /// One step into a file's structure: a named field or a list position.
@@ -347,6 +349,7 @@ pub fn validate_program(program: &Program, library: &Library) -> Vec<Problem> {
     let mut report = Report::default();
     check_details(&mut report, program);
     check_copies(&mut report, program, library);
+    check_pictures(&mut report, program);
     check_phases(&mut report, program, library);
     report.0
 }
@@ -415,6 +418,36 @@ fn check_details(report: &mut Report, program: &Program) {
             root.field("review"),
             format!("the review date {review} is before the start date {start}"),
         ));
+    }
+}
+
+/// The pictures the program carries: safe names, real base64, within the
+/// size a carried picture may have.
+fn check_pictures(report: &mut Report, program: &Program) {
+    for (i, picture) in program.pictures.iter().enumerate() {
+        let path = FieldPath::default().field("pictures").index(i);
+        if !is_safe_picture_name(&picture.name) {
+            report.0.push(Problem::error(
+                path.field("name"),
+                format!("picture name {:?} must be a plain file name", picture.name),
+            ));
+        }
+        match picture.bytes() {
+            None => report.0.push(Problem::error(
+                path.field("data"),
+                format!("the picture {:?} is not base64 data", picture.name),
+            )),
+            Some(bytes) if bytes.len() > limits::EMBEDDED_PICTURE => report.0.push(Problem::error(
+                path.field("data"),
+                format!(
+                    "the picture {:?} is {} KB; a picture carried in a program may be {} KB",
+                    picture.name,
+                    bytes.len() / 1024,
+                    limits::EMBEDDED_PICTURE / 1024
+                ),
+            )),
+            Some(_) => {}
+        }
     }
 }
 

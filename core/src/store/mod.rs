@@ -21,7 +21,10 @@ mod templates;
 pub use atomic::{WriteFailed, write_atomic, write_file};
 pub use folders::{Folders, HOME_VARIABLE};
 pub use pictures::{Picture, PictureFormat, PictureProblem, find_picture};
-pub use programs::{FileStamp, OpenError, Opened, SaveError, Saved, Target, backup_path};
+pub use programs::{
+    FileStamp, OpenError, Opened, PackError, Packed, SaveError, Saved, Target, backup_path,
+    for_saving,
+};
 pub use ron_file::{FileProblem, Kind, read_exercise, read_program, read_text, sniff, to_ron};
 pub use settings::{HandoutLayout, Paper, Settings, ThemeChoice};
 pub use templates::{Template, TemplateError, new_program};

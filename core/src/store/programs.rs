@@ -7,8 +7,9 @@
 //! atomically) live in one place.
 
 use super::lock::{EditLock, LockError};
+use super::pictures::carry_pictures;
 use super::ron_file::{FileProblem, read_program, read_text, to_ron};
-use super::{Store, WriteFailed, naming, write_atomic};
+use super::{Store, WriteFailed, naming, write_atomic, write_file};
 use crate::library::Library;
 use crate::program::Program;
 use std::fs;
@@ -128,6 +129,8 @@ pub struct Saved {
     pub stamp: FileStamp,
     /// The file's edit lock, when this save took it (a new file).
     pub lock: Option<EditLock>,
+    /// Pictures that could not be carried in the file, in words.
+    pub problems: Vec<String>,
 }
 
 /// A program read from disk, with what is needed to save it back safely.
@@ -139,6 +142,45 @@ pub struct Opened {
     pub warnings: Vec<FileProblem>,
     /// The file as it was read.
     pub stamp: FileStamp,
+}
+
+/// The program as its file keeps it: with copies of the custom exercises
+/// it uses, and of their pictures (from `pictures`, or the copies it
+/// already carries), so it prints the same handout on any PC. Also
+/// returns what could not be carried.
+pub fn for_saving(
+    program: &Program,
+    library: &Library,
+    pictures: &[PathBuf],
+) -> (Program, Vec<String>) {
+    let mut program = program.clone();
+    program.embed_custom_exercises(library);
+    let problems = carry_pictures(&mut program, pictures);
+    (program, problems)
+}
+
+/// A self-contained copy of a program, written by [`Store::pack`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Packed {
+    /// Custom exercises it carries.
+    pub exercises: usize,
+    /// Pictures it carries.
+    pub pictures: usize,
+    /// The copy's size in bytes.
+    pub bytes: u64,
+    /// Pictures that could not be carried, in words.
+    pub problems: Vec<String>,
+}
+
+/// Why a program could not be packed; nothing was written.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum PackError {
+    /// The program cannot be read, one line per problem.
+    #[error("{}", lines(.0))]
+    Read(Vec<FileProblem>),
+    /// The copy could not be written.
+    #[error(transparent)]
+    Write(#[from] WriteFailed),
 }
 
 /// The backup of `path`: the version before the last save.
@@ -198,16 +240,43 @@ impl Store {
     }
 
     /// Writes a program as it is, with copies of the custom exercises it
-    /// uses; for files nobody has open (a new file from the command line).
+    /// uses and their pictures from `pictures`; for files nobody has open
+    /// (a new file from the command line, a packed copy). Returns what
+    /// could not be carried.
     pub fn save_program(
         &self,
         path: &Path,
         program: &Program,
         library: &Library,
-    ) -> io::Result<()> {
-        let mut program = program.clone();
-        program.embed_custom_exercises(library);
-        write_atomic(path, to_ron(&program).as_bytes())
+        pictures: &[PathBuf],
+    ) -> Result<Vec<String>, WriteFailed> {
+        let (program, problems) = for_saving(program, library, pictures);
+        write_file(path, to_ron(&program).as_bytes())?;
+        Ok(problems)
+    }
+
+    /// Writes a copy of the program in `from` to `to` that carries its
+    /// custom exercises and their pictures (from `pictures`, or the copies
+    /// it already carries), atomically; `from` is only read. Returns what
+    /// the copy holds, and warnings for pictures it could not carry.
+    pub fn pack(
+        &self,
+        from: &Path,
+        to: &Path,
+        library: &Library,
+        pictures: &[PathBuf],
+    ) -> Result<(Packed, Vec<FileProblem>), PackError> {
+        let (program, warnings) = self.load_program(from, library).map_err(PackError::Read)?;
+        let (packed, problems) = for_saving(&program, library, pictures);
+        let text = to_ron(&packed);
+        write_file(to, text.as_bytes())?;
+        let summary = Packed {
+            exercises: packed.exercises.len(),
+            pictures: packed.pictures.len(),
+            bytes: text.len() as u64,
+            problems,
+        };
+        Ok((summary, warnings))
     }
 
     /// Saves a program to `target`: takes the lock of a file it has not
@@ -219,6 +288,7 @@ impl Store {
         target: Target,
         program: &Program,
         library: &Library,
+        pictures: &[PathBuf],
     ) -> Result<Saved, SaveError> {
         let (path, stamp, lock) = match target {
             Target::Own { path, stamp } => (path, stamp, None),
@@ -232,8 +302,14 @@ impl Store {
                 (path, None, Some(lock))
             }
         };
-        let stamp = self.save_program_safely(&path, program, library, stamp)?;
-        Ok(Saved { path, stamp, lock })
+        let (program, problems) = for_saving(program, library, pictures);
+        let stamp = self.save_program_safely(&path, &program, stamp)?;
+        Ok(Saved {
+            path,
+            stamp,
+            lock,
+            problems,
+        })
     }
 
     /// Makes the folder of a file about to be written, and takes its lock.
@@ -244,15 +320,15 @@ impl Store {
         EditLock::acquire(path).map_err(SaveError::Locked)
     }
 
-    /// Saves a program safely: refuses when the file changed on disk since
-    /// it was opened (`opened`; pass `None` to replace whatever is there,
-    /// e.g. after the user confirmed), keeps the previous version as
-    /// `<file>.bak`, and writes atomically. Returns the new stamp.
+    /// Saves a program, as [`for_saving`] made it, safely: refuses when
+    /// the file changed on disk since it was opened (`opened`; pass `None`
+    /// to replace whatever is there, e.g. after the user confirmed), keeps
+    /// the previous version as `<file>.bak`, and writes atomically. Returns
+    /// the new stamp.
     pub fn save_program_safely(
         &self,
         path: &Path,
         program: &Program,
-        library: &Library,
         opened: Option<FileStamp>,
     ) -> Result<FileStamp, SaveError> {
         let old = match fs::read(path) {
@@ -265,9 +341,7 @@ impl Store {
         {
             return Err(SaveError::ChangedOnDisk(path.to_path_buf()));
         }
-        let mut program = program.clone();
-        program.embed_custom_exercises(library);
-        let text = to_ron(&program);
+        let text = to_ron(program);
         if old.as_deref() == Some(text.as_bytes()) {
             return Ok(FileStamp::of(text.as_bytes()));
         }
@@ -298,7 +372,7 @@ mod tests {
         let path = dir.path().join("emil.ron");
 
         let first = store
-            .save_program_safely(&path, &program("First"), library, None)
+            .save_program_safely(&path, &program("First"), None)
             .unwrap();
         assert!(!backup_path(&path).exists(), "nothing to back up yet");
         let opened = store.open_program(&path, library).unwrap();
@@ -306,7 +380,7 @@ mod tests {
         assert_eq!(opened.program.title, "First");
 
         let second = store
-            .save_program_safely(&path, &program("Second"), library, Some(first))
+            .save_program_safely(&path, &program("Second"), Some(first))
             .unwrap();
         let backup = store.open_program(&backup_path(&path), library).unwrap();
         assert_eq!(backup.program.title, "First");
@@ -316,7 +390,7 @@ mod tests {
             .unwrap()
             .replace("Second", "Theirs");
         fs::write(&path, &theirs).unwrap();
-        let refused = store.save_program_safely(&path, &program("Mine"), library, Some(second));
+        let refused = store.save_program_safely(&path, &program("Mine"), Some(second));
         assert!(
             matches!(refused, Err(SaveError::ChangedOnDisk(_))),
             "{refused:?}"
@@ -329,7 +403,7 @@ mod tests {
 
         // After the user chooses to replace it, the save goes through.
         store
-            .save_program_safely(&path, &program("Mine"), library, None)
+            .save_program_safely(&path, &program("Mine"), None)
             .unwrap();
         assert_eq!(
             store.open_program(&path, library).unwrap().program.title,
@@ -351,7 +425,7 @@ mod tests {
         let store = Store::at(dir.path());
         let path = dir.path().join("missing-folder-is-a-file").join("x.ron");
         fs::write(dir.path().join("missing-folder-is-a-file"), "not a folder").unwrap();
-        let result = store.save_program_safely(&path, &program("X"), Library::builtin(), None);
+        let result = store.save_program_safely(&path, &program("X"), None);
         assert!(matches!(result, Err(SaveError::Io(_))));
         assert_eq!(
             fs::read_to_string(dir.path().join("missing-folder-is-a-file")).unwrap(),
@@ -369,13 +443,13 @@ mod tests {
             name: "Ada Vance".into(),
             identifier: String::new(),
         });
-        let first = store.save_to(Target::New, &mine, library).unwrap();
+        let first = store.save_to(Target::New, &mine, library, &[]).unwrap();
         assert_eq!(
             first.path,
             dir.path().join("programs").join("Ada Vance - Knee.ron")
         );
         assert!(first.lock.is_some(), "the new file is locked for editing");
-        let second = store.save_to(Target::New, &mine, library).unwrap();
+        let second = store.save_to(Target::New, &mine, library, &[]).unwrap();
         assert_eq!(
             second.path,
             dir.path().join("programs").join("Ada Vance - Knee (2).ron")
@@ -418,6 +492,7 @@ mod tests {
             Target::Other(path.clone()),
             &program("Mine"),
             Library::builtin(),
+            &[],
         );
         assert!(matches!(result, Err(SaveError::Locked(_))), "{result:?}");
         assert!(!path.exists(), "nothing was written");
@@ -430,7 +505,7 @@ mod tests {
         let library = Library::builtin();
         let path = dir.path().join("bo.ron");
         store
-            .save_program(&path, &program("Shoulder"), library)
+            .save_program(&path, &program("Shoulder"), library, &[])
             .unwrap();
         let (opened, _lock) = store.open_for_editing(&path, library, false).unwrap();
         assert_eq!(opened.program.title, "Shoulder");

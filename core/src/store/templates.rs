@@ -2,6 +2,7 @@
 //! saving a program as a template; and starting a new program, blank or
 //! from a template, with the therapist's clinic details filled in.
 
+use super::programs::for_saving;
 use super::ron_file::{FileProblem, read_program, to_ron};
 use super::{Folders, Settings, Store, WriteFailed, ron_files, write_file};
 use crate::library::{ExerciseId, Library, Source};
@@ -129,11 +130,11 @@ impl Store {
         &self,
         program: &Program,
         library: &Library,
+        pictures: &[PathBuf],
         today: NaiveDate,
         replace: bool,
     ) -> Result<PathBuf, TemplateError> {
-        let mut template = program.to_template(today);
-        template.embed_custom_exercises(library);
+        let (template, _) = for_saving(&program.to_template(today), library, pictures);
         let path = self.template_path(&template.title);
         if !replace && path.exists() {
             return Err(TemplateError::Exists(template.title));
@@ -185,13 +186,13 @@ mod tests {
         let mut program = new_program(&settings(), None, date(2026, 6, 1));
         program.title = "Knee week 1".into();
         let path = store
-            .save_template(&program, library, date(2026, 6, 1), false)
+            .save_template(&program, library, &[], date(2026, 6, 1), false)
             .unwrap();
         assert_eq!(path, dir.path().join("templates").join("knee-week-1.ron"));
-        let again = store.save_template(&program, library, date(2026, 6, 2), false);
+        let again = store.save_template(&program, library, &[], date(2026, 6, 2), false);
         assert!(matches!(again, Err(TemplateError::Exists(_))), "{again:?}");
         store
-            .save_template(&program, library, date(2026, 6, 2), true)
+            .save_template(&program, library, &[], date(2026, 6, 2), true)
             .unwrap();
         let (templates, problems) = store.templates(&Settings::default(), library);
         assert!(problems.is_empty(), "{problems:?}");

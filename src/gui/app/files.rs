@@ -63,6 +63,8 @@ pub struct Saved {
     snapshot: Arc<Program>,
     stamp: FileStamp,
     lock: Option<Handover<EditLock>>,
+    /// Pictures that could not be carried in the file.
+    problems: Vec<String>,
     then: Option<Pending>,
 }
 
@@ -266,14 +268,16 @@ impl App {
         self.saving = true;
         let snapshot = Arc::new(self.editor.program().clone());
         let (store, library) = (self.store.clone(), Arc::clone(&self.library));
+        let pictures = self.store.picture_folders(&self.settings);
         perform(
             move || {
-                let saved = store.save_to(target, &snapshot, &library)?;
+                let saved = store.save_to(target, &snapshot, &library, &pictures)?;
                 Ok(Saved {
                     path: saved.path,
                     snapshot,
                     stamp: saved.stamp,
                     lock: saved.lock.map(Handover::new),
+                    problems: saved.problems,
                     then,
                 })
             },
@@ -314,8 +318,9 @@ impl App {
     fn save_template(&mut self, replace: bool) -> Task<Message> {
         let program = self.editor.program().clone();
         let (store, library) = (self.store.clone(), Arc::clone(&self.library));
+        let pictures = self.store.picture_folders(&self.settings);
         perform(
-            move || Ok(store.save_template(&program, &library, today(), replace)),
+            move || Ok(store.save_template(&program, &library, &pictures, today(), replace)),
             |result| match result {
                 Ok(saved) => Message::Files(Done::TemplateSaved(saved)),
                 Err(error) => failed(error),
@@ -482,6 +487,9 @@ impl App {
                     self.guard.lock = Some(Arc::new(lock));
                 }
                 let name = self.editor.document().name();
+                for problem in saved.problems {
+                    self.warn(problem);
+                }
                 let tasks = Task::batch([
                     self.notify(style::Tone::Success, format!("Saved “{name}”.")),
                     self.remember(saved.path),

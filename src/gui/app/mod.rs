@@ -317,9 +317,10 @@ impl App {
             return Task::none();
         }
         let folders = self.store.picture_folders(&self.settings);
+        let carried = self.editor.program().pictures.clone();
         self.pictures_loading += 1;
         perform(
-            move || Ok(pictures::load(names, folders)),
+            move || Ok(pictures::load(names, folders, carried)),
             |result| match result {
                 Ok(found) => Message::PicturesLoaded(found),
                 Err(error) => Message::Files(files::Done::Failed(error)),

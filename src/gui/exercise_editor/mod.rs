@@ -87,7 +87,6 @@ pub struct State {
     saving: bool,
 }
 
-
 /// Something done in the editor.
 #[derive(Debug, Clone)]
 pub enum Message {

@@ -5,8 +5,7 @@ use crate::gui::pictures::{ASPECT, Pictures, framed};
 use crate::gui::style;
 use crate::gui::widgets::{self, label};
 use iced::widget::{
-    Column, Row, button, checkbox, column, container, pick_list, row, scrollable, text,
-    text_editor,
+    Column, Row, button, checkbox, column, container, pick_list, row, scrollable, text, text_editor,
 };
 use iced::{Alignment, Element, Fill, Length};
 use ptbuilder_core::library::{Category, Difficulty, Equipment, Position, Region};
@@ -258,9 +257,11 @@ fn ticks<'a, T: Copy + PartialEq + 'a>(
 
 fn picture_panel<'a>(state: &'a State, pictures: &'a Pictures) -> Element<'a, Message> {
     let preview: Element<'a, Message> = match (&state.picture, &state.preview) {
-        (PictureChange::New(_), Some(handle)) => {
-            framed(handle.clone(), PREVIEW_WIDTH, (PREVIEW_WIDTH * ASPECT).round())
-        }
+        (PictureChange::New(_), Some(handle)) => framed(
+            handle.clone(),
+            PREVIEW_WIDTH,
+            (PREVIEW_WIDTH * ASPECT).round(),
+        ),
         _ => pictures.view(state.draft.picture.as_deref(), PREVIEW_WIDTH),
     };
     let source = match &state.picture {

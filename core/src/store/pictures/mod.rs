@@ -2,9 +2,11 @@
 //! therapist's own PNG, JPEG or SVG file in a pictures folder), reading a
 //! picture file, and decoding any picture within limits ([`decode`]).
 
+mod carry;
 mod decode;
 pub mod svg_check;
 
+pub use carry::{CARRIED_TOTAL, carried, carry_pictures, find_for};
 pub use decode::{Decoded, Drawing, MAX_DECODED_BYTES, MAX_PIXELS, decode, thumbnail};
 pub use svg_check::Frame;
 
