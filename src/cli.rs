@@ -24,10 +24,18 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Build, save and print home exercise programs. Run without a command to
-/// open the program builder window.
+/// open the program builder window, or with a program file to open it there.
 #[derive(Debug, Parser)]
-#[command(name = "ptbuilder", version, about, long_about = None)]
+#[command(
+    name = "ptbuilder",
+    version,
+    about,
+    long_about = None,
+    args_conflicts_with_subcommands = true
+)]
 struct Cli {
+    /// A program to open in the window (a template starts a new program).
+    file: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -146,7 +154,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         }
     };
     let result = match cli.command {
-        None => start_gui(),
+        None => start_gui(cli.file),
         Some(Command::Check { files }) => check(&files),
         Some(Command::Library {
             query,
@@ -208,9 +216,9 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     }
 }
 
-fn start_gui() -> Result<(), Failure> {
+fn start_gui(file: Option<PathBuf>) -> Result<(), Failure> {
     let store = open_store()?;
-    crate::gui::run(store)
+    crate::gui::run(store, file)
         .map_err(|error| Failure::from(format!("ptbuilder: the window could not open: {error}")))
 }
 

@@ -443,3 +443,14 @@ fn a_packed_program_carries_its_pictures_to_another_pc() {
     ]);
     assert!(!output.status.success());
 }
+
+#[test]
+fn version_is_printed() {
+    let run = Run::new();
+    let output = run.ptbuilder(&["--version"]);
+    assert!(output.status.success());
+    assert_eq!(
+        stdout(&output).trim(),
+        format!("ptbuilder {}", env!("CARGO_PKG_VERSION"))
+    );
+}

@@ -692,3 +692,46 @@ fn a_hostile_picture_shows_as_a_placeholder_and_is_named() -> Result<(), Error> 
     assert!(ui.find("Bridge drawn badly").is_ok());
     Ok(())
 }
+
+/// `ptbuilder FILE` (a double-click in the file manager): a program opens
+/// for editing, locked; a template starts a new program; a broken file
+/// opens the window with the problem shown.
+#[test]
+fn a_file_named_at_start_opens_in_the_window() {
+    let folder = tempfile::tempdir().unwrap();
+    let boot_with = |file: &std::path::Path| {
+        let (mut app, task) = App::opening(Store::at(folder.path()), Some(file.to_path_buf()));
+        settle_while(&mut app, task, App::is_loading);
+        app
+    };
+    let mut program = ptbuilder_core::program::Program::new(chrono::Local::now().date_naive());
+    program.title = "Knee after surgery".into();
+    program.patient = Some(Default::default());
+    let file = folder.path().join("knee.ron");
+    std::fs::write(&file, ptbuilder_core::store::to_ron(&program)).unwrap();
+    let app = boot_with(&file);
+    assert_eq!(app.document().path(), Some(file.as_path()));
+    assert!(matches!(
+        ptbuilder_core::store::lock::EditLock::acquire(&file),
+        Err(ptbuilder_core::store::lock::LockError::Held { .. })
+    ));
+    drop(app);
+
+    let template =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("programs/core-stability.ron");
+    let app = boot_with(&template);
+    assert_eq!(
+        app.document().path(),
+        None,
+        "a template is never edited in place"
+    );
+    assert_eq!(app.program().title, "Core stability");
+    assert!(app.program().patient.is_some());
+
+    let broken = folder.path().join("broken.ron");
+    std::fs::write(&broken, "Program(\n    title: \"Back\"\n    format: 1,\n").unwrap();
+    let app = boot_with(&broken);
+    assert_eq!(app.document().path(), None);
+    let notices = app.notices().join("\n");
+    assert!(notices.contains("broken.ron:"), "{notices}");
+}

@@ -32,6 +32,7 @@ use iced::futures::channel::oneshot;
 use iced::{Size, Task};
 use ptbuilder_core::store::Store;
 use std::future::Future;
+use std::path::PathBuf;
 
 /// The app's fonts and text size, shared by the window and the tests.
 pub fn settings() -> iced::Settings {
@@ -41,10 +42,11 @@ pub fn settings() -> iced::Settings {
     }
 }
 
-/// Opens the window and runs until it closes. A window system that
-/// refuses the window (no display) is reported as an error, not a crash.
-pub fn run(store: Store) -> Result<(), String> {
-    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| open(store)));
+/// Opens the window (with `file` open in it, when given) and runs until it
+/// closes. A window system that refuses the window (no display) is
+/// reported as an error, not a crash.
+pub fn run(store: Store, file: Option<PathBuf>) -> Result<(), String> {
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| open(store, file)));
     match outcome {
         Ok(Ok(())) => Ok(()),
         Ok(Err(error)) => Err(error.to_string()),
@@ -52,20 +54,37 @@ pub fn run(store: Store) -> Result<(), String> {
     }
 }
 
-fn open(store: Store) -> iced::Result {
-    iced::application(move || App::boot(store.clone()), App::update, App::view)
-        .title(App::title)
-        .theme(App::theme)
-        .subscription(App::subscription)
-        .settings(settings())
-        .window(iced::window::Settings {
-            size: Size::new(1280.0, 720.0),
-            min_size: Some(Size::new(1000.0, 620.0)),
-            maximized: true,
-            ..iced::window::Settings::default()
-        })
-        .exit_on_close_request(false)
-        .run()
+/// The app's icon for the window and the taskbar.
+fn icon() -> Option<iced::window::Icon> {
+    const PNG: &[u8] = include_bytes!("../../packaging/icons/hicolor/64x64/apps/ptbuilder.png");
+    iced::window::icon::from_file_data(PNG, None).ok()
+}
+
+fn open(store: Store, file: Option<PathBuf>) -> iced::Result {
+    iced::application(
+        move || App::opening(store.clone(), file.clone()),
+        App::update,
+        App::view,
+    )
+    .title(App::title)
+    .theme(App::theme)
+    .subscription(App::subscription)
+    .settings(settings())
+    .window(iced::window::Settings {
+        size: Size::new(1280.0, 720.0),
+        min_size: Some(Size::new(1000.0, 620.0)),
+        maximized: true,
+        icon: icon(),
+        // On Linux, docks match the window to ptbuilder.desktop by this.
+        #[cfg(target_os = "linux")]
+        platform_specific: iced::window::settings::PlatformSpecific {
+            application_id: "ptbuilder".to_string(),
+            ..Default::default()
+        },
+        ..iced::window::Settings::default()
+    })
+    .exit_on_close_request(false)
+    .run()
 }
 
 /// Runs blocking `work` on its own thread; the future resolves with its

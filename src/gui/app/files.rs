@@ -87,6 +87,8 @@ pub enum Done {
     TemplateSaved(Result<PathBuf, TemplateError>),
     /// Settings.
     SettingsSaved(Result<Box<Settings>, Error>),
+    /// The file named on the command line was read.
+    CommandLineRead(Result<(PathBuf, Arc<Program>), Error>),
     /// Something failed that only needs reporting.
     Failed(Error),
     /// Nothing to report.
@@ -380,6 +382,35 @@ impl App {
         )
     }
 
+    /// The file named on the command line: read in the background, then
+    /// opened for editing, or started from when it is a template.
+    pub(super) fn open_from_command_line(&mut self, path: PathBuf) -> Task<Message> {
+        let (store, library) = (self.store.clone(), Arc::clone(&self.library));
+        perform(
+            move || {
+                let (program, _) = store.load_program(&path, &library).map_err(Error::Read)?;
+                Ok((path, Arc::new(program)))
+            },
+            |result| Message::Files(Done::CommandLineRead(result)),
+        )
+    }
+
+    fn command_line_read(
+        &mut self,
+        result: Result<(PathBuf, Arc<Program>), Error>,
+    ) -> Task<Message> {
+        match result {
+            Ok((_, program)) if program.is_template() => {
+                self.start_from_template(Arc::unwrap_or_clone(program))
+            }
+            Ok((path, _)) => self.open_file(path, false),
+            Err(error) => self.notify(
+                style::Tone::Error,
+                format!("This file cannot be opened:\n{error}"),
+            ),
+        }
+    }
+
     /// A new program from a template, dated today, with this therapist's
     /// details where the template has none.
     pub(super) fn start_from_template(&mut self, template: Program) -> Task<Message> {
@@ -470,6 +501,7 @@ impl App {
             Done::Failed(error) => self.notify(style::Tone::Error, error.to_string()),
             Done::SettingsSaved(Ok(settings)) => self.settings_saved(*settings),
             Done::SettingsSaved(Err(error)) => self.notify(style::Tone::Error, error.to_string()),
+            Done::CommandLineRead(result) => self.command_line_read(result),
             Done::Quiet => Task::none(),
         }
     }

@@ -120,6 +120,8 @@ pub struct App {
     orphans: Vec<(PathBuf, Recovery)>,
     autosave_due: bool,
     autosaved: Option<Program>,
+    /// The file named on the command line, opened once the library is in.
+    open_on_start: Option<PathBuf>,
 }
 
 /// Everything the app reacts to.
@@ -170,6 +172,13 @@ impl App {
     /// The app for `store`, with the tasks that load the library, read the
     /// system theme and put the cursor in the search box.
     pub fn boot(store: Store) -> (Self, Task<Message>) {
+        Self::opening(store, None)
+    }
+
+    /// The app for `store`, as [`App::boot`], opening `file` once the
+    /// library has loaded: a program for editing, a template as a new
+    /// program; a file that cannot be used is reported in the window.
+    pub fn opening(store: Store, file: Option<PathBuf>) -> (Self, Task<Message>) {
         let (settings, problem) = store.load_settings();
         let document = Document::new(store::new_program(&settings, None, today()));
         let mut app = Self {
@@ -193,6 +202,7 @@ impl App {
             orphans: Vec::new(),
             autosave_due: false,
             autosaved: None,
+            open_on_start: file,
             store,
             settings,
         };
@@ -304,7 +314,11 @@ impl App {
             self.warn(problem.to_string());
         }
         self.finder.refresh(&self.library, &self.index);
-        self.load_pictures()
+        let opening = match self.open_on_start.take() {
+            Some(path) => self.open_from_command_line(path),
+            None => Task::none(),
+        };
+        Task::batch([self.load_pictures(), opening])
     }
 
     /// Reads the pictures the library and the open program use that are
