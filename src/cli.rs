@@ -12,7 +12,7 @@ use ptbuilder_core::library::search::EquipmentFilter;
 use ptbuilder_core::library::{
     Category, Difficulty, Exercise, Filters, Library, Position, Region, SearchIndex,
 };
-use ptbuilder_core::program::{Patient, Severity};
+use ptbuilder_core::program::{Patient, Program, Severity};
 use ptbuilder_core::store::locate::LineColumn;
 use ptbuilder_core::store::{
     self, FileProblem, HandoutLayout, Kind, PackError, Paper, PictureProblem, Settings, Store,
@@ -247,12 +247,21 @@ fn open_library() -> Result<(Store, Settings, Library), Failure> {
 /// Checks every file and prints every problem; fails if any is an error.
 fn check(files: &[PathBuf]) -> Result<(), Failure> {
     let library = Library::builtin();
+    // The handout is judged as it would print here: settings and pictures
+    // folders when there is a home folder, the defaults when not.
+    let options = match Store::from_environment() {
+        Some(store) => {
+            let (settings, _) = store.load_settings();
+            HandoutOptions::chosen(&store, &settings, Choices::default())
+        }
+        None => HandoutOptions::default(),
+    };
     let mut lines = Vec::new();
     let mut errors = 0;
     let mut warnings = 0;
     let mut seen_ids: HashMap<String, String> = HashMap::new();
     for path in files {
-        let problems = check_file(path, library, &mut seen_ids);
+        let problems = check_file(path, library, &options, &mut seen_ids);
         errors += problems.iter().filter(|p| p.is_error()).count();
         warnings += problems.iter().filter(|p| !p.is_error()).count();
         if problems.is_empty() {
@@ -280,6 +289,7 @@ fn check(files: &[PathBuf]) -> Result<(), Failure> {
 fn check_file(
     path: &Path,
     library: &Library,
+    options: &HandoutOptions,
     seen_ids: &mut HashMap<String, String>,
 ) -> Vec<FileProblem> {
     let file = path.display().to_string();
@@ -289,7 +299,15 @@ fn check_file(
     };
     match store::sniff(&text) {
         Some(Kind::Program) => match store::read_program(&text, &file, library) {
-            Ok((_, warnings)) => warnings,
+            Ok((program, mut warnings)) => {
+                let advice = handout_findings(&program, library, options);
+                warnings.extend(
+                    advice
+                        .iter()
+                        .map(|problem| FileProblem::from_problem(&file, &text, problem)),
+                );
+                warnings
+            }
             Err(problems) => problems,
         },
         Some(Kind::Exercise) => match store::read_exercise(&text, &file) {
@@ -321,6 +339,19 @@ fn check_file(
             severity: Severity::Error,
         }],
     }
+}
+
+/// What the handout checker points out about a program, with its page
+/// count as `options` would print it.
+fn handout_findings(
+    program: &Program,
+    library: &Library,
+    options: &HandoutOptions,
+) -> Vec<ptbuilder_core::program::Problem> {
+    let pages = handout::lay_out(program, library, options)
+        .ok()
+        .map(|laid| laid.pages.len());
+    handout::check::findings(program, library, &options.picture_folders, pages)
 }
 
 /// What is wrong with an exercise file's picture, if anything: it must be
@@ -473,6 +504,13 @@ fn export(file: &Path, output: &Path, choices: Choices) -> Result<(), Failure> {
         eprintln!("{warning}");
     }
     let options = HandoutOptions::chosen(&store, &settings, choices);
+    // What a colleague would point out; the handout is written all the same.
+    if let Ok(text) = store::read_text(file) {
+        let name = file.display().to_string();
+        for problem in handout_findings(&program, &library, &options) {
+            eprintln!("{}", FileProblem::from_problem(&name, &text, &problem));
+        }
+    }
     let written = handout::write_pdf(&program, &library, &options, output).map_err(|error| {
         let failure = match error {
             handout::WriteError::Handout(error) => format!("{}: {error}", file.display()),

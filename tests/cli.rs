@@ -454,3 +454,39 @@ fn version_is_printed() {
         format!("ptbuilder {}", env!("CARGO_PKG_VERSION"))
     );
 }
+
+/// The handout checker's findings are warnings with their line and column:
+/// `check` reports them and succeeds, `export` reports them and still
+/// writes the handout.
+#[test]
+fn the_checker_points_out_gaps_without_stopping_anything() {
+    let run = Run::new();
+    let file = run.path("gaps.ron");
+    // A program for a patient with no name, no clinic phone, no review date.
+    let text = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("programs/acute-low-back-spasm.ron"),
+    )
+    .unwrap()
+    .replace(
+        "    created: \"2026-11-22\",",
+        "    created: \"2026-11-22\",\n    patient: Patient(name: \"\"),\n    start: \"2026-11-23\",",
+    );
+    fs::write(&file, text).unwrap();
+    let output = run.ptbuilder(&["check", file.to_str().unwrap()]);
+    let said = stderr(&output);
+    assert!(output.status.success(), "{said}");
+    assert!(said.contains("warning: there is no patient name"), "{said}");
+    assert!(said.contains("warning: there is no clinic phone number"), "{said}");
+    assert!(said.contains("warning: there is no review date"), "{said}");
+    // Each at its place in the file.
+    assert!(
+        said.lines()
+            .any(|l| l.contains("gaps.ron:") && l.contains(":") && l.contains("phone")),
+        "{said}"
+    );
+    let pdf = run.path("gaps.pdf");
+    let output = run.ptbuilder(&["export", file.to_str().unwrap(), "-o", pdf.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stderr(&output).contains("no clinic phone number"));
+    assert!(pdf.exists());
+}

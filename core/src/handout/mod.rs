@@ -13,6 +13,7 @@
 
 mod blocks;
 mod card;
+pub mod check;
 mod chart;
 mod compact;
 mod compose;

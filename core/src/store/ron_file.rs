@@ -49,7 +49,8 @@ impl FileProblem {
         self.severity == Severity::Error
     }
 
-    fn from_problem(file: &str, text: &str, problem: &Problem) -> Self {
+    /// A problem found in `text` (the file's content), at its line and column.
+    pub fn from_problem(file: &str, text: &str, problem: &Problem) -> Self {
         let at = if problem.path.0.is_empty() {
             String::new()
         } else {
