@@ -476,7 +476,10 @@ fn the_checker_points_out_gaps_without_stopping_anything() {
     let said = stderr(&output);
     assert!(output.status.success(), "{said}");
     assert!(said.contains("warning: there is no patient name"), "{said}");
-    assert!(said.contains("warning: there is no clinic phone number"), "{said}");
+    assert!(
+        said.contains("warning: there is no clinic phone number"),
+        "{said}"
+    );
     assert!(said.contains("warning: there is no review date"), "{said}");
     // Each at its place in the file.
     assert!(
@@ -485,7 +488,12 @@ fn the_checker_points_out_gaps_without_stopping_anything() {
         "{said}"
     );
     let pdf = run.path("gaps.pdf");
-    let output = run.ptbuilder(&["export", file.to_str().unwrap(), "-o", pdf.to_str().unwrap()]);
+    let output = run.ptbuilder(&[
+        "export",
+        file.to_str().unwrap(),
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(stderr(&output).contains("no clinic phone number"));
     assert!(pdf.exists());

@@ -29,7 +29,11 @@ fn main() {
     let mut typ = String::from(
         "#set page(paper: \"a4\", margin: 18mm)\n#set text(size: 14pt)\n#set par(leading: 0.7em)\n",
     );
-    let _ = writeln!(typ, "#text(size: 26pt, weight: \"bold\")[#{}]\n", quoted(&program.title));
+    let _ = writeln!(
+        typ,
+        "#text(size: 26pt, weight: \"bold\")[#{}]\n",
+        quoted(&program.title)
+    );
     for phase in &program.phases {
         let _ = writeln!(typ, "== #{}\n", quoted(&phase.name));
         for item in &phase.items {
@@ -44,7 +48,11 @@ fn main() {
                 let _ = writeln!(typ, "+ #{}", quoted(step));
             }
             let dose = item.dose_or(exercise).describe();
-            let _ = writeln!(typ, "\n#block(fill: luma(230), inset: 6pt)[*How much:* #{}]", quoted(&dose));
+            let _ = writeln!(
+                typ,
+                "\n#block(fill: luma(230), inset: 6pt)[*How much:* #{}]",
+                quoted(&dose)
+            );
             let _ = writeln!(typ, "*Your therapist says:* #{}\n", quoted(&item.note));
             let cautions = exercise.cautions.join(" ");
             let _ = writeln!(typ, "*Take care:* #{}\n", quoted(&cautions));

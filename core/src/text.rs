@@ -112,7 +112,8 @@ mod tests {
 
     #[test]
     fn plain_words_read_at_a_low_grade_and_jargon_at_a_high_one() {
-        let plain = reading_grade("Lie on your back. Bend your knees. Hold for ten seconds.").unwrap();
+        let plain =
+            reading_grade("Lie on your back. Bend your knees. Hold for ten seconds.").unwrap();
         assert!(plain < 4.0, "{plain}");
         let dense = reading_grade(
             "Progressive lumbopelvic stabilization necessitates coordinated neuromuscular \

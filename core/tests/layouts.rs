@@ -119,6 +119,21 @@ fn compact_handouts_stay_within_their_page_budgets() {
             "20 exercises on {paper}: {pages} pages, at most 12"
         );
     }
+    // Every template: two exercises a page, after the first page and
+    // before the diary's.
+    for (name, program) in templates() {
+        let most = 2 + program.items().count().div_ceil(2);
+        for paper in [Paper::A4, Paper::Letter] {
+            let pages = laid(&program, &options(HandoutLayout::Compact, paper, false))
+                .pages
+                .len();
+            assert!(
+                pages <= most,
+                "{name} on {paper}: {pages} pages for {} exercises, at most {most}",
+                program.items().count()
+            );
+        }
+    }
     let large = options(HandoutLayout::Compact, Paper::Letter, true);
     let pages = laid(&template("low-back-strength"), &large).pages.len();
     assert!(

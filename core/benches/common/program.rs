@@ -52,4 +52,3 @@ pub fn program() -> Program {
         .collect();
     program
 }
-

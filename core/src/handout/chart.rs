@@ -55,7 +55,9 @@ impl Grid {
     fn new(ctx: &Ctx) -> Self {
         let width = ctx.page.content_width();
         let large = ctx.style.body > 14.0;
-        let day_width = if large { 16.0 * MM } else { 15.0 * MM };
+        // Wide enough for the day's name and a box; the rest goes to the
+        // exercise's name, so that few names wrap onto a second line.
+        let day_width = if large { 16.0 * MM } else { 13.0 * MM };
         Self {
             left: ctx.page.left(),
             name_width: width - 7.0 * day_width,
@@ -89,12 +91,13 @@ struct Measured {
 fn measure_row(ctx: &mut Ctx, grid: &Grid, label: &str, weight: Weight) -> Measured {
     let size = ctx.style.body;
     let pad = 2.5 * MM;
+    let pad_above = 1.5 * MM;
     let span = match weight {
         Weight::Bold => bold(label),
         Weight::Regular => regular(label),
     };
     let lines = ctx.wrap(&[span], size, grid.name_width - 2.0 * pad);
-    let height = (lines.len() as f32 * ctx.style.line(size) + 2.0 * pad).max(grid.min_row);
+    let height = (lines.len() as f32 * ctx.style.line(size) + 2.0 * pad_above).max(grid.min_row);
     Measured { lines, height }
 }
 
@@ -131,13 +134,19 @@ struct TableRow {
     phase: bool,
 }
 
+/// The first table's corner cell: where the patient writes the week.
+const WEEK: &str = "Week starting: ";
+
 /// One table: the day headings, `rows`, and the pain row when `pain`.
+/// The first table asks for the week in its corner; the others say
+/// "Exercise" there.
 fn table(
     ctx: &mut Ctx,
     grid: &Grid,
     heading: Option<&str>,
     rows: Vec<TableRow>,
     pain: Option<Measured>,
+    first: bool,
 ) -> Block {
     let style = ctx.style;
     let mut b = Builder::new();
@@ -155,7 +164,7 @@ fn table(
     // Day headings, centred over their columns.
     let size = style.body;
     let header_line_top = top + (grid.header_height - style.line(size)) / 2.0;
-    if let Some(line) = ctx.wrap(&[bold("Exercise")], size, f32::MAX).pop() {
+    if let Some(line) = corner(ctx, grid, first) {
         b.mark(Mark::Text {
             x: grid.left + 2.5 * MM,
             top: header_line_top,
@@ -264,6 +273,24 @@ fn table(
     b.finish(Keep::Whole)
 }
 
+/// The corner cell's line: the week to fill in, with as long a blank as
+/// the cell has room for, or "Exercise".
+fn corner(ctx: &mut Ctx, grid: &Grid, first: bool) -> Option<super::layout::Line> {
+    let size = ctx.style.body;
+    if !first {
+        return ctx.wrap(&[bold("Exercise")], size, f32::MAX).pop();
+    }
+    let room = grid.name_width - 5.0 * MM;
+    (4..=16)
+        .rev()
+        .filter_map(|blank| {
+            let line = "_".repeat(blank);
+            let spans = [bold(WEEK), regular(&line)];
+            ctx.wrap(&spans, size, f32::MAX).pop()
+        })
+        .find(|line| line.width <= room)
+}
+
 /// The intro above the first table.
 fn intro(ctx: &mut Ctx) -> Block {
     let style = ctx.style;
@@ -280,18 +307,9 @@ fn intro(ctx: &mut Ctx) -> Block {
     b.paragraph(
         ctx,
         &[regular(
-            "Tick a box each day you do an exercise. At the end of the day, write your pain \
-             from 0 (no pain) to 10 (the worst pain you can imagine). Bring this page to your \
-             next appointment.",
+            "Mark a box each day you do an exercise. Each evening, write your pain from 0 \
+             (none) to 10 (the worst you can imagine). Bring this diary to your next visit.",
         )],
-        style.body,
-        &full,
-        false,
-    );
-    b.gap(style.gap());
-    b.paragraph(
-        ctx,
-        &[bold("Week starting: "), regular("____________________")],
         style.body,
         &full,
         false,
@@ -452,7 +470,8 @@ fn tables(ctx: &mut Ctx, sections: &[Section], used: f32) -> Vec<Block> {
             let pain = rest
                 .is_empty()
                 .then(|| measure_row(ctx, &grid, PAIN_LABEL, Weight::Bold));
-            let mut block = table(ctx, &grid, heading.as_deref(), rows, pain);
+            let first = blocks.len() == 1;
+            let mut block = table(ctx, &grid, heading.as_deref(), rows, pain, first);
             block.new_page = new_page;
             block.space_before = gap;
             used += if new_page { 0.0 } else { gap } + block.height;
@@ -467,20 +486,15 @@ fn tables(ctx: &mut Ctx, sections: &[Section], used: f32) -> Vec<Block> {
             });
         }
     }
-    // Notes fill what is left of the last chart page, or a page of their
-    // own when only a sliver is left.
+    // Notes fill what is left of the last chart page. When only a sliver
+    // is left they are left out rather than given a page of their own: a
+    // page of empty lines is not worth the paper in a short handout.
     let label = ctx.style.line(ctx.style.body);
     let room = page_height - used - ctx.style.body * 1.2 - label - 2.0;
     let fit = (room / NOTE_SPACING).floor().max(0.0) as usize;
-    let new_page = fit < 2;
-    let lines = if new_page {
-        ((page_height - label) / NOTE_SPACING).floor().max(1.0) as usize - 1
-    } else {
-        fit
-    };
-    let mut block = notes(ctx, lines.min(20));
-    block.new_page = new_page;
-    blocks.push(block);
+    if fit >= 2 {
+        blocks.push(notes(ctx, fit.min(20)));
+    }
     blocks
 }
 

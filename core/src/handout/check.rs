@@ -97,7 +97,11 @@ fn words(program: &Program, found: &mut Vec<Problem>) {
             ));
         }
     };
-    hard(root.field("notes"), "the note about the program", &program.notes);
+    hard(
+        root.field("notes"),
+        "the note about the program",
+        &program.notes,
+    );
     for (i, goal) in program.goals.iter().enumerate() {
         hard(root.field("goals").index(i), "a goal", goal);
     }
@@ -133,7 +137,11 @@ fn phases(program: &Program, library: &Library, folders: &[PathBuf], found: &mut
             if !seen.insert(&item.exercise) {
                 found.push(finding(
                     path.field("exercise"),
-                    format!("{} is in {:?} twice", exercise.name.trim(), phase.name.trim()),
+                    format!(
+                        "{} is in {:?} twice",
+                        exercise.name.trim(),
+                        phase.name.trim()
+                    ),
                 ));
             }
             let dose = item.dose_or(exercise);

@@ -13,8 +13,8 @@
 
 mod blocks;
 mod card;
-pub mod check;
 mod chart;
+pub mod check;
 mod compact;
 mod compose;
 mod detailed;

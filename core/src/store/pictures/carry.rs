@@ -158,8 +158,10 @@ mod tests {
     fn a_big_photo_is_carried_at_print_size() {
         let dir = tempfile::tempdir().unwrap();
         let mut bytes = Vec::new();
-        image::RgbImage::from_fn(4000, 3000, |x, y| {
-            image::Rgb([(x % 251) as u8, (y % 241) as u8, 90])
+        // Grain, as in a real photo: it does not compress away.
+        image::RgbImage::from_fn(1600, 1200, |x, y| {
+            let grain = (x.wrapping_mul(2_654_435_761) ^ y.wrapping_mul(40_503)).rotate_left(7);
+            image::Rgb([grain as u8, (grain >> 8) as u8, 90])
         })
         .write_to(&mut Cursor::new(&mut bytes), image::ImageFormat::Png)
         .unwrap();
