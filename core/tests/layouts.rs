@@ -256,8 +256,35 @@ fn drawn_areas(laid: &Laid, page: &[Mark]) -> Vec<(f32, f32, f32, f32)> {
     areas
 }
 
+/// Where each line of text is: left, top, width, height.
+fn text_boxes(page: &[Mark]) -> Vec<(f32, f32, f32, f32, String)> {
+    page.iter()
+        .filter_map(|mark| match mark {
+            Mark::Text {
+                line, x, top, size, ..
+            } => Some((
+                *x,
+                *top,
+                line.width,
+                size * 1.2,
+                line.pieces.iter().map(|p| p.text.as_str()).collect(),
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Whether two boxes (left, top, width, height) overlap by more than a
+/// hair.
+fn overlap(a: (f32, f32, f32, f32), b: (f32, f32, f32, f32)) -> bool {
+    !(a.0 + a.2 <= b.0 + 0.5
+        || a.0 >= b.0 + b.2 - 0.5
+        || a.1 + a.3 <= b.1 + 0.5
+        || a.1 >= b.1 + b.3 - 0.5)
+}
+
 #[test]
-fn pictures_are_never_under_45_mm_and_never_under_text() {
+fn pictures_are_never_under_45_mm_and_nothing_is_printed_over_anything() {
     let layouts = [
         HandoutLayout::Compact,
         HandoutLayout::Detailed,
@@ -266,33 +293,35 @@ fn pictures_are_never_under_45_mm_and_never_under_text() {
     for (name, program) in templates() {
         for layout in layouts {
             for paper in [Paper::A4, Paper::Letter] {
-                let laid = laid(&program, &options(layout, paper, false));
-                for page in &laid.pages {
-                    for (_, _, pw, _) in pictures(page) {
-                        assert!(
-                            pw >= 45.0 * MM - 0.5,
-                            "{name} {layout:?} on {paper}: a picture {:.0} mm wide",
-                            pw / MM
-                        );
-                    }
-                    for (px, py, pw, ph) in drawn_areas(&laid, page) {
-                        for mark in page {
-                            let Mark::Text {
-                                line, x, top, size, ..
-                            } = mark
-                            else {
-                                continue;
-                            };
-                            let (tx, tw, ty, th) = (*x, line.width, *top, size * 1.2);
-                            let apart = tx + tw <= px + 0.5
-                                || tx >= px + pw - 0.5
-                                || ty + th <= py + 0.5
-                                || ty >= py + ph - 0.5;
+                for large in [false, true] {
+                    let laid = laid(&program, &options(layout, paper, large));
+                    let at = format!("{name} {layout:?} on {paper}, large print {large}");
+                    for page in &laid.pages {
+                        for (_, _, pw, _) in pictures(page) {
                             assert!(
-                                apart,
-                                "{name} {layout:?} on {paper}: {:?} lies on a picture",
-                                line.pieces.first().map(|p| &p.text)
+                                pw >= 45.0 * MM - 0.5,
+                                "{at}: a picture {:.0} mm wide",
+                                pw / MM
                             );
+                        }
+                        let texts = text_boxes(page);
+                        for area in drawn_areas(&laid, page) {
+                            for (x, y, w, h, text) in &texts {
+                                assert!(
+                                    !overlap((*x, *y, *w, *h), area),
+                                    "{at}: {text:?} lies on a picture"
+                                );
+                            }
+                        }
+                        for (n, a) in texts.iter().enumerate() {
+                            for b in &texts[n + 1..] {
+                                assert!(
+                                    !overlap((a.0, a.1, a.2, a.3), (b.0, b.1, b.2, b.3)),
+                                    "{at}: {:?} is printed over {:?} ({a:?}, {b:?})",
+                                    a.4,
+                                    b.4
+                                );
+                            }
                         }
                     }
                 }
@@ -505,6 +534,18 @@ fn the_summary_card_holds_eight_and_says_so_when_there_are_more() {
         &options(HandoutLayout::Summary, Paper::Letter, false),
     );
     assert_eq!(eight.pages.len(), 1);
+    assert!(page_text(&eight.pages[0]).contains("Pain while you exercise"));
+    // In large print the card may need a second page; each keeps the
+    // safety words.
+    let large = laid(
+        &program,
+        &options(HandoutLayout::Summary, Paper::Letter, true),
+    );
+    for page in &large.pages {
+        let text = page_text(page);
+        assert!(text.contains("Pain while you exercise"), "{text}");
+        assert!(text.contains("Get help at once"), "{text}");
+    }
     program = twenty();
     program.phases[0].items.truncate(9);
     match lay_out(

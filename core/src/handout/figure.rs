@@ -217,7 +217,8 @@ fn row(
     let band = ctx.style.line(ctx.style.small) + 1.5 * MM;
     let w = width
         .min((max_height - band) * aspect)
-        .max(MIN_WIDTH.min(width));
+        .max(MIN_WIDTH.min(width))
+        .max(for_row_words(ctx, frames, count));
     let h = w / aspect;
     let mut marks = Vec::new();
     for (n, frame) in frames.iter().enumerate() {
@@ -261,6 +262,43 @@ pub fn gutter(ctx: &Ctx, labels: Labels) -> f32 {
     widest + 2.0 * MM
 }
 
+/// How wide the picture must be for each label above a frame ("1 Start")
+/// to end before the next frame's label begins.
+fn for_row_words(ctx: &Ctx, frames: &[Frame], count: usize) -> f32 {
+    let size = ctx.style.small;
+    let badge = ctx.style.line(size);
+    let mut lefts: Vec<(f32, usize)> = frames
+        .iter()
+        .enumerate()
+        .map(|(n, frame)| (frame.x, n + 1))
+        .collect();
+    lefts.sort_by(|a, b| a.0.total_cmp(&b.0));
+    lefts
+        .windows(2)
+        .map(|pair| {
+            let (x, number) = pair[0];
+            let word = frame_word(number, count)
+                .map_or(0.0, |w| size * 0.35 + ctx.measure(w, Weight::Bold, size));
+            (badge + word + 1.0 * MM) / (pair[1].0 - x).max(0.01)
+        })
+        .fold(0.0, f32::max)
+}
+
+/// How high the picture must be for each label in the gutter ("1" over
+/// "Start") to end before the next frame's label begins.
+fn for_words(ctx: &Ctx, frames: &[Frame], labels: Labels) -> f32 {
+    if labels != Labels::Words {
+        return 0.0;
+    }
+    let line = ctx.style.line(ctx.style.small);
+    let mut tops: Vec<f32> = frames.iter().map(|frame| frame.y).collect();
+    tops.sort_by(f32::total_cmp);
+    tops.dedup_by(|a, b| (*a - *b).abs() < 0.001);
+    tops.windows(2)
+        .map(|pair| 2.0 * line / (pair[1] - pair[0]).max(0.01))
+        .fold(0.0, f32::max)
+}
+
 /// Frames one above another (or in a grid): each number to the left of
 /// its frame, in a gutter beside the picture or, for a frame that does not
 /// start at the picture's left edge, in the space before it.
@@ -295,7 +333,8 @@ fn stacked(
     let w = width
         .min(max_height * aspect)
         .max(MIN_WIDTH.min(width))
-        .max(for_numbers);
+        .max(for_numbers)
+        .max(for_words(ctx, frames, labels) * aspect);
     let h = w / aspect;
     let left = x + gutter;
     let mut marks = Vec::new();

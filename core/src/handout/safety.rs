@@ -25,8 +25,8 @@ pub const STOP_NOW: (&str, &str) = (
 /// set, so the patient reads only the number of their own country.
 pub fn emergency_call(number: Option<&str>) -> String {
     match number.map(str::trim).filter(|n| !n.is_empty()) {
-        Some(number) => format!("For chest pain or bad breathlessness, call {number}."),
-        None => "For chest pain or bad breathlessness, call your emergency number.".to_string(),
+        Some(number) => format!("For chest pain or trouble breathing, call {number}."),
+        None => "For chest pain or trouble breathing, call your emergency number.".to_string(),
     }
 }
 
@@ -257,7 +257,7 @@ mod tests {
     fn only_the_clinics_emergency_number_is_printed() {
         assert_eq!(
             emergency_call(Some(" 999 ")),
-            "For chest pain or bad breathlessness, call 999."
+            "For chest pain or trouble breathing, call 999."
         );
         let none = emergency_call(None);
         assert!(none.contains("your emergency number"));

@@ -221,6 +221,44 @@ impl Dose {
         sentences.join(" ")
     }
 
+    /// The dose in the fewest plain words, for the summary card beside the
+    /// handout that explains it in full: sets in one short sentence.
+    ///
+    /// For example: "Hold for 3 seconds. Do 2 sets of 10, with a 1-minute
+    /// rest between. Once a day, 3 days a week."
+    pub fn brief(&self) -> String {
+        let sets = self.sets.filter(|&s| s > 1);
+        let (Some(reps), Some(sets)) = (self.reps.filter(|&r| r > 1), sets) else {
+            return self.describe();
+        };
+        let mut sentences: Vec<String> = Vec::new();
+        if let Some(minutes) = self.minutes {
+            sentences.push(format!("Keep going for {}.", minutes_words(minutes)));
+        }
+        if let Some(hold) = self.hold {
+            sentences.push(format!("Hold for {}.", seconds_words(hold)));
+        }
+        let side = self
+            .side_phrase()
+            .map(|s| format!(" {s}"))
+            .unwrap_or_default();
+        let rest = match self.rest.filter(|&r| r > 0) {
+            Some(rest) => format!(", with a {} rest between", rest_words(rest)),
+            None => String::new(),
+        };
+        sentences.push(format!("Do {sets} sets of {reps}{side}{rest}."));
+        if let Some(load) = self
+            .load
+            .as_deref()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+        {
+            sentences.push(format!("Use: {load}."));
+        }
+        sentences.push(self.frequency());
+        sentences.join(" ")
+    }
+
     /// "Do it 10 times on each side." or, with sets, "Do it 10 times on each
     /// side. That is one set. Do 3 sets, with a 30-second rest between sets."
     fn repeat_sentence(&self) -> Option<String> {
@@ -415,6 +453,23 @@ mod tests {
             "Do it 10 times on each side. That is one set. Do 3 sets, with a \
              1-minute rest between sets. Once a day, 3 days a week."
         );
+    }
+
+    #[test]
+    fn the_card_says_sets_in_one_sentence_and_the_rest_as_in_full() {
+        let dose = Dose {
+            sets: Some(3),
+            reps: Some(10),
+            rest: Some(60),
+            side: Side::EachSide,
+            days_per_week: 3,
+            ..Dose::default()
+        };
+        assert_eq!(
+            dose.brief(),
+            "Do 3 sets of 10 on each side, with a 1-minute rest between. Once a day, 3 days a week."
+        );
+        assert_eq!(stretch().brief(), stretch().describe());
     }
 
     #[test]
