@@ -17,6 +17,7 @@ mod finder;
 mod help;
 mod open_sheet;
 mod pictures;
+mod preview;
 mod save_as;
 mod settings;
 mod shortcuts;
@@ -36,8 +37,14 @@ use std::path::PathBuf;
 
 /// The app's fonts and text size, shared by the window and the tests.
 pub fn settings() -> iced::Settings {
+    // The handout's own typefaces, so the preview draws its letters.
+    let fonts = ptbuilder_core::handout::Face::ALL
+        .iter()
+        .map(|face| std::borrow::Cow::Borrowed(face.bytes()))
+        .collect();
     iced::Settings {
         default_text_size: style::TEXT.into(),
+        fonts,
         ..iced::Settings::default()
     }
 }

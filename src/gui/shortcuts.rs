@@ -47,6 +47,8 @@ pub enum Command {
     NewExercise,
     /// Open the settings.
     Settings,
+    /// Show or hide the live handout preview.
+    TogglePreview,
 }
 
 /// A key, as the table names it.
@@ -118,6 +120,12 @@ pub const TABLE: &[Shortcut] = &[
         "Ctrl+E",
         "Export the handout as a PDF",
     ),
+    shifted(ctrl(
+        'p',
+        Command::TogglePreview,
+        "Ctrl+Shift+P",
+        "Show or hide the handout preview",
+    )),
     ctrl('z', Command::Undo, "Ctrl+Z", "Undo"),
     ctrl('y', Command::Redo, "Ctrl+Y", "Redo"),
     shifted(ctrl('z', Command::Redo, "Ctrl+Shift+Z", "Redo")),

@@ -67,13 +67,27 @@ impl Face {
         }
     }
 
-    fn bytes(self) -> &'static [u8] {
+    /// The font file, for a screen that draws the same letters.
+    pub fn bytes(self) -> &'static [u8] {
         match self {
             Face::Regular => ATKINSON_REGULAR,
             Face::Bold => ATKINSON_BOLD,
             Face::FallbackRegular => DEJAVU_REGULAR,
             Face::FallbackBold => DEJAVU_BOLD,
         }
+    }
+
+    /// The family name inside the font file.
+    pub fn family(self) -> &'static str {
+        match self {
+            Face::Regular | Face::Bold => "Atkinson Hyperlegible",
+            Face::FallbackRegular | Face::FallbackBold => "DejaVu Sans",
+        }
+    }
+
+    /// Whether the face is bold.
+    pub fn is_bold(self) -> bool {
+        matches!(self, Face::Bold | Face::FallbackBold)
     }
 
     fn index(self) -> usize {

@@ -51,6 +51,30 @@ pub struct Line {
 }
 
 impl Line {
+    /// Each piece with how far right of the line's start it begins, at
+    /// `size` points: what a screen needs to draw the line exactly where
+    /// the PDF prints it.
+    pub fn placed(&self, size: f32) -> Vec<(f32, &Piece)> {
+        let Some(fonts) = Fonts::get() else {
+            return Vec::new();
+        };
+        let mut x = 0.0;
+        self.pieces
+            .iter()
+            .map(|piece| {
+                let at = x;
+                let face = fonts.face(piece.face);
+                x += piece
+                    .text
+                    .chars()
+                    .map(|c| face.advance(c).unwrap_or(0.0))
+                    .sum::<f32>()
+                    * size;
+                (at, piece)
+            })
+            .collect()
+    }
+
     /// The line's characters, for tests.
     #[cfg(test)]
     pub fn text(&self) -> String {
@@ -247,6 +271,18 @@ mod tests {
                 assert!((measured - line.width).abs() < 0.01);
             }
         }
+    }
+
+    #[test]
+    fn placed_pieces_follow_each_other_to_the_line_width() {
+        let spans = [bold("Hold for: "), regular("20 to 30 seconds, 3 times")];
+        let line = lines(&spans, 480.0).remove(0);
+        let placed = line.placed(14.0);
+        assert!(placed.len() >= 2, "a bold and a regular piece");
+        assert_eq!(placed[0].0, 0.0);
+        let (last_x, last) = placed[placed.len() - 1];
+        let last_width = fonts().measure(last.text.trim_end(), Weight::Regular) * 14.0;
+        assert!((last_x + last_width - line.width).abs() < 0.05);
     }
 
     #[test]

@@ -165,6 +165,8 @@ pub struct Settings {
     pub shared_folder: Option<PathBuf>,
     /// Programs opened recently, newest first.
     pub recent: Vec<PathBuf>,
+    /// Show the live handout preview beside the program.
+    pub show_preview: bool,
 }
 
 impl Default for Settings {
@@ -184,6 +186,7 @@ impl Default for Settings {
             theme: ThemeChoice::System,
             shared_folder: None,
             recent: Vec::new(),
+            show_preview: false,
         }
     }
 }

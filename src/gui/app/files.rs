@@ -174,6 +174,7 @@ impl App {
                 )));
                 Task::none()
             }
+            Command::TogglePreview => self.toggle_preview(),
             Command::RemoveItem | Command::AddSelected | Command::Close => Task::none(),
         }
     }
@@ -470,7 +471,12 @@ impl App {
     /// Adds `path` to the recent list and saves the settings quietly.
     fn remember(&mut self, path: PathBuf) -> Task<Message> {
         self.settings.remember(path);
-        let (store, settings) = (self.store.clone(), self.settings.clone());
+        self.save_settings_quietly(self.settings.clone())
+    }
+
+    /// Saves `settings` in the background, saying nothing unless it fails.
+    pub(super) fn save_settings_quietly(&self, settings: Settings) -> Task<Message> {
+        let store = self.store.clone();
         perform(
             move || Ok(store.save_settings(&settings)?),
             |result| match result {

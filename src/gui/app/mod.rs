@@ -4,6 +4,7 @@
 mod files;
 mod handout;
 mod lifecycle;
+mod live_preview;
 mod view;
 
 use super::dialog::Dialog;
@@ -12,7 +13,8 @@ use super::finder;
 use super::pictures::{self, Pictures};
 use super::shortcuts::Command;
 use super::{
-    editor, exercise_editor, export, open_sheet, perform, save_as, settings, style, templates,
+    editor, exercise_editor, export, open_sheet, perform, preview, save_as, settings, style,
+    templates,
 };
 use chrono::NaiveDate;
 use iced::theme::Mode;
@@ -107,6 +109,7 @@ pub struct App {
     pictures: Pictures,
     finder: finder::State,
     editor: editor::State,
+    preview: preview::State,
     guard: FileGuard,
     area: Area,
     sheet: Option<Sheet>,
@@ -149,6 +152,8 @@ pub enum Message {
     Settings(settings::Message),
     /// The custom exercise editor.
     ExerciseEditor(exercise_editor::Message),
+    /// The handout preview.
+    Preview(preview::Message),
     /// A toolbar button or a shortcut.
     Command(Command),
     /// An answer to a question (unsaved changes, a changed file…).
@@ -189,6 +194,7 @@ impl App {
             pictures: Pictures::default(),
             finder: finder::State::default(),
             editor: editor::State::new(document),
+            preview: preview::State::new(settings.layout),
             guard: FileGuard::default(),
             area: Area::Library,
             sheet: None,
@@ -293,6 +299,7 @@ impl App {
             Message::Export(message) => self.export_message(message),
             Message::Settings(message) => self.settings_message(message),
             Message::ExerciseEditor(message) => self.exercise_editor_message(message),
+            Message::Preview(message) => self.preview_message(message),
             Message::Command(command) => self.command(command),
             Message::Answer(answer) => self.answer(answer),
             Message::NoticeDismissed(id) => {
@@ -303,7 +310,7 @@ impl App {
             Message::Files(done) => self.files_done(done),
             Message::Lifecycle(event) => self.lifecycle(event),
         };
-        Task::batch([task, self.schedule_autosave()])
+        Task::batch([task, self.schedule_autosave(), self.refresh_preview()])
     }
 
     fn library_loaded(&mut self, loaded: Loaded) -> Task<Message> {

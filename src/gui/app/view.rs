@@ -3,13 +3,16 @@
 
 use super::{App, Message, Sheet};
 use crate::gui::shortcuts::Command;
-use crate::gui::{editor, finder, help, style, widgets};
+use crate::gui::{editor, finder, help, preview, style, widgets};
 use iced::widget::{Column, Space, button, column, container, responsive, row, rule, text};
 use iced::{Alignment, Element, Fill, Length, Size};
 
 /// From this width the library list and the exercise detail sit side by
 /// side; below it the detail goes under the list.
 const WIDE: f32 = 1560.0;
+
+/// From this width the library, the program and the preview all show.
+const THREE_PANES: f32 = 1500.0;
 
 impl App {
     /// The whole window.
@@ -60,6 +63,15 @@ impl App {
                 command(Command::SaveTemplate)
             ),
             widgets::toolbar_button("Export PDF…", Command::Export, command(Command::Export)),
+            widgets::toolbar_button(
+                if self.settings.show_preview {
+                    "Hide preview"
+                } else {
+                    "Preview"
+                },
+                Command::TogglePreview,
+                command(Command::TogglePreview)
+            ),
             separator(),
             widgets::toolbar_button(
                 "Undo",
@@ -156,13 +168,26 @@ impl App {
                 .style(style::pane)
                 .into()
             };
-            row![library, program]
-                .spacing(10)
-                .padding([10, 10])
-                .height(Fill)
-                .into()
+            let panes = if !self.settings.show_preview {
+                row![library, program]
+            } else if size.width >= THREE_PANES {
+                row![library, program, self.preview_pane(size.width * 0.3)]
+            } else {
+                // Too narrow for three: the preview takes the library's
+                // place while it shows.
+                row![program, self.preview_pane(size.width * 0.42)]
+            };
+            panes.spacing(10).padding([10, 10]).height(Fill).into()
         })
         .into()
+    }
+
+    fn preview_pane(&self, width: f32) -> Element<'_, Message> {
+        container(preview::view(&self.preview).map(Message::Preview))
+            .width(Length::Fixed(width.max(360.0)))
+            .height(Fill)
+            .style(style::pane)
+            .into()
     }
 
     fn library_list(&self, width: f32) -> Element<'_, Message> {

@@ -24,6 +24,12 @@ pub enum DateField {
     Review,
 }
 
+/// The id of a details field, by its name in the program file
+/// ("phone", "start", "goals"…), for jumping to it.
+pub fn field_id(name: &str) -> String {
+    format!("details-{name}")
+}
+
 /// A quick way to fill a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Quick {
@@ -163,19 +169,19 @@ pub(super) fn view<'a>(
         text_field(
             "Clinician",
             &program.clinician,
-            "Your name",
+            ("Your name", "clinician"),
             Message::ClinicianChanged
         ),
         text_field(
             "Clinic",
             &program.clinic,
-            "Clinic name",
+            ("Clinic name", "clinic"),
             Message::ClinicChanged
         ),
         text_field(
             "Phone for questions",
             &program.phone,
-            "Clinic phone",
+            ("Clinic phone", "phone"),
             Message::PhoneChanged
         ),
     ]
@@ -228,6 +234,7 @@ pub(super) fn view<'a>(
         Message::ConditionChanged,
         false,
     )
+    .id(field_id("condition"))
     .on_submit(Message::Submitted)
     .into();
 
@@ -239,7 +246,7 @@ pub(super) fn view<'a>(
             "Goals — one per line",
             editor(
                 &texts.goals,
-                "Walk for 30 minutes at a time",
+                ("Walk for 30 minutes at a time", "goals"),
                 Message::GoalsEdited,
                 90.0
             ),
@@ -248,7 +255,7 @@ pub(super) fn view<'a>(
             "Precautions — one per line",
             editor(
                 &texts.precautions,
-                "Stop an exercise if it causes sharp pain",
+                ("Stop an exercise if it causes sharp pain", "precautions"),
                 Message::PrecautionsEdited,
                 90.0,
             ),
@@ -257,7 +264,10 @@ pub(super) fn view<'a>(
             "Notes for the patient",
             editor(
                 &texts.notes,
-                "General advice that appears near the top of the handout",
+                (
+                    "General advice that appears near the top of the handout",
+                    "notes",
+                ),
                 Message::NotesEdited,
                 120.0,
             ),
@@ -280,12 +290,14 @@ fn section<'a>(title: &'a str, body: Element<'a, Message>) -> Element<'a, Messag
 fn text_field<'a>(
     caption: &'a str,
     value: &'a str,
-    placeholder: &'a str,
+    (placeholder, name): (&'a str, &str),
     on_input: impl Fn(String) -> Message + 'a,
 ) -> Element<'a, Message> {
     container(widgets::field(
         caption,
-        widgets::input(placeholder, value, on_input, false).on_submit(Message::Submitted),
+        widgets::input(placeholder, value, on_input, false)
+            .id(field_id(name))
+            .on_submit(Message::Submitted),
         None,
     ))
     .width(Fill)
@@ -309,12 +321,18 @@ fn date_field<'a>(
         |d| d.text.clone(),
     );
     let refusal = draft.and_then(|d| d.refusal.as_ref());
+    let name = match field {
+        DateField::Created => "created",
+        DateField::Start => "start",
+        DateField::Review => "review",
+    };
     let input = widgets::input(
         "YYYY-MM-DD",
         &shown,
         move |text| Message::DateChanged(field, text),
         refusal.is_some_and(|r| r.is_error()),
     )
+    .id(field_id(name))
     .on_submit(Message::Submitted)
     .width(Length::Fixed(120.0));
     let buttons = quick.into_iter().fold(
@@ -335,11 +353,12 @@ fn date_field<'a>(
 
 fn editor<'a>(
     content: &'a text_editor::Content,
-    placeholder: &'a str,
+    (placeholder, name): (&'a str, &str),
     on_action: fn(text_editor::Action) -> Message,
     height: f32,
 ) -> Element<'a, Message> {
     text_editor(content)
+        .id(field_id(name))
         .placeholder(placeholder)
         .on_action(on_action)
         .height(Length::Fixed(height))

@@ -180,6 +180,11 @@ pub(super) struct Card<'a> {
     pub count: usize,
 }
 
+/// The id of an item's note field: "note-0-2".
+pub fn note_field_id(at: ItemRef) -> String {
+    format!("note-{}-{}", at.phase, at.index)
+}
+
 /// The id of one dose field of an item: "dose-0-2-reps".
 pub fn dose_field_id(at: ItemRef, field: DoseField) -> String {
     format!("dose-{}-{}-{}", at.phase, at.index, field.name())
@@ -300,6 +305,7 @@ impl<'a> Card<'a> {
                 "For example: keep the band on the door handle",
                 &self.item.note
             )
+            .id(note_field_id(self.at))
             .on_input(Message::NoteChanged)
             .on_submit(Message::Submitted)
             .padding([6, 8])

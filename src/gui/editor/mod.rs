@@ -15,12 +15,12 @@ pub use details::DateField;
 
 use chrono::NaiveDate;
 use iced::Task;
-use iced::widget::operation;
+use iced::widget::{operation, scrollable};
 use ptbuilder_core::library::{Exercise, Library};
 use ptbuilder_core::program::document::Document;
 use ptbuilder_core::program::edit::{Edit, Focus, ItemRef};
 use ptbuilder_core::program::input::{DoseField, Refusal};
-use ptbuilder_core::program::{Item, Program};
+use ptbuilder_core::program::{FieldPath, Item, Program, Segment};
 use ptbuilder_core::text::capitalize;
 use std::collections::HashMap;
 
@@ -333,6 +333,66 @@ impl State {
             Action::None => Action::Run(operation::snap_to_end(ITEMS_ID)),
             other => other,
         }
+    }
+
+    /// Shows the field at `path` (as the checker and validation name it):
+    /// its tab, phase and exercise, with the cursor in it where it is a
+    /// field one types in.
+    pub fn reveal(&mut self, path: &FieldPath) -> Task<Message> {
+        self.document.seal();
+        match path.0.as_slice() {
+            [Segment::Field("patient"), ..] => {
+                self.tab = Tab::Exercises;
+                operation::focus(PATIENT_ID)
+            }
+            [Segment::Field("title"), ..] => operation::focus(TITLE_ID),
+            [Segment::Field("phases"), Segment::Index(phase), rest @ ..] => {
+                self.reveal_in_phase(*phase, rest)
+            }
+            [Segment::Field(name), ..] => {
+                self.tab = Tab::Details;
+                operation::focus(details::field_id(name))
+            }
+            _ => Task::none(),
+        }
+    }
+
+    fn reveal_in_phase(&mut self, phase: usize, rest: &[Segment]) -> Task<Message> {
+        if phase >= self.program().phases.len() {
+            return Task::none();
+        }
+        self.tab = Tab::Exercises;
+        self.phase = phase;
+        self.selected = None;
+        let [Segment::Field("items"), Segment::Index(index), field @ ..] = rest else {
+            return Task::none();
+        };
+        let count = self.program().phases[phase].items.len();
+        if *index >= count {
+            return Task::none();
+        }
+        self.selected = Some(*index);
+        let at = ItemRef::new(phase, *index);
+        let scroll = operation::snap_to(
+            ITEMS_ID,
+            scrollable::RelativeOffset {
+                x: 0.0,
+                y: *index as f32 / (count.max(2) - 1) as f32,
+            },
+        );
+        let focus = match field {
+            [Segment::Field("note"), ..] => operation::focus(item::note_field_id(at)),
+            [Segment::Field("dose"), rest @ ..] => {
+                let named = |name: &str| DoseField::ALL.into_iter().find(|f| f.name() == name);
+                let field = match rest {
+                    [Segment::Field(name), ..] => named(name),
+                    _ => None,
+                };
+                operation::focus(item::dose_field_id(at, field.unwrap_or(DoseField::Reps)))
+            }
+            _ => Task::none(),
+        };
+        Task::batch([scroll, focus])
     }
 
     /// Removes the selected item (the Delete key).
