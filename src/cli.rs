@@ -12,6 +12,7 @@ use ptbuilder_core::library::search::EquipmentFilter;
 use ptbuilder_core::library::{
     Category, Difficulty, Exercise, Filters, Library, Position, Region, SearchIndex,
 };
+use ptbuilder_core::program::changes::changes;
 use ptbuilder_core::program::{Patient, Program, Severity};
 use ptbuilder_core::store::locate::LineColumn;
 use ptbuilder_core::store::{
@@ -122,6 +123,35 @@ enum Command {
         /// Leave out the tracking chart page.
         #[arg(long)]
         no_chart: bool,
+        /// Print a "What's new" box on the first page saying what changed
+        /// since this earlier version of the program. Without it, the box
+        /// shows the changes since the program's last saved version.
+        #[arg(long, value_name = "OLD")]
+        changes_since: Option<PathBuf>,
+        /// Leave out the "What's new" box.
+        #[arg(long, conflicts_with = "changes_since")]
+        no_whats_new: bool,
+    },
+    /// Write a one-page progress report of a program's visits as a PDF,
+    /// for the medical record: the patient, the dates, a chart of pain and
+    /// sessions done, the table of visits and the program's changes.
+    Report {
+        /// The program file.
+        file: PathBuf,
+        /// The PDF to write.
+        #[arg(long, short)]
+        output: PathBuf,
+        /// Paper size: a4 or letter (default: from settings).
+        #[arg(long)]
+        paper: Option<Paper>,
+    },
+    /// Say in plain words what changed between two versions of a program,
+    /// one line per change.
+    Diff {
+        /// The earlier version.
+        old: PathBuf,
+        /// The later version.
+        new: PathBuf,
     },
 }
 
@@ -193,6 +223,8 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             paper,
             large_print,
             no_chart,
+            changes_since,
+            no_whats_new,
         }) => export(
             &file,
             &output,
@@ -202,8 +234,16 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
                 large_print: large_print.then_some(true),
                 tracking_chart: no_chart.then_some(false),
                 phase: phase.map(|n| usize::from(n) - 1),
+                whats_new: (no_whats_new || changes_since.is_some()).then_some(!no_whats_new),
             },
+            changes_since.as_deref(),
         ),
+        Some(Command::Diff { old, new }) => diff(&old, &new),
+        Some(Command::Report {
+            file,
+            output,
+            paper,
+        }) => report(&file, &output, paper),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -497,13 +537,27 @@ fn pack(file: &Path, output: &Path, force: bool) -> Result<(), Failure> {
 
 /// Writes the handout of `file` to `output`: nothing is written when the
 /// program has errors or no exercises.
-fn export(file: &Path, output: &Path, choices: Choices) -> Result<(), Failure> {
+fn export(
+    file: &Path,
+    output: &Path,
+    choices: Choices,
+    changes_since: Option<&Path>,
+) -> Result<(), Failure> {
     let (store, settings, library) = open_library()?;
     let (program, warnings) = store.load_program(file, &library)?;
     for warning in &warnings {
         eprintln!("{warning}");
     }
-    let options = HandoutOptions::chosen(&store, &settings, choices);
+    let mut options = HandoutOptions::chosen(&store, &settings, choices);
+    if let Some(old) = changes_since {
+        let (old, _) = store.load_program(old, &library)?;
+        options.changes = changes(&old, &program, &library);
+    } else if options.whats_new {
+        options.changes = store
+            .changes_since_last_version(file, &program, &library)
+            .map(|(_, lines)| lines)
+            .unwrap_or_default();
+    }
     // What a colleague would point out; the handout is written all the same.
     if let Ok(text) = store::read_text(file) {
         let name = file.display().to_string();
@@ -526,5 +580,46 @@ fn export(file: &Path, output: &Path, choices: Choices) -> Result<(), Failure> {
         output.display(),
         count(written.pages, "page")
     );
+    Ok(())
+}
+
+/// Writes the progress report of `file` to `output`.
+fn report(file: &Path, output: &Path, paper: Option<Paper>) -> Result<(), Failure> {
+    let (store, settings, library) = open_library()?;
+    let (program, warnings) = store.load_program(file, &library)?;
+    for warning in &warnings {
+        eprintln!("{warning}");
+    }
+    let choices = Choices {
+        paper,
+        ..Choices::default()
+    };
+    let options = HandoutOptions::chosen(&store, &settings, choices);
+    let changes = store.changes_over_time(file, &program, &library);
+    let made = handout::write_report(&program, &changes, &options, output)
+        .map_err(|error| Failure::from(format!("{}: {error}", file.display())))?;
+    for warning in &made.warnings {
+        eprintln!("{}: warning: {warning}", file.display());
+    }
+    println!(
+        "{}: progress report of {}",
+        output.display(),
+        count(program.visits.len(), "visit")
+    );
+    Ok(())
+}
+
+/// Prints what changed from `old` to `new`, one plain line per change.
+fn diff(old: &Path, new: &Path) -> Result<(), Failure> {
+    let (store, _, library) = open_library()?;
+    let (before, _) = store.load_program(old, &library)?;
+    let (after, _) = store.load_program(new, &library)?;
+    let lines = changes(&before, &after, &library);
+    if lines.is_empty() {
+        println!("No changes a patient would notice.");
+    }
+    for line in lines {
+        println!("{line}");
+    }
     Ok(())
 }

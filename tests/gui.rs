@@ -735,3 +735,151 @@ fn a_file_named_at_start_opens_in_the_window() {
     let notices = app.notices().join("\n");
     assert!(notices.contains("broken.ron:"), "{notices}");
 }
+
+/// Types into a field and presses Enter there, as the keyboard-first
+/// visit sheet is used.
+fn type_and_enter(app: &mut App, field: &str, text: &str) -> Result<(), Error> {
+    let mut ui = simulator(app);
+    ui.click(id(field.to_string()))?;
+    let _ = ui.tap_key(Named::End);
+    for _ in 0..40 {
+        let _ = ui.tap_key(Named::Backspace);
+    }
+    let _ = ui.typewrite(text);
+    let _ = ui.tap_key(Named::Enter);
+    let messages = ui.into_messages().collect();
+    apply(app, messages);
+    Ok(())
+}
+
+#[test]
+fn a_visit_is_entered_from_the_keyboard_and_nonsense_is_refused() -> Result<(), Error> {
+    let folder = tempfile::tempdir().unwrap();
+    let mut app = boot(folder.path());
+    add_bridge(&mut app)?;
+    type_into(&mut app, "patient-name", "Noor Haddad")?;
+    click(&mut app, "Save")?;
+    let (r, control) = ctrl("r");
+    press(&mut app, r, control);
+    let mut ui = simulator(&app);
+    assert!(ui.find("Record a visit").is_ok(), "Ctrl+R opens the sheet");
+    drop(ui);
+
+    // 9 days done of 5 planned is refused beside the field; the visit
+    // keeps the last good value.
+    type_and_enter(&mut app, "visit-days-0", "9 of 5")?;
+    let mut ui = simulator(&app);
+    assert!(ui.find("9 days done is more than the 5 planned").is_ok());
+    drop(ui);
+    type_and_enter(&mut app, "visit-days-0", "5 of 7")?;
+    type_and_enter(&mut app, "visit-pain", "3 11")?;
+    let mut ui = simulator(&app);
+    assert!(ui.find("pain 11 is not a score from 0 to 10").is_ok());
+    drop(ui);
+    type_and_enter(&mut app, "visit-pain", "3 4 2")?;
+    // Enter in the note records the visit.
+    type_and_enter(&mut app, "visit-note", "Walked to the shops twice")?;
+
+    let visits = &app.program().visits;
+    assert_eq!(visits.len(), 1, "{:?}", app.notices());
+    assert_eq!((visits[0].done[0].days, visits[0].done[0].planned), (5, 7));
+    assert_eq!(visits[0].pain, [3, 4, 2]);
+    assert_eq!(visits[0].note, "Walked to the shops twice");
+    assert_eq!(visits[0].date, chrono::Local::now().date_naive());
+    assert!(
+        app.document().is_dirty(),
+        "the visit is in the program, unsaved"
+    );
+    click(&mut app, "Save")?;
+    let path = app.document().path().unwrap().to_path_buf();
+    let (saved, _) = Store::at(folder.path())
+        .load_program(&path, app.library())
+        .unwrap();
+    assert_eq!(
+        saved.visits,
+        app.program().visits,
+        "the visit is in the file"
+    );
+    Ok(())
+}
+
+#[test]
+fn saving_says_what_changed_and_an_earlier_version_opens_as_a_new_program() -> Result<(), Error> {
+    let folder = tempfile::tempdir().unwrap();
+    let mut app = boot(folder.path());
+    add_bridge(&mut app)?;
+    type_into(&mut app, "patient-name", "Ida Berg")?;
+    click(&mut app, "Save")?;
+    let first = app.program().clone();
+    type_into(&mut app, "library-search", "plank")?;
+    let mut ui = simulator(&app);
+    ui.click(id("library-search"))?;
+    let _ = ui.tap_key(Named::Enter);
+    let messages = ui.into_messages().collect();
+    apply(&mut app, messages);
+    let plank = app.program().phases[0].items[1].exercise.clone();
+    let plank = app.library().get(&plank).unwrap().name.clone();
+    click(&mut app, "Save")?;
+    let said = app.notices().join("\n");
+    assert!(
+        said.contains("What changed since the last version"),
+        "{said}"
+    );
+    assert!(said.contains(&format!("New: {plank}.")), "{said}");
+
+    let path = app.document().path().unwrap().to_path_buf();
+    click(&mut app, "Open…")?;
+    click(&mut app, "Versions")?;
+    let mut ui = simulator(&app);
+    assert!(
+        ui.find(format!("New: {plank}.")).is_ok(),
+        "the change since the version"
+    );
+    drop(ui);
+    click(&mut app, "Open as new program")?;
+    assert_eq!(app.program(), &first);
+    assert_eq!(app.document().path(), None, "a new program, not the file");
+    assert!(app.document().is_dirty());
+    assert!(path.is_file());
+    Ok(())
+}
+
+#[test]
+fn favourites_and_usual_doses_survive_a_restart() -> Result<(), Error> {
+    let folder = tempfile::tempdir().unwrap();
+    let mut app = boot(folder.path());
+    add_bridge(&mut app)?;
+    // The selected exercise's star in the detail (the list's come first).
+    let stars = {
+        let mut ui = simulator(&app);
+        (0..200)
+            .take_while(|&n| ui.find(nth("☆", n)).is_ok())
+            .count()
+    };
+    assert!(stars > 1);
+    click(&mut app, nth("☆", 0))?;
+    assert_eq!(app.settings().favourites.len(), 1);
+    let starred = app.settings().favourites[0].clone();
+
+    replace_text(&mut app, "dose-0-0-reps", "14")?;
+    assert_eq!(reps(&app), Some(14));
+    click(&mut app, "Make this my usual dose")?;
+
+    // A restart: a new app on the same folder.
+    let mut again = boot(folder.path());
+    assert_eq!(again.settings().favourites, [starred]);
+    assert_eq!(again.settings().recently_used[0].as_str(), "bridge");
+    click(&mut again, "★ Favourites (1)")?;
+    click(&mut again, "Recently used (1)")?;
+    add_bridge(&mut again)?;
+    assert_eq!(
+        reps(&again),
+        Some(14),
+        "a new item starts from my usual dose"
+    );
+    click(&mut again, "Use library dose")?;
+    assert_ne!(reps(&again), Some(14));
+    click(&mut again, "Use my usual dose")?;
+    assert_eq!(reps(&again), Some(14));
+    Ok(())
+}

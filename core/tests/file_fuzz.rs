@@ -216,6 +216,7 @@ fn program() -> impl Strategy<Value = Program> {
                     phases,
                     exercises: Vec::new(),
                     pictures: Vec::new(),
+                    visits: Vec::new(),
                 }
             },
         )

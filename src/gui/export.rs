@@ -39,6 +39,7 @@ pub struct State {
     paper: Paper,
     large_print: bool,
     tracking_chart: bool,
+    whats_new: bool,
     layout: HandoutLayout,
     phases: Vec<PhaseChoice>,
     phase: usize,
@@ -73,6 +74,8 @@ pub enum Message {
     LargePrintToggled(bool),
     /// Tracking chart.
     ChartToggled(bool),
+    /// The "What's new" box.
+    WhatsNewToggled(bool),
     /// Open the PDF afterwards.
     OpenAfterToggled(bool),
     /// The output path changed.
@@ -124,6 +127,7 @@ impl State {
             paper: settings.paper,
             large_print: settings.large_print,
             tracking_chart: settings.tracking_chart,
+            whats_new: settings.whats_new,
             open_after: true,
             path: path.display().to_string(),
             status: Status::Ready,
@@ -143,6 +147,7 @@ impl State {
             Message::PaperSelected(paper) => self.paper = paper,
             Message::LargePrintToggled(on) => self.large_print = on,
             Message::ChartToggled(on) => self.tracking_chart = on,
+            Message::WhatsNewToggled(on) => self.whats_new = on,
             Message::OpenAfterToggled(on) => self.open_after = on,
             Message::PathChanged(path) => {
                 self.path = path;
@@ -192,6 +197,7 @@ impl State {
                         large_print: Some(self.large_print),
                         tracking_chart: Some(self.tracking_chart),
                         phase: Some(self.phase),
+                        whats_new: Some(self.whats_new),
                     },
                     open_after: self.open_after,
                 });
@@ -272,6 +278,10 @@ impl State {
             checkbox(self.tracking_chart)
                 .label("Tracking chart page")
                 .on_toggle(Message::ChartToggled)
+                .text_size(style::TEXT),
+            checkbox(self.whats_new)
+                .label("“What's new” box")
+                .on_toggle(Message::WhatsNewToggled)
                 .text_size(style::TEXT),
         ]
         .spacing(style::SECTION)
@@ -372,9 +382,11 @@ mod tests {
         };
         let mut state = State::new(&settings, Path::new("/tmp/Ann Lee - Knee.pdf"), &[]);
         let _ = state.update(Message::ChartToggled(false));
+        let _ = state.update(Message::WhatsNewToggled(false));
         let _ = state.update(Message::PathChanged("/tmp/handout".into()));
         match state.update(Message::Export) {
             Action::Export(request) => {
+                assert_eq!(request.choices.whats_new, Some(false));
                 assert_eq!(request.choices.large_print, Some(true));
                 assert_eq!(request.choices.tracking_chart, Some(false));
                 assert_eq!(request.path, PathBuf::from("/tmp/handout.pdf"));

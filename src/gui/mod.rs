@@ -23,6 +23,7 @@ mod settings;
 mod shortcuts;
 mod style;
 mod templates;
+mod visits;
 mod widgets;
 
 pub use app::{App, Message};

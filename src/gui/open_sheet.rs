@@ -1,6 +1,8 @@
 //! Opening a saved program: the programs folder and recent files, newest
 //! first and searchable by patient, title and date, plus any other file by
-//! path or through the system's file dialog.
+//! path or through the system's file dialog. Each program's earlier
+//! versions can be listed with what changed since each, and any version
+//! opened as a new, unsaved program.
 
 use super::style;
 use super::widgets::{self, label};
@@ -10,7 +12,8 @@ use iced::widget::{
     Column, Space, column, container, mouse_area, row, scrollable, text, text_input,
 };
 use iced::{Alignment, Element, Fill, Length, Task, mouse};
-use ptbuilder_core::store::{ProgramSummary, Settings, Store};
+use ptbuilder_core::library::Library;
+use ptbuilder_core::store::{Compared, ProgramSummary, Settings, Store};
 use ptbuilder_core::text::fold;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -29,6 +32,16 @@ pub struct State {
     path: String,
     error: Option<String>,
     folder: PathBuf,
+    store: Option<Store>,
+    library: Option<Arc<Library>>,
+    versions: Option<Versions>,
+}
+
+/// The versions of one program, while they are shown.
+#[derive(Debug, Clone)]
+struct Versions {
+    path: PathBuf,
+    list: Option<Arc<Vec<Compared>>>,
 }
 
 /// Something done in the Open sheet.
@@ -48,6 +61,14 @@ pub enum Message {
     Browse,
     /// The system's file dialog closed.
     Browsed(Option<PathBuf>),
+    /// Show the earlier versions of this program.
+    ShowVersions(PathBuf),
+    /// The versions were read and compared.
+    VersionsListed(Arc<Vec<Compared>>),
+    /// Back from the versions to the list of programs.
+    HideVersions,
+    /// Open this version as a new, unsaved program.
+    OpenVersion(PathBuf),
     /// Close without opening.
     Cancel,
 }
@@ -61,15 +82,19 @@ pub enum Action {
     Run(Task<Message>),
     /// Open this file.
     Open(PathBuf),
+    /// Open this earlier version as a new, unsaved program.
+    OpenVersion(PathBuf),
     /// Close the sheet.
     Close,
 }
 
 /// The sheet, with the task that lists the programs.
-pub fn open(store: &Store, settings: &Settings) -> (State, Task<Message>) {
+pub fn open(store: &Store, settings: &Settings, library: Arc<Library>) -> (State, Task<Message>) {
     let (store, settings) = (store.clone(), settings.clone());
     let state = State {
         folder: store.folders().programs.clone(),
+        store: Some(store.clone()),
+        library: Some(library),
         ..State::default()
     };
     let task = perform(
@@ -126,8 +151,35 @@ impl State {
             }
             Message::Browsed(Some(path)) => Action::Open(path),
             Message::Browsed(None) => Action::None,
+            Message::ShowVersions(path) => self.show_versions(path),
+            Message::VersionsListed(list) => {
+                if let Some(versions) = &mut self.versions {
+                    versions.list = Some(list);
+                }
+                Action::None
+            }
+            Message::HideVersions => {
+                self.versions = None;
+                Action::None
+            }
+            Message::OpenVersion(path) => Action::OpenVersion(path),
             Message::Cancel => Action::Close,
         }
+    }
+
+    /// Lists the versions of `path` in the background, compared with it.
+    fn show_versions(&mut self, path: PathBuf) -> Action {
+        self.versions = Some(Versions {
+            path: path.clone(),
+            list: None,
+        });
+        let (Some(store), Some(library)) = (self.store.clone(), self.library.clone()) else {
+            return Action::None;
+        };
+        Action::Run(perform(
+            move || Ok(Arc::new(store.compare_versions(&path, &library))),
+            |result| Message::VersionsListed(result.unwrap_or_default()),
+        ))
     }
 
     /// Shows why the chosen file could not be opened, in the sheet where
@@ -243,9 +295,12 @@ impl State {
                     .style(style::error_text),
             );
         }
-        let content = column![search, header, list, other]
-            .spacing(style::GAP)
-            .height(Fill);
+        let content = match &self.versions {
+            Some(versions) => column![versions_view(versions)].height(Fill),
+            None => column![search, header, list, other]
+                .spacing(style::GAP)
+                .height(Fill),
+        };
         widgets::tall_sheet(
             "Open a program",
             content,
@@ -279,14 +334,106 @@ fn program_row(summary: &ProgramSummary) -> Element<'_, Message> {
         text(modified).size(style::TEXT).width(Length::Fixed(140.0)),
     ]
     .align_y(Alignment::Center);
-    mouse_area(
+    let open = mouse_area(
         container(row![content, Space::new().width(Length::Fixed(4.0))])
             .padding([8, 10])
             .width(Fill)
             .style(style::list_row(false)),
     )
     .on_press(Message::Open(summary.path.clone()))
-    .interaction(mouse::Interaction::Pointer)
+    .interaction(mouse::Interaction::Pointer);
+    row![
+        open,
+        widgets::quiet_button(
+            "Versions",
+            Some(Message::ShowVersions(summary.path.clone()))
+        ),
+    ]
+    .spacing(4)
+    .align_y(Alignment::Center)
+    .into()
+}
+
+/// A program's earlier versions, newest first, each with what changed
+/// since it and a button to open it as a new program.
+fn versions_view(versions: &Versions) -> Element<'_, Message> {
+    let name = versions
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let heading = row![
+        text(format!("Earlier versions of {name}"))
+            .size(style::HEADING)
+            .width(Fill),
+        widgets::secondary_button("Back to all programs", Some(Message::HideVersions)),
+    ]
+    .spacing(style::GAP)
+    .align_y(Alignment::Center);
+    let body: Element<'_, Message> = match &versions.list {
+        None => text("Reading the versions…")
+            .size(style::TEXT)
+            .style(style::muted)
+            .into(),
+        Some(list) if list.is_empty() => text(
+            "No earlier versions yet. Each time you save over this program, \
+             the version before is kept here.",
+        )
+        .size(style::TEXT)
+        .style(style::muted)
+        .into(),
+        Some(list) => {
+            scrollable(Column::with_children(list.iter().map(version_row)).spacing(style::GAP))
+                .spacing(4)
+                .height(Fill)
+                .into()
+        }
+    };
+    column![heading, body].spacing(style::SECTION).into()
+}
+
+fn version_row(compared: &Compared) -> Element<'_, Message> {
+    let mut lines = Column::new().spacing(2);
+    match (&compared.problem, compared.lines.is_empty()) {
+        (Some(problem), _) => {
+            lines = lines.push(
+                text(format!("This version cannot be read: {problem}"))
+                    .size(style::SMALL)
+                    .style(style::error_text),
+            );
+        }
+        (None, true) => {
+            lines = lines.push(
+                text("Nothing a patient would notice has changed since.")
+                    .size(style::SMALL)
+                    .style(style::muted),
+            );
+        }
+        (None, false) => {
+            lines = lines.push(label("Changed since then:"));
+            for line in &compared.lines {
+                lines = lines.push(text(line.as_str()).size(style::SMALL));
+            }
+        }
+    }
+    let open = compared
+        .problem
+        .is_none()
+        .then(|| Message::OpenVersion(compared.version.path.clone()));
+    container(
+        row![
+            text(compared.version.label())
+                .size(style::TEXT)
+                .width(Length::Fixed(170.0)),
+            lines.width(Fill),
+            widgets::secondary_button("Open as new program", open),
+        ]
+        .spacing(style::GAP)
+        .align_y(Alignment::Start),
+    )
+    .padding([8, 10])
+    .width(Fill)
+    .style(style::list_row(false))
     .into()
 }
 

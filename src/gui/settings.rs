@@ -48,6 +48,8 @@ pub enum Message {
     LargePrintToggled(bool),
     /// Tracking chart.
     ChartToggled(bool),
+    /// The "What's new" box on handouts of progressed programs.
+    WhatsNewToggled(bool),
     /// Window theme.
     ThemeSelected(ThemeChoice),
     /// Shared folder typed.
@@ -123,6 +125,7 @@ impl State {
             Message::PaperSelected(paper) => self.draft.paper = paper,
             Message::LargePrintToggled(on) => self.draft.large_print = on,
             Message::ChartToggled(on) => self.draft.tracking_chart = on,
+            Message::WhatsNewToggled(on) => self.draft.whats_new = on,
             Message::ThemeSelected(theme) => self.draft.theme = theme,
             Message::SharedChanged(text) => self.shared = text,
             Message::BrowseShared => {
@@ -221,6 +224,10 @@ impl State {
             checkbox(draft.tracking_chart)
                 .label("Tracking chart page")
                 .on_toggle(Message::ChartToggled)
+                .text_size(style::TEXT),
+            checkbox(draft.whats_new)
+                .label("“What's new” box")
+                .on_toggle(Message::WhatsNewToggled)
                 .text_size(style::TEXT),
         ]
         .spacing(style::SECTION)

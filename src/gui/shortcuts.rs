@@ -49,6 +49,8 @@ pub enum Command {
     Settings,
     /// Show or hide the live handout preview.
     TogglePreview,
+    /// Record a follow-up visit in the progress log.
+    RecordVisit,
 }
 
 /// A key, as the table names it.
@@ -126,6 +128,12 @@ pub const TABLE: &[Shortcut] = &[
         "Ctrl+Shift+P",
         "Show or hide the handout preview",
     )),
+    ctrl(
+        'r',
+        Command::RecordVisit,
+        "Ctrl+R",
+        "Record a follow-up visit",
+    ),
     ctrl('z', Command::Undo, "Ctrl+Z", "Undo"),
     ctrl('y', Command::Redo, "Ctrl+Y", "Redo"),
     shifted(ctrl('z', Command::Redo, "Ctrl+Shift+Z", "Redo")),

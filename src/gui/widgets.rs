@@ -29,6 +29,20 @@ pub fn field<'a, M: 'a>(
     content.into()
 }
 
+/// A field as [`field`], refused with a plain message (in the danger
+/// colour) rather than a dose [`Refusal`].
+pub fn field_with<'a, M: 'a>(
+    caption: &'a str,
+    input: impl Into<Element<'a, M>>,
+    refusal: Option<&'a str>,
+) -> Element<'a, M> {
+    let mut content = column![label(caption), input.into()].spacing(3);
+    if let Some(refusal) = refusal {
+        content = content.push(text(refusal).size(style::SMALL).style(style::error_text));
+    }
+    content.into()
+}
+
 /// The message for a refused value.
 pub fn refusal_text<'a, M: 'a>(refusal: &'a Refusal) -> Element<'a, M> {
     let message = text(refusal.message()).size(style::SMALL);

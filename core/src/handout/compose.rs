@@ -9,7 +9,7 @@ use super::layout::{Line, regular};
 pub type Page = Vec<Mark>;
 
 /// Cuts `text` to fit `width` points, ending it with "…" when cut.
-fn fit(ctx: &mut Ctx, text: &str, size: f32, width: f32) -> Line {
+pub fn fit(ctx: &mut Ctx, text: &str, size: f32, width: f32) -> Line {
     let text: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if ctx.measure(&text, Weight::Regular, size) <= width {
         return one_line(ctx, &text, size);

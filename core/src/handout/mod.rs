@@ -29,16 +29,20 @@ mod pdf;
 mod phase;
 mod pictures;
 mod plan;
+pub mod progress_chart;
 mod qr;
+mod report;
 mod safety;
 mod style;
 mod svg_form;
+mod whats_new;
 
 pub use blocks::{Mark, Stroke};
 pub use compose::Page;
 pub use fonts::Face;
 pub use layout::{Line, Piece};
 pub use options::{Choices, HandoutOptions};
+pub use report::{CHART_VISITS, ReportError, report, write_report};
 
 use crate::library::Library;
 use crate::program::Program;

@@ -26,6 +26,14 @@ pub struct HandoutOptions {
     pub video_address: Option<String>,
     /// Folders searched for pictures that are not shipped illustrations.
     pub picture_folders: Vec<PathBuf>,
+    /// What changed since the patient's last version, for the "What's
+    /// new" box on the first page; empty for no box. The caller fills it
+    /// (see [`crate::store::Store::changes_since_last_version`]) when
+    /// [`HandoutOptions::whats_new`] is on.
+    pub changes: Vec<String>,
+    /// Print the "What's new" box when the program has an earlier version
+    /// that differs.
+    pub whats_new: bool,
 }
 
 /// What the therapist chose for one handout (in the Export sheet or on
@@ -42,6 +50,8 @@ pub struct Choices {
     pub tracking_chart: Option<bool>,
     /// The phase of the summary card (from 0).
     pub phase: Option<usize>,
+    /// The "What's new" box.
+    pub whats_new: Option<bool>,
 }
 
 /// Text from the settings, or `None` when it is blank.
@@ -62,6 +72,8 @@ impl HandoutOptions {
             emergency_number: filled(&settings.emergency_number),
             video_address: filled(&settings.video_address),
             picture_folders,
+            changes: Vec::new(),
+            whats_new: settings.whats_new,
         }
     }
 
@@ -75,6 +87,7 @@ impl HandoutOptions {
             large_print: choices.large_print.unwrap_or(defaults.large_print),
             tracking_chart: choices.tracking_chart.unwrap_or(defaults.tracking_chart),
             phase: choices.phase,
+            whats_new: choices.whats_new.unwrap_or(defaults.whats_new),
             ..defaults
         }
     }

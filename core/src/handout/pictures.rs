@@ -156,7 +156,7 @@ pub struct Pictures {
 
 impl Pictures {
     /// Adds a picture once; returns its position in the list.
-    fn add(&mut self, picture: &Picture) -> Result<usize, String> {
+    pub fn add(&mut self, picture: &Picture) -> Result<usize, String> {
         let key = fingerprint(&picture.bytes);
         if let Some(&index) = self.by_key.get(&key) {
             return Ok(index);

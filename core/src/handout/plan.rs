@@ -7,7 +7,9 @@
 use super::blocks::{Block, Ctx};
 use super::flow::{self, Flow, Frame};
 use super::pictures::{Illustration, Pictures};
-use super::{HandoutError, HandoutOptions, chart, compact, detailed, header, phase, safety};
+use super::{
+    HandoutError, HandoutOptions, chart, compact, detailed, header, phase, safety, whats_new,
+};
 use crate::library::{Exercise, ExerciseId, Library};
 use crate::program::{Item, Phase, Program};
 use crate::store::HandoutLayout;
@@ -210,6 +212,8 @@ impl<'a> Plan<'a> {
             options.paper,
             options.large_print,
         ));
+        // A returning patient reads what changed before anything else.
+        blocks.extend(whats_new::whats_new(ctx, &options.changes));
         // Safety first, where nobody can miss it; then the background.
         blocks.push(safety::safety_box(
             ctx,

@@ -375,6 +375,104 @@ impl Dose {
     }
 }
 
+/// One aspect of a dose that changed, in the dose's own words: "now 12
+/// times (was 10)", "now hold for 10 seconds (was 5 seconds)", "no longer
+/// use: red band".
+fn changed(new: Option<String>, old: Option<String>) -> Option<String> {
+    match (new, old) {
+        (new, old) if new == old => None,
+        (Some(new), Some(old)) => Some(format!("now {new} (was {})", what_differs(&new, &old))),
+        (Some(new), None) => Some(format!("now {new}")),
+        (None, Some(old)) => Some(format!("no longer {old}")),
+        (None, None) => None,
+    }
+}
+
+/// The words of `old` that differ from `new`, without the words they
+/// share at the start and end: "12 times" / "10 times" gives "10", "twice
+/// a day, every day" / "once a day, every day" gives "once".
+fn what_differs(new: &str, old: &str) -> String {
+    let (new, old): (Vec<&str>, Vec<&str>) = (
+        new.split_whitespace().collect(),
+        old.split_whitespace().collect(),
+    );
+    let front = new.iter().zip(&old).take_while(|(a, b)| a == b).count();
+    let back = new
+        .iter()
+        .rev()
+        .zip(old.iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let end = old.len().saturating_sub(back);
+    if front < end {
+        old[front..end].join(" ").trim_end_matches(',').to_string()
+    } else {
+        old.join(" ")
+    }
+}
+
+impl Dose {
+    /// What changed from `old` to this dose, in the words the handout uses
+    /// for a dose, one phrase per aspect and in the order the handout says
+    /// them; empty when nothing a patient would notice changed.
+    ///
+    /// For example: `["now 12 times (was 10)", "now twice a day, every day
+    /// (was once)"]`.
+    pub fn changes_since(&self, old: &Dose) -> Vec<String> {
+        let sets = |d: &Dose| match d.sets.filter(|&s| s > 1) {
+            Some(s) => Some(format!("{s} sets")),
+            None => None,
+        };
+        let frequency = |d: &Dose| {
+            let words = d.frequency();
+            let words = words.trim_end_matches('.');
+            let mut chars = words.chars();
+            chars
+                .next()
+                .map(|first| first.to_lowercase().chain(chars).collect())
+        };
+        let side = |d: &Dose| d.side_phrase().map(str::to_string);
+        let load = |d: &Dose| {
+            d.load
+                .as_deref()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(|l| format!("use: {l}"))
+        };
+        [
+            changed(
+                self.minutes
+                    .map(|m| format!("keep going for {}", minutes_words(m))),
+                old.minutes
+                    .map(|m| format!("keep going for {}", minutes_words(m))),
+            ),
+            changed(
+                self.hold.map(|h| format!("hold for {}", seconds_words(h))),
+                old.hold.map(|h| format!("hold for {}", seconds_words(h))),
+            ),
+            changed(
+                self.reps.filter(|&r| r > 0).map(times),
+                old.reps.filter(|&r| r > 0).map(times),
+            ),
+            changed(sets(self), sets(old)),
+            changed(
+                self.rest
+                    .filter(|&r| r > 0)
+                    .map(|r| format!("a {} rest", rest_words(r))),
+                old.rest
+                    .filter(|&r| r > 0)
+                    .map(|r| format!("a {} rest", rest_words(r))),
+            ),
+            changed(side(self), side(old)),
+            changed(load(self), load(old)),
+            changed(frequency(self), frequency(old)),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
+    }
+}
+
 /// "1 time", "10 times".
 fn times(n: u16) -> String {
     match n {
@@ -428,6 +526,44 @@ mod tests {
             per_day: 2,
             ..Dose::default()
         }
+    }
+
+    #[test]
+    fn a_changed_dose_says_what_it_is_now_and_what_it_was() {
+        let old = Dose {
+            reps: Some(10),
+            ..Dose::default()
+        };
+        let new = Dose {
+            reps: Some(12),
+            per_day: 2,
+            ..Dose::default()
+        };
+        assert_eq!(
+            new.changes_since(&old),
+            [
+                "now 12 times (was 10)",
+                "now twice a day, every day (was once)"
+            ]
+        );
+        assert!(new.changes_since(&new.clone()).is_empty());
+        let banded = Dose {
+            load: Some("red band".into()),
+            ..old.clone()
+        };
+        assert_eq!(old.changes_since(&banded), ["no longer use: red band"]);
+        let held = Dose {
+            hold: Some(Span::between(10, 10)),
+            ..old.clone()
+        };
+        let longer = Dose {
+            hold: Some(Span::between(20, 30)),
+            ..old.clone()
+        };
+        assert_eq!(
+            longer.changes_since(&held),
+            ["now hold for 20 to 30 seconds (was 10)"]
+        );
     }
 
     #[test]

@@ -128,6 +128,9 @@ pub enum Edit {
         /// The note.
         text: String,
     },
+    /// A follow-up visit for the progress log, kept in date order (a visit
+    /// on the same day as one already there replaces it).
+    RecordVisit(super::Visit),
 }
 
 /// Where the editor's selection should go after an edit.
@@ -271,6 +274,7 @@ impl Edit {
             }
             Edit::Dose { item, dose, .. } => item_mut(program, *item)?.dose = Some(dose.clone()),
             Edit::Note { item, text } => item_mut(program, *item)?.note = text.clone(),
+            Edit::RecordVisit(visit) => record_visit(program, visit.clone()),
         }
         Ok(Focus::Unchanged)
     }
@@ -311,8 +315,18 @@ impl Edit {
             | Edit::MoveItemDown(_)
             | Edit::DuplicateItem(_)
             | Edit::MoveItemToPhase { .. }
+            | Edit::RecordVisit(_)
             | Edit::Dose { field: None, .. } => return None,
         })
+    }
+}
+
+/// Puts `visit` in date order, replacing a visit on the same day.
+fn record_visit(program: &mut Program, visit: super::Visit) {
+    let visits = &mut program.visits;
+    match visits.binary_search_by_key(&visit.date, |v| v.date) {
+        Ok(at) => visits[at] = visit,
+        Err(at) => visits.insert(at, visit),
     }
 }
 
@@ -489,6 +503,24 @@ mod tests {
             .apply(&mut program)
             .unwrap();
         assert_eq!(program.patient.unwrap().name, "Ann Lee");
+    }
+
+    #[test]
+    fn visits_are_kept_in_date_order_and_one_a_day() {
+        use chrono::Datelike;
+        let mut program = program();
+        let day = |d| NaiveDate::from_ymd_opt(2026, 1, d).unwrap();
+        for d in [19, 12, 26] {
+            Edit::RecordVisit(crate::program::Visit::on(day(d)))
+                .apply(&mut program)
+                .unwrap();
+        }
+        let mut again = crate::program::Visit::on(day(19));
+        again.note = "Better".into();
+        Edit::RecordVisit(again).apply(&mut program).unwrap();
+        let dates: Vec<u32> = program.visits.iter().map(|v| v.date.day()).collect();
+        assert_eq!(dates, [12, 19, 26]);
+        assert_eq!(program.visits[1].note, "Better");
     }
 
     #[test]

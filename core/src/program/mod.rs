@@ -4,17 +4,20 @@
 //! library; copies of any custom exercises it uses travel inside the program
 //! (`exercises`), so the file prints the same handout on any PC.
 
+pub mod changes;
 pub mod document;
 pub mod edit;
 pub mod history;
 pub mod input;
 mod validate;
+pub mod visits;
 
 pub use crate::library::{Dose, Side, Span};
 pub use validate::{
     FieldPath, Problem, Segment, Severity, is_safe_picture_name, is_web_address, limits,
     validate_exercise, validate_program,
 };
+pub use visits::{Done, Visit};
 
 use crate::library::{Exercise, ExerciseId, FORMAT, Library};
 use chrono::NaiveDate;
@@ -174,6 +177,10 @@ pub struct Program {
     /// The pictures of those copies, carried along.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub pictures: Vec<EmbeddedPicture>,
+    /// The progress log: follow-up visits, oldest first. Kept when the
+    /// program is progressed; older files without it still open.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub visits: Vec<Visit>,
 }
 
 impl Program {
@@ -196,6 +203,7 @@ impl Program {
             phases: vec![Phase::named("Your exercises")],
             exercises: Vec::new(),
             pictures: Vec::new(),
+            visits: Vec::new(),
         }
     }
 
@@ -213,6 +221,7 @@ impl Program {
         program.start = Some(today);
         program.review = None;
         program.patient = Some(Patient::default());
+        program.visits.clear();
         program
     }
 
@@ -223,6 +232,7 @@ impl Program {
         template.created = today;
         template.start = None;
         template.review = None;
+        template.visits.clear();
         template
     }
 

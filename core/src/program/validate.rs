@@ -353,7 +353,45 @@ pub fn validate_program(program: &Program, library: &Library) -> Vec<Problem> {
     check_copies(&mut report, program, library);
     check_pictures(&mut report, program);
     check_phases(&mut report, program, library);
+    check_visits(&mut report, program);
     report.0
+}
+
+/// The progress log: no visit before the program was made, no more days
+/// done than planned, pain scores from 0 to 10, short notes.
+fn check_visits(report: &mut Report, program: &Program) {
+    use super::visits::{NOTE_CHARS, date_problem, days_problem, pain_problem};
+    for (v, visit) in program.visits.iter().enumerate() {
+        let path = FieldPath::default().field("visits").index(v);
+        if let Some(problem) = date_problem(visit.date, program.created) {
+            report.0.push(Problem::error(path.field("date"), problem));
+        }
+        for (d, done) in visit.done.iter().enumerate() {
+            if let Some(problem) = days_problem(done.days, done.planned) {
+                let field = if done.planned > super::visits::MAX_DAYS {
+                    "planned"
+                } else {
+                    "days"
+                };
+                let at = path.field("done").index(d).field(field);
+                report.0.push(Problem::error(at, problem));
+            }
+        }
+        for (p, &score) in visit.pain.iter().enumerate() {
+            if let Some(problem) = pain_problem(score) {
+                report
+                    .0
+                    .push(Problem::error(path.field("pain").index(p), problem));
+            }
+        }
+        report.text(
+            path.field("note"),
+            "A visit's note",
+            &visit.note,
+            false,
+            NOTE_CHARS,
+        );
+    }
 }
 
 /// The title, patient, clinic, notes, goals, precautions and dates.

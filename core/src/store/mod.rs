@@ -17,6 +17,7 @@ pub mod recovery;
 pub mod ron_file;
 mod settings;
 mod templates;
+pub mod versions;
 
 pub use atomic::{WriteFailed, write_atomic, write_file};
 pub use folders::{Folders, HOME_VARIABLE};
@@ -26,8 +27,9 @@ pub use programs::{
     for_saving,
 };
 pub use ron_file::{FileProblem, Kind, read_exercise, read_program, read_text, sniff, to_ron};
-pub use settings::{HandoutLayout, Paper, Settings, ThemeChoice};
+pub use settings::{HandoutLayout, Paper, Settings, ThemeChoice, UsualDose};
 pub use templates::{Template, TemplateError, new_program};
+pub use versions::{Compared, Version};
 
 use crate::program::Program;
 use chrono::{DateTime, Local};

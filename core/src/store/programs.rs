@@ -9,7 +9,7 @@
 use super::lock::{EditLock, LockError};
 use super::pictures::carry_pictures;
 use super::ron_file::{FileProblem, read_program, read_text, to_ron};
-use super::{Store, WriteFailed, naming, write_atomic, write_file};
+use super::{Store, WriteFailed, naming, versions, write_atomic, write_file};
 use crate::library::Library;
 use crate::program::Program;
 use std::fs;
@@ -281,8 +281,8 @@ impl Store {
 
     /// Saves a program to `target`: takes the lock of a file it has not
     /// saved to before, refuses when the program's own file changed on
-    /// disk since `stamp`, keeps the previous version as `<file>.bak`, and
-    /// writes atomically.
+    /// disk since `stamp`, keeps the previous version as `<file>.bak` and
+    /// in its versions folder, and writes atomically.
     pub fn save_to(
         &self,
         target: Target,
@@ -347,6 +347,8 @@ impl Store {
         }
         if let Some(old) = &old {
             write_atomic(&backup_path(path), old).map_err(|error| SaveError::io(path, error))?;
+            let now = chrono::Local::now().naive_local();
+            versions::keep(path, old, now).map_err(|error| SaveError::io(path, error))?;
         }
         write_atomic(path, text.as_bytes()).map_err(|error| SaveError::io(path, error))?;
         Ok(FileStamp::of(text.as_bytes()))
@@ -384,6 +386,10 @@ mod tests {
             .unwrap();
         let backup = store.open_program(&backup_path(&path), library).unwrap();
         assert_eq!(backup.program.title, "First");
+        let kept = versions::list(&path);
+        assert_eq!(kept.len(), 1, "the first version is kept in .history");
+        let version = store.open_program(&kept[0].path, library).unwrap();
+        assert_eq!(version.program.title, "First");
 
         // Someone edits the file on another PC.
         let theirs = fs::read_to_string(&path)

@@ -2,6 +2,7 @@
 //! an optional shared clinic folder. Missing or unknown fields never cost
 //! the rest of the settings.
 
+use crate::library::{Dose, ExerciseId};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::path::PathBuf;
@@ -167,6 +168,24 @@ pub struct Settings {
     pub recent: Vec<PathBuf>,
     /// Show the live handout preview beside the program.
     pub show_preview: bool,
+    /// Print a "What's new" box on the first page of a program that has
+    /// an earlier version that differs.
+    pub whats_new: bool,
+    /// Exercises the therapist starred, in the order starred.
+    pub favourites: Vec<ExerciseId>,
+    /// Exercises recently added to a program, newest first.
+    pub recently_used: Vec<ExerciseId>,
+    /// The therapist's own usual doses, which new items start from.
+    pub usual_doses: Vec<UsualDose>,
+}
+
+/// The therapist's own usual dose for one exercise.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UsualDose {
+    /// The exercise.
+    pub exercise: ExerciseId,
+    /// The dose a new item of it starts from.
+    pub dose: Dose,
 }
 
 impl Default for Settings {
@@ -187,6 +206,10 @@ impl Default for Settings {
             shared_folder: None,
             recent: Vec::new(),
             show_preview: false,
+            whats_new: true,
+            favourites: Vec::new(),
+            recently_used: Vec::new(),
+            usual_doses: Vec::new(),
         }
     }
 }
@@ -194,11 +217,105 @@ impl Default for Settings {
 /// How many recent programs are remembered.
 const RECENT_LIMIT: usize = 20;
 
+/// How many recently used exercises are remembered.
+pub const RECENTLY_USED_LIMIT: usize = 20;
+
 impl Settings {
     /// Puts `path` at the top of the recent list.
     pub fn remember(&mut self, path: PathBuf) {
         self.recent.retain(|p| *p != path);
         self.recent.insert(0, path);
         self.recent.truncate(RECENT_LIMIT);
+    }
+
+    /// True when the therapist starred `id`.
+    pub fn is_favourite(&self, id: &ExerciseId) -> bool {
+        self.favourites.contains(id)
+    }
+
+    /// Stars `id`, or takes its star away; returns whether it is starred now.
+    pub fn toggle_favourite(&mut self, id: &ExerciseId) -> bool {
+        if self.is_favourite(id) {
+            self.favourites.retain(|f| f != id);
+            false
+        } else {
+            self.favourites.push(id.clone());
+            true
+        }
+    }
+
+    /// Puts `id` at the top of the recently used exercises.
+    pub fn used(&mut self, id: &ExerciseId) {
+        self.recently_used.retain(|r| r != id);
+        self.recently_used.insert(0, id.clone());
+        self.recently_used.truncate(RECENTLY_USED_LIMIT);
+    }
+
+    /// The therapist's own usual dose for `id`, if they made one.
+    pub fn usual_dose(&self, id: &ExerciseId) -> Option<&Dose> {
+        self.usual_doses
+            .iter()
+            .find(|usual| &usual.exercise == id)
+            .map(|usual| &usual.dose)
+    }
+
+    /// Makes `dose` the therapist's usual dose for `id`.
+    pub fn set_usual_dose(&mut self, id: &ExerciseId, dose: Dose) {
+        match self.usual_doses.iter_mut().find(|u| &u.exercise == id) {
+            Some(usual) => usual.dose = dose,
+            None => self.usual_doses.push(UsualDose {
+                exercise: id.clone(),
+                dose,
+            }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Store;
+
+    #[test]
+    fn favourites_recent_exercises_and_usual_doses_survive_a_restart() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path());
+        let (bridge, plank) = (ExerciseId::new("bridge"), ExerciseId::new("plank"));
+        let mut settings = Settings::default();
+        assert!(settings.toggle_favourite(&bridge));
+        assert!(settings.toggle_favourite(&plank));
+        assert!(
+            !settings.toggle_favourite(&bridge),
+            "a second click unstars"
+        );
+        settings.used(&bridge);
+        settings.used(&plank);
+        settings.used(&bridge);
+        let dose = Dose {
+            reps: Some(12),
+            sets: Some(2),
+            ..Dose::default()
+        };
+        settings.set_usual_dose(&bridge, dose.clone());
+        store.save_settings(&settings).unwrap();
+
+        let (loaded, problem) = store.load_settings();
+        assert!(problem.is_none());
+        assert_eq!(loaded.favourites, [plank.clone()]);
+        assert_eq!(loaded.recently_used, [bridge.clone(), plank.clone()]);
+        assert_eq!(loaded.usual_dose(&bridge), Some(&dose));
+        assert_eq!(loaded.usual_dose(&plank), None);
+    }
+
+    #[test]
+    fn older_settings_without_the_new_fields_still_load() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path());
+        std::fs::create_dir_all(&store.folders().settings.parent().unwrap()).unwrap();
+        std::fs::write(&store.folders().settings, "(clinic: \"Riverside\")").unwrap();
+        let (loaded, problem) = store.load_settings();
+        assert!(problem.is_none(), "{problem:?}");
+        assert_eq!(loaded.clinic, "Riverside");
+        assert!(loaded.favourites.is_empty() && loaded.whats_new);
     }
 }

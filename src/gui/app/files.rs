@@ -65,6 +65,8 @@ pub struct Saved {
     lock: Option<Handover<EditLock>>,
     /// Pictures that could not be carried in the file.
     problems: Vec<String>,
+    /// What changed since the program's last saved version, in plain lines.
+    changes: Vec<String>,
     then: Option<Pending>,
 }
 
@@ -89,6 +91,8 @@ pub enum Done {
     SettingsSaved(Result<Box<Settings>, Error>),
     /// The file named on the command line was read.
     CommandLineRead(Result<(PathBuf, Arc<Program>), Error>),
+    /// An earlier version was read, to open as a new program.
+    VersionRead(Result<Arc<Program>, Error>),
     /// Something failed that only needs reporting.
     Failed(Error),
     /// Nothing to report.
@@ -175,6 +179,7 @@ impl App {
                 Task::none()
             }
             Command::TogglePreview => self.toggle_preview(),
+            Command::RecordVisit => self.open_visits(),
             Command::RemoveItem | Command::AddSelected | Command::Close => Task::none(),
         }
     }
@@ -207,7 +212,8 @@ impl App {
                 operation::focus(finder::SEARCH_ID)
             }
             Pending::Open => {
-                let (sheet, task) = open_sheet::open(&self.store, &self.settings);
+                let (sheet, task) =
+                    open_sheet::open(&self.store, &self.settings, Arc::clone(&self.library));
                 self.sheet = Some(Sheet::Open(sheet));
                 task.map(Message::OpenSheet)
             }
@@ -223,6 +229,7 @@ impl App {
     /// Shows another program, dropping the old file's lock.
     fn replace_document(&mut self, document: Document, guard: Option<super::FileGuard>) {
         self.editor = editor::State::new(document);
+        self.editor.set_usual_doses(&self.settings.usual_doses);
         self.guard = guard.unwrap_or_default();
         self.area = Area::Library;
     }
@@ -275,7 +282,12 @@ impl App {
         perform(
             move || {
                 let saved = store.save_to(target, &snapshot, &library, &pictures)?;
+                let changes = store
+                    .changes_since_last_version(&saved.path, &snapshot, &library)
+                    .map(|(_, lines)| lines)
+                    .unwrap_or_default();
                 Ok(Saved {
+                    changes,
                     path: saved.path,
                     snapshot,
                     stamp: saved.stamp,
@@ -359,6 +371,42 @@ impl App {
             open_sheet::Action::Run(task) => task.map(Message::OpenSheet),
             open_sheet::Action::Close => self.close_sheet(),
             open_sheet::Action::Open(path) => self.open_file(path, false),
+            open_sheet::Action::OpenVersion(path) => self.open_version(path),
+        }
+    }
+
+    /// Reads an earlier version of a program; it becomes a new program,
+    /// unsaved, so the file and its newer versions stay as they are.
+    fn open_version(&mut self, path: PathBuf) -> Task<Message> {
+        let (store, library) = (self.store.clone(), Arc::clone(&self.library));
+        perform(
+            move || {
+                let (program, _) = store.load_program(&path, &library).map_err(Error::Read)?;
+                Ok(Arc::new(program))
+            },
+            |result| Message::Files(Done::VersionRead(result)),
+        )
+    }
+
+    fn version_read(&mut self, result: Result<Arc<Program>, Error>) -> Task<Message> {
+        match result {
+            Ok(program) => {
+                self.sheet = None;
+                let document = Document::restored(Arc::unwrap_or_clone(program), None);
+                self.replace_document(document, None);
+                Task::batch([
+                    self.notify(
+                        style::Tone::Success,
+                        "Opened an earlier version as a new program: save it to keep it."
+                            .to_string(),
+                    ),
+                    self.load_pictures(),
+                ])
+            }
+            Err(error) => self.notify(
+                style::Tone::Error,
+                format!("This version cannot be opened:\n{error}"),
+            ),
         }
     }
 
@@ -448,9 +496,24 @@ impl App {
             export::Action::Export(request) => {
                 let program = self.editor.program().clone();
                 let library = Arc::clone(&self.library);
-                let options = HandoutOptions::chosen(&self.store, &self.settings, request.choices);
+                let mut options =
+                    HandoutOptions::chosen(&self.store, &self.settings, request.choices);
+                let (store, path) = (
+                    self.store.clone(),
+                    self.editor.document().path().map(Path::to_path_buf),
+                );
                 perform(
-                    move || super::handout::write(&request, &program, &library, &options),
+                    move || {
+                        // What changed since the file's last version, when
+                        // the program has a file and the box is wanted.
+                        if let Some(path) = path.filter(|_| options.whats_new) {
+                            options.changes = store
+                                .changes_since_last_version(&path, &program, &library)
+                                .map(|(_, lines)| lines)
+                                .unwrap_or_default();
+                        }
+                        super::handout::write(&request, &program, &library, &options)
+                    },
                     |result| Message::Export(export::Message::Exported(result)),
                 )
             }
@@ -508,6 +571,7 @@ impl App {
             Done::SettingsSaved(Ok(settings)) => self.settings_saved(*settings),
             Done::SettingsSaved(Err(error)) => self.notify(style::Tone::Error, error.to_string()),
             Done::CommandLineRead(result) => self.command_line_read(result),
+            Done::VersionRead(result) => self.version_read(result),
             Done::Quiet => Task::none(),
         }
     }
@@ -528,8 +592,16 @@ impl App {
                 for problem in saved.problems {
                     self.warn(problem);
                 }
+                let said = if saved.changes.is_empty() {
+                    format!("Saved “{name}”.")
+                } else {
+                    format!(
+                        "Saved “{name}”. What changed since the last version:\n{}",
+                        saved.changes.join("\n")
+                    )
+                };
                 let tasks = Task::batch([
-                    self.notify(style::Tone::Success, format!("Saved “{name}”.")),
+                    self.notify(style::Tone::Success, said),
                     self.remember(saved.path),
                     self.clear_recovery(),
                 ]);
@@ -625,6 +697,8 @@ impl App {
     fn settings_saved(&mut self, settings: Settings) -> Task<Message> {
         let reload = settings.shared_folder != self.settings.shared_folder;
         self.settings = settings;
+        self.editor.set_usual_doses(&self.settings.usual_doses);
+        self.refresh_marks();
         self.sheet = None;
         let saved = self.notify(style::Tone::Success, "Settings saved.".to_string());
         if reload {

@@ -261,6 +261,7 @@ impl App {
             ),
         };
         self.editor = editor::State::new(Document::restored(recovery.program, original));
+        self.editor.set_usual_doses(&self.settings.usual_doses);
         self.guard = guard;
         self.offer_recovery();
         self.notify(style::Tone::Success, message)

@@ -14,7 +14,7 @@ use super::pictures::{self, Pictures};
 use super::shortcuts::Command;
 use super::{
     editor, exercise_editor, export, open_sheet, perform, preview, save_as, settings, style,
-    templates,
+    templates, visits,
 };
 use chrono::NaiveDate;
 use iced::theme::Mode;
@@ -79,6 +79,7 @@ enum Sheet {
     Export(export::State),
     Settings(settings::State),
     ExerciseEditor(Box<exercise_editor::State>),
+    Visits(Box<visits::State>),
     Help,
 }
 
@@ -154,6 +155,8 @@ pub enum Message {
     ExerciseEditor(exercise_editor::Message),
     /// The handout preview.
     Preview(preview::Message),
+    /// The Record a visit sheet.
+    Visits(visits::Message),
     /// A toolbar button or a shortcut.
     Command(Command),
     /// An answer to a question (unsaved changes, a changed file…).
@@ -212,6 +215,7 @@ impl App {
             store,
             settings,
         };
+        app.editor.set_usual_doses(&app.settings.usual_doses);
         if let Some(problem) = problem {
             app.warn(problem.to_string());
         }
@@ -300,6 +304,7 @@ impl App {
             Message::Settings(message) => self.settings_message(message),
             Message::ExerciseEditor(message) => self.exercise_editor_message(message),
             Message::Preview(message) => self.preview_message(message),
+            Message::Visits(message) => self.visits_message(message),
             Message::Command(command) => self.command(command),
             Message::Answer(answer) => self.answer(answer),
             Message::NoticeDismissed(id) => {
@@ -321,6 +326,7 @@ impl App {
             self.warn(problem.to_string());
         }
         self.finder.refresh(&self.library, &self.index);
+        self.refresh_marks();
         let opening = match self.open_on_start.take() {
             Some(path) => self.open_from_command_line(path),
             None => Task::none(),
@@ -369,7 +375,23 @@ impl App {
             finder::Action::Edit(id) => self.open_exercise_editor(Some(id), false),
             finder::Action::Duplicate(id) => self.open_exercise_editor(Some(id), true),
             finder::Action::New => self.open_exercise_editor(None, false),
+            finder::Action::ToggleFavourite(id) => {
+                self.settings.toggle_favourite(&id);
+                self.refresh_marks();
+                self.save_settings_quietly(self.settings.clone())
+            }
         }
+    }
+
+    /// Shows the settings' favourites and recently used exercises in the
+    /// library pane.
+    fn refresh_marks(&mut self) {
+        self.finder.set_marks(
+            &self.settings.favourites,
+            &self.settings.recently_used,
+            &self.library,
+            &self.index,
+        );
     }
 
     fn add_exercise(&mut self, id: &ptbuilder_core::library::ExerciseId) -> Task<Message> {
@@ -377,7 +399,12 @@ impl App {
             return Task::none();
         };
         let action = self.editor.add_exercise(exercise);
-        self.editor_action(action)
+        self.settings.used(id);
+        self.refresh_marks();
+        Task::batch([
+            self.editor_action(action),
+            self.save_settings_quietly(self.settings.clone()),
+        ])
     }
 
     fn editor_message(&mut self, message: editor::Message) -> Task<Message> {
@@ -412,6 +439,21 @@ impl App {
             editor::Action::Refused(reason) => {
                 self.warn(reason);
                 Task::none()
+            }
+            editor::Action::MakeUsualDose { exercise, dose } => {
+                let name = self
+                    .library
+                    .get(&exercise)
+                    .map_or_else(|| exercise.to_string(), |e| e.name.clone());
+                let said = format!(
+                    "Your usual dose for {name} is now: {} New items start from it.",
+                    dose.describe()
+                );
+                self.settings.set_usual_dose(&exercise, dose);
+                Task::batch([
+                    self.notify(style::Tone::Success, said),
+                    self.save_settings_quietly(self.settings.clone()),
+                ])
             }
         }
     }
@@ -451,6 +493,38 @@ impl App {
             exercise_editor::Action::Run(task) => task.map(Message::ExerciseEditor),
             exercise_editor::Action::Close => self.close_sheet(),
             exercise_editor::Action::Saved(exercise) => self.exercise_saved(&exercise),
+        }
+    }
+
+    fn open_visits(&mut self) -> Task<Message> {
+        let sheet = visits::State::new(self.editor.program(), &self.library, today());
+        self.sheet = Some(Sheet::Visits(Box::new(sheet)));
+        visits::State::focus().map(Message::Visits)
+    }
+
+    fn visits_message(&mut self, message: visits::Message) -> Task<Message> {
+        let Some(Sheet::Visits(sheet)) = &mut self.sheet else {
+            return Task::none();
+        };
+        match sheet.update(message) {
+            visits::Action::None => Task::none(),
+            visits::Action::Run(task) => task.map(Message::Visits),
+            visits::Action::Close => self.close_sheet(),
+            visits::Action::Record(visit) => {
+                let said = format!(
+                    "Recorded the visit of {}: {}, pain {}.",
+                    visit.date.format("%-d %B %Y"),
+                    visit.done_words(),
+                    visit.pain_words()
+                );
+                self.sheet = None;
+                let action = self.editor.record_visit(visit);
+                Task::batch([
+                    self.editor_action(action),
+                    self.notify(style::Tone::Success, said),
+                    operation::focus(finder::SEARCH_ID),
+                ])
+            }
         }
     }
 
@@ -539,6 +613,11 @@ impl App {
     /// The banner messages, for tests.
     pub fn notices(&self) -> Vec<String> {
         self.notices.iter().map(|n| n.text.clone()).collect()
+    }
+
+    /// The settings as they stand, for tests.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
     }
 
     /// True until the library and its pictures have loaded.

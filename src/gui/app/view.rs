@@ -64,6 +64,11 @@ impl App {
             ),
             widgets::toolbar_button("Export PDF…", Command::Export, command(Command::Export)),
             widgets::toolbar_button(
+                "Record visit…",
+                Command::RecordVisit,
+                command(Command::RecordVisit)
+            ),
+            widgets::toolbar_button(
                 if self.settings.show_preview {
                     "Hide preview"
                 } else {
@@ -216,6 +221,7 @@ impl App {
                 crate::gui::exercise_editor::view(sheet, &self.pictures)
                     .map(Message::ExerciseEditor)
             }
+            Sheet::Visits(sheet) => sheet.view().map(Message::Visits),
             Sheet::Help => help::view(Message::Command(Command::Close)),
         }
     }

@@ -7,10 +7,11 @@ use crate::gui::style;
 use crate::gui::widgets::{self, label};
 use iced::widget::{Column, Row, column, container, mouse_area, pick_list, row, text, text_input};
 use iced::{Alignment, Element, Fill, Length, mouse};
-use ptbuilder_core::library::{Exercise, Library};
+use ptbuilder_core::library::{Exercise, ExerciseId, Library};
 use ptbuilder_core::program::edit::{Edit, ItemRef};
 use ptbuilder_core::program::input::DoseField;
 use ptbuilder_core::program::{Dose, Item, Program, Side};
+use ptbuilder_core::store::UsualDose;
 use std::collections::HashMap;
 use std::fmt;
 
@@ -23,8 +24,12 @@ pub enum Message {
     DoseChanged(DoseField, String),
     /// The side was picked.
     SideSelected(Side),
-    /// Back to the exercise's usual dose.
+    /// Back to the exercise's usual dose in the library.
     UseUsualDose,
+    /// The therapist's own usual dose for this exercise.
+    UseMyUsualDose,
+    /// Keep this item's dose as the therapist's usual dose for the exercise.
+    MakeUsualDose,
     /// The note changed.
     NoteChanged(String),
     /// Enter in one of the item's fields: the typing step is complete.
@@ -76,6 +81,8 @@ pub enum Outcome {
     Seal,
     /// Nothing to do (a refused value, kept as a draft).
     Nothing,
+    /// Keep this dose as the therapist's usual dose for the exercise.
+    MakeUsual(ExerciseId, Dose),
 }
 
 /// The dose the item uses now: its own, or the exercise's usual one.
@@ -95,6 +102,7 @@ pub(super) fn edit_for(
     at: ItemRef,
     program: &Program,
     library: &Library,
+    usual_doses: &[UsualDose],
     drafts: &mut HashMap<DraftKey, Draft>,
 ) -> Outcome {
     match message {
@@ -137,13 +145,32 @@ pub(super) fn edit_for(
             }
             None => Outcome::Nothing,
         },
-        Message::UseUsualDose => {
-            let usual = program
+        Message::MakeUsualDose => {
+            let item = program
                 .phases
                 .get(at.phase)
-                .and_then(|phase| phase.items.get(at.index))
-                .and_then(|item| program.exercise(&item.exercise, library))
-                .map(|exercise| exercise.dose.clone());
+                .and_then(|p| p.items.get(at.index));
+            match (item, current_dose(program, library, at)) {
+                (Some(item), Some(dose)) => Outcome::MakeUsual(item.exercise.clone(), dose),
+                _ => Outcome::Nothing,
+            }
+        }
+        Message::UseUsualDose | Message::UseMyUsualDose => {
+            let item = program
+                .phases
+                .get(at.phase)
+                .and_then(|phase| phase.items.get(at.index));
+            let usual = if matches!(message, Message::UseMyUsualDose) {
+                item.and_then(|item| {
+                    usual_doses
+                        .iter()
+                        .find(|u| u.exercise == item.exercise)
+                        .map(|u| u.dose.clone())
+                })
+            } else {
+                item.and_then(|item| program.exercise(&item.exercise, library))
+                    .map(|exercise| exercise.dose.clone())
+            };
             match usual {
                 Some(dose) => {
                     drafts.retain(|key, _| !matches!(key, DraftKey::Dose(item, _) if *item == at));
@@ -178,6 +205,8 @@ pub(super) struct Card<'a> {
     pub item: &'a Item,
     pub selected: bool,
     pub count: usize,
+    /// The therapist's own usual dose for this exercise, if any.
+    pub usual: Option<&'a Dose>,
 }
 
 /// The id of an item's note field: "note-0-2".
@@ -266,7 +295,10 @@ impl<'a> Card<'a> {
         if let Some(dose) = dose {
             body = body.push(self.dose_editor(dose));
         }
-        body = body.push(patient_reads(words)).push(self.note_field());
+        let mine = self.usual.map(|usual| dose == Some(usual));
+        body = body
+            .push(patient_reads(words, mine))
+            .push(self.note_field());
         container(body)
             .padding([10, 12])
             .width(Fill)
@@ -409,12 +441,38 @@ impl<'a> Card<'a> {
     }
 }
 
-/// The dose as the handout words it, beside "Use usual dose".
-fn patient_reads<'a>(words: String) -> Element<'a, Message> {
-    let usual = widgets::tip(
-        widgets::quiet_button("Use usual dose", Some(Message::UseUsualDose)),
+/// The dose as the handout words it, beside "Use usual dose" (the
+/// library's, and the therapist's own when they made one: `mine` says
+/// whether the dose is it now) and "Make this my usual dose".
+fn patient_reads<'a>(words: String, mine: Option<bool>) -> Element<'a, Message> {
+    let library_dose = widgets::tip(
+        widgets::quiet_button(
+            if mine.is_some() {
+                "Use library dose"
+            } else {
+                "Use usual dose"
+            },
+            Some(Message::UseUsualDose),
+        ),
         "Go back to the library's usual dose for this exercise".to_string(),
     );
+    let mut usual = column![library_dose].spacing(2).align_x(Alignment::End);
+    if let Some(now) = mine {
+        usual = usual.push(widgets::tip(
+            widgets::quiet_button(
+                "Use my usual dose",
+                (!now).then_some(Message::UseMyUsualDose),
+            ),
+            "Go back to the dose you made your usual one for this exercise".to_string(),
+        ));
+    }
+    usual = usual.push(widgets::tip(
+        widgets::quiet_button(
+            "Make this my usual dose",
+            (mine != Some(true)).then_some(Message::MakeUsualDose),
+        ),
+        "New items of this exercise will start from this dose".to_string(),
+    ));
     row![
         container(
             column![

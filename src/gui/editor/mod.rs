@@ -20,7 +20,8 @@ use ptbuilder_core::library::{Exercise, Library};
 use ptbuilder_core::program::document::Document;
 use ptbuilder_core::program::edit::{Edit, Focus, ItemRef};
 use ptbuilder_core::program::input::{DoseField, Refusal};
-use ptbuilder_core::program::{FieldPath, Item, Program, Segment};
+use ptbuilder_core::program::{Dose, FieldPath, Item, Program, Segment};
+use ptbuilder_core::store::UsualDose;
 use ptbuilder_core::text::capitalize;
 use std::collections::HashMap;
 
@@ -58,6 +59,8 @@ pub struct State {
     selected: Option<usize>,
     drafts: HashMap<DraftKey, Draft>,
     texts: details::Texts,
+    /// The therapist's own usual doses, from the settings.
+    usual_doses: Vec<UsualDose>,
 }
 
 /// Something the program pane was asked to do.
@@ -111,6 +114,13 @@ pub enum Action {
     },
     /// An edit could not be made; show why.
     Refused(String),
+    /// Keep this dose as the therapist's usual dose for the exercise.
+    MakeUsualDose {
+        /// The exercise.
+        exercise: ptbuilder_core::library::ExerciseId,
+        /// The dose.
+        dose: Dose,
+    },
 }
 
 /// The scrolling list of items, scrolled when one is added.
@@ -131,7 +141,21 @@ impl State {
             selected: None,
             drafts: HashMap::new(),
             texts,
+            usual_doses: Vec::new(),
         }
+    }
+
+    /// The therapist's own usual doses, from the settings.
+    pub fn set_usual_doses(&mut self, doses: &[UsualDose]) {
+        self.usual_doses = doses.to_vec();
+    }
+
+    /// The therapist's own usual dose for `id`, if any.
+    pub fn usual_dose(&self, id: &ptbuilder_core::library::ExerciseId) -> Option<&Dose> {
+        self.usual_doses
+            .iter()
+            .find(|u| &u.exercise == id)
+            .map(|u| &u.dose)
     }
 
     /// The open document.
@@ -257,6 +281,7 @@ impl State {
                     at,
                     self.document.program(),
                     library,
+                    &self.usual_doses,
                     &mut self.drafts,
                 ) {
                     item::Outcome::Edit(edit) => {
@@ -275,6 +300,10 @@ impl State {
                         Action::None
                     }
                     item::Outcome::Nothing => Action::None,
+                    item::Outcome::MakeUsual(exercise, dose) => {
+                        self.set_usual(&exercise, dose.clone());
+                        Action::MakeUsualDose { exercise, dose }
+                    }
                 }
             }
         }
@@ -321,18 +350,43 @@ impl State {
         }
     }
 
-    /// Adds a library exercise to the end of the active phase, selects it
+    fn set_usual(&mut self, exercise: &ptbuilder_core::library::ExerciseId, dose: Dose) {
+        match self
+            .usual_doses
+            .iter_mut()
+            .find(|u| &u.exercise == exercise)
+        {
+            Some(usual) => usual.dose = dose,
+            None => self.usual_doses.push(UsualDose {
+                exercise: exercise.clone(),
+                dose,
+            }),
+        }
+    }
+
+    /// Adds a library exercise to the end of the active phase, starting
+    /// from the therapist's own usual dose when they made one, selects it
     /// and scrolls to it.
     pub fn add_exercise(&mut self, exercise: &Exercise) -> Action {
+        let mut item = Item::new(exercise);
+        if let Some(usual) = self.usual_dose(&exercise.id) {
+            item.dose = Some(usual.clone());
+        }
         let action = self.apply(Edit::AddItem {
             phase: self.phase,
-            item: Item::new(exercise),
+            item,
         });
         self.tab = Tab::Exercises;
         match action {
             Action::None => Action::Run(operation::snap_to_end(ITEMS_ID)),
             other => other,
         }
+    }
+
+    /// Adds a follow-up visit to the progress log, as one undo step.
+    pub fn record_visit(&mut self, visit: ptbuilder_core::program::Visit) -> Action {
+        self.document.seal();
+        self.apply(Edit::RecordVisit(visit))
     }
 
     /// Shows the field at `path` (as the checker and validation name it):

@@ -262,6 +262,7 @@ fn cards<'a>(
             item,
             selected: state.selected == Some(index),
             count,
+            usual: state.usual_dose(&item.exercise),
         }
         .view()
         .map(move |message| Message::Item(index, message))

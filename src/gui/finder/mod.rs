@@ -1,5 +1,7 @@
 //! The library pane: search box, filters, the list of matching exercises
-//! and the selected exercise's detail.
+//! and the selected exercise's detail. The therapist's starred exercises
+//! (favourites) and those recently added to a program are one click away
+//! ([`Shelf`]); both lists live in the settings, the app keeps them here.
 //!
 //! Searching runs on every keystroke (the index answers 10,000 exercises
 //! in well under a millisecond); only the first [`SHOWN`] hits are laid
@@ -113,9 +115,24 @@ impl Default for Menus {
     }
 }
 
+/// Which exercises the list shows before the search and filters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Shelf {
+    /// The whole library.
+    #[default]
+    All,
+    /// The starred exercises.
+    Favourites,
+    /// Exercises recently added to a program, newest first.
+    Recent,
+}
+
 /// The library pane.
 #[derive(Debug, Default)]
 pub struct State {
+    shelf: Shelf,
+    favourites: Vec<ExerciseId>,
+    recent: Vec<ExerciseId>,
     query: String,
     filters: Filters,
     menus: Menus,
@@ -158,6 +175,10 @@ pub enum Message {
     NewExercise,
     /// The list scrolled.
     ListScrolled(Viewport),
+    /// The star of an entry was clicked.
+    FavouriteToggled(ExerciseId),
+    /// All, favourites or recently used.
+    ShelfSelected(Shelf),
 }
 
 /// What the app must do after a library message.
@@ -182,6 +203,8 @@ pub enum Action {
     Duplicate(ExerciseId),
     /// Start a new custom exercise.
     New,
+    /// Star this exercise, or take its star away.
+    ToggleFavourite(ExerciseId),
 }
 
 /// Height of one list row, fixed so keyboard selection can scroll to it.
@@ -234,6 +257,7 @@ impl State {
             }
             Message::ClearFilters => {
                 self.query.clear();
+                self.shelf = Shelf::All;
                 self.filter(|f| *f = Filters::default(), library, index)
             }
             Message::ExerciseSelected(id) => {
@@ -254,6 +278,50 @@ impl State {
                 self.scroll = (viewport.absolute_offset().y, viewport.bounds().height);
                 Action::None
             }
+            Message::FavouriteToggled(id) => Action::ToggleFavourite(id),
+            Message::ShelfSelected(shelf) => {
+                self.shelf = shelf;
+                self.refresh(library, index);
+                Action::Run(self.scroll_to_top())
+            }
+        }
+    }
+
+    /// The starred and recently used exercises, from the settings.
+    pub fn set_marks(
+        &mut self,
+        favourites: &[ExerciseId],
+        recent: &[ExerciseId],
+        library: &Library,
+        index: &SearchIndex,
+    ) {
+        self.favourites = favourites.to_vec();
+        self.recent = recent.to_vec();
+        if self.shelf != Shelf::All {
+            self.refresh(library, index);
+        }
+    }
+
+    /// True when the therapist starred `id`.
+    pub fn is_favourite(&self, id: &ExerciseId) -> bool {
+        self.favourites.contains(id)
+    }
+
+    /// Narrows the hits to the shelf: favourites in search order, recent
+    /// ones newest first.
+    fn shelve(&mut self, library: &Library) {
+        let id_at = |position: usize| library.exercises().get(position).map(|e| &e.id);
+        match self.shelf {
+            Shelf::All => {}
+            Shelf::Favourites => self
+                .hits
+                .retain(|&p| id_at(p).is_some_and(|id| self.favourites.contains(id))),
+            Shelf::Recent => {
+                let rank =
+                    |p: usize| id_at(p).and_then(|id| self.recent.iter().position(|r| r == id));
+                self.hits.retain(|&p| rank(p).is_some());
+                self.hits.sort_by_key(|&p| rank(p));
+            }
         }
     }
 
@@ -270,7 +338,7 @@ impl State {
 
     /// True when a search or filter narrows the list.
     pub fn is_narrowed(&self) -> bool {
-        !self.query.trim().is_empty() || !self.filters.is_empty()
+        !self.query.trim().is_empty() || !self.filters.is_empty() || self.shelf != Shelf::All
     }
 
     /// Runs the search again (after typing, a filter change, or a library
@@ -284,6 +352,7 @@ impl State {
             self.query.as_str()
         };
         self.hits = index.search(query, &self.filters);
+        self.shelve(library);
         let listed = |id: &ExerciseId| {
             self.hits.iter().take(SHOWN).any(|&position| {
                 library
@@ -457,6 +526,41 @@ mod tests {
             .id
             .clone();
         assert_eq!(state.selected(), Some(&last));
+    }
+
+    #[test]
+    fn favourites_and_recently_used_are_one_click_away() {
+        let (mut state, library, index) = pane();
+        let (bridge, plank, walk) = (
+            ExerciseId::new("bridge"),
+            ExerciseId::new("plank"),
+            ExerciseId::new("walking"),
+        );
+        state.set_marks(
+            &[plank.clone(), bridge.clone()],
+            &[walk.clone(), bridge.clone()],
+            &library,
+            &index,
+        );
+        let ids = |state: &State| -> Vec<ExerciseId> {
+            state
+                .hits()
+                .iter()
+                .map(|&p| library.exercises()[p].id.clone())
+                .collect()
+        };
+        let _ = state.update(Message::ShelfSelected(Shelf::Favourites), &library, &index);
+        let mut starred = ids(&state);
+        starred.sort();
+        assert_eq!(starred, [bridge.clone(), plank.clone()]);
+        let _ = state.update(Message::ShelfSelected(Shelf::Recent), &library, &index);
+        assert_eq!(ids(&state), [walk.clone(), bridge.clone()], "newest first");
+        assert!(matches!(
+            state.update(Message::FavouriteToggled(walk.clone()), &library, &index),
+            Action::ToggleFavourite(id) if id == walk
+        ));
+        let _ = state.update(Message::ClearFilters, &library, &index);
+        assert_eq!(state.hits().len(), library.len());
     }
 
     #[test]

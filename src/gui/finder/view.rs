@@ -1,7 +1,7 @@
 //! Drawing the library pane: the searchable list and the detail of the
 //! selected exercise.
 
-use super::{Choice, Message, ROW_GAP, ROW_HEIGHT, SHOWN, State};
+use super::{Choice, Message, ROW_GAP, ROW_HEIGHT, SHOWN, Shelf, State};
 use crate::gui::pictures::Pictures;
 use crate::gui::widgets::{self, label};
 use crate::gui::{shortcuts, style};
@@ -11,7 +11,7 @@ use iced::widget::{
     text_input,
 };
 use iced::{Alignment, Element, Fill, Length, mouse};
-use ptbuilder_core::library::{Exercise, Library, Source};
+use ptbuilder_core::library::{Exercise, ExerciseId, Library, Source};
 
 /// The search box, focused at start and by Ctrl+F.
 pub const SEARCH_ID: &str = "library-search";
@@ -39,8 +39,8 @@ pub fn view_list<'a>(
     width: f32,
     loading: bool,
 ) -> Element<'a, Message> {
-    // Pane padding, row padding, picture, gaps and the add button.
-    let text_width = width - 20.0 - 20.0 - 16.0 - 64.0 - 20.0 - 40.0;
+    // Pane padding, row padding, picture, gaps, the star and add buttons.
+    let text_width = width - 20.0 - 20.0 - 16.0 - 64.0 - 30.0 - 40.0 - 36.0;
     let search = text_input(
         &format!(
             "Search exercises ({})",
@@ -62,7 +62,8 @@ pub fn view_list<'a>(
         .filter_map(|&position| library.at(position))
         .map(|(exercise, source)| {
             let selected = state.selected.as_ref() == Some(&exercise.id);
-            list_row(exercise, source, selected, pictures, text_width)
+            let starred = state.is_favourite(&exercise.id);
+            list_row(exercise, source, selected, starred, pictures, text_width)
         });
     let list: Element<'a, Message> = if loading && library.is_empty() {
         center(
@@ -85,6 +86,7 @@ pub fn view_list<'a>(
 
     column![
         search,
+        shelves(state),
         filters(state),
         count_line(state, library, loading),
         list,
@@ -95,6 +97,49 @@ pub fn view_list<'a>(
     ]
     .spacing(style::GAP)
     .into()
+}
+
+/// The one-click shelves: all, favourites, recently used.
+fn shelves(state: &State) -> Element<'_, Message> {
+    let tab = |caption: String, shelf: Shelf| {
+        button(text(caption).size(style::SMALL))
+            .padding([4, 10])
+            .style(style::tab(state.shelf == shelf))
+            .on_press(Message::ShelfSelected(shelf))
+    };
+    row![
+        tab("All".to_string(), Shelf::All),
+        tab(
+            format!("★ Favourites ({})", state.favourites.len()),
+            Shelf::Favourites
+        ),
+        tab(
+            format!("Recently used ({})", state.recent.len()),
+            Shelf::Recent
+        ),
+    ]
+    .spacing(4)
+    .into()
+}
+
+/// The star that adds an exercise to the favourites or takes it away.
+pub fn star<'a>(id: &ExerciseId, starred: bool, size: f32) -> Element<'a, Message> {
+    let (mark, tip) = if starred {
+        ("★", "Remove from favourites")
+    } else {
+        ("☆", "Add to favourites")
+    };
+    widgets::tip(
+        button(text(mark).size(size).style(if starred {
+            style::accent_text as fn(&iced::Theme) -> text::Style
+        } else {
+            style::muted
+        }))
+        .padding([0, 6])
+        .style(style::quiet_button)
+        .on_press(Message::FavouriteToggled(id.clone())),
+        tip.to_string(),
+    )
 }
 
 /// One filter's menu: "Any …" or a value, highlighted while it narrows
@@ -181,6 +226,7 @@ fn list_row<'a>(
     exercise: &'a Exercise,
     source: Source,
     selected: bool,
+    starred: bool,
     pictures: &'a Pictures,
     text_width: f32,
 ) -> Element<'a, Message> {
@@ -225,6 +271,7 @@ fn list_row<'a>(
         ]
         .spacing(2)
         .width(Fill),
+        star(&exercise.id, starred, style::HEADING),
         add,
     ]
     .spacing(10)
@@ -311,7 +358,11 @@ pub fn view_detail<'a>(
         copy
     ]
     .spacing(style::GAP);
-    let title = text(&exercise.name).size(style::TITLE);
+    let title = row![
+        text(&exercise.name).size(style::TITLE).width(Fill),
+        star(&exercise.id, state.is_favourite(&exercise.id), style::TITLE),
+    ]
+    .align_y(Alignment::Center);
 
     let head: Element<'a, Message> = if compact {
         row![
