@@ -811,7 +811,7 @@ fn saving_says_what_changed_and_an_earlier_version_opens_as_a_new_program() -> R
     type_into(&mut app, "patient-name", "Ida Berg")?;
     click(&mut app, "Save")?;
     let first = app.program().clone();
-    type_into(&mut app, "library-search", "plank")?;
+    replace_text(&mut app, "library-search", "plank")?;
     let mut ui = simulator(&app);
     ui.click(id("library-search"))?;
     let _ = ui.tap_key(Named::Enter);
