@@ -279,10 +279,6 @@ impl State {
                 .label("Tracking chart page")
                 .on_toggle(Message::ChartToggled)
                 .text_size(style::TEXT),
-            checkbox(self.whats_new)
-                .label("“What's new” box")
-                .on_toggle(Message::WhatsNewToggled)
-                .text_size(style::TEXT),
         ]
         .spacing(style::SECTION)
         .align_y(Alignment::End);
@@ -302,6 +298,10 @@ impl State {
         let mut body = column![
             layout,
             choices,
+            checkbox(self.whats_new)
+                .label("“What's new” box, when the program has an earlier version")
+                .on_toggle(Message::WhatsNewToggled)
+                .text_size(style::TEXT),
             path,
             checkbox(self.open_after)
                 .label("Open the PDF when it is ready")

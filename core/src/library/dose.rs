@@ -419,10 +419,7 @@ impl Dose {
     /// For example: `["now 12 times (was 10)", "now twice a day, every day
     /// (was once)"]`.
     pub fn changes_since(&self, old: &Dose) -> Vec<String> {
-        let sets = |d: &Dose| match d.sets.filter(|&s| s > 1) {
-            Some(s) => Some(format!("{s} sets")),
-            None => None,
-        };
+        let sets = |d: &Dose| d.sets.filter(|&s| s > 1).map(|s| format!("{s} sets"));
         let frequency = |d: &Dose| {
             let words = d.frequency();
             let words = words.trim_end_matches('.');

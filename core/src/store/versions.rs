@@ -182,12 +182,12 @@ impl Store {
             .collect();
         let mut dated = Vec::new();
         // A version is dated when the program that replaced it was saved.
-        for n in 0..versions.len() {
+        for (n, (version, old)) in versions.iter().enumerate() {
             let newer = versions.get(n + 1).map_or(program, |(_, p)| p);
-            let lines = changes(&versions[n].1, newer, library);
+            let lines = changes(old, newer, library);
             if !lines.is_empty() {
                 dated.push(Dated {
-                    date: versions[n].0.saved.date(),
+                    date: version.saved.date(),
                     lines,
                 });
             }

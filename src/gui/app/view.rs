@@ -64,7 +64,7 @@ impl App {
             ),
             widgets::toolbar_button("Export PDF…", Command::Export, command(Command::Export)),
             widgets::toolbar_button(
-                "Record visit…",
+                "Visit…",
                 Command::RecordVisit,
                 command(Command::RecordVisit)
             ),
