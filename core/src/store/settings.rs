@@ -301,7 +301,7 @@ mod tests {
 
         let (loaded, problem) = store.load_settings();
         assert!(problem.is_none());
-        assert_eq!(loaded.favourites, [plank.clone()]);
+        assert_eq!(loaded.favourites, std::slice::from_ref(&plank));
         assert_eq!(loaded.recently_used, [bridge.clone(), plank.clone()]);
         assert_eq!(loaded.usual_dose(&bridge), Some(&dose));
         assert_eq!(loaded.usual_dose(&plank), None);
@@ -311,7 +311,7 @@ mod tests {
     fn older_settings_without_the_new_fields_still_load() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::at(dir.path());
-        std::fs::create_dir_all(&store.folders().settings.parent().unwrap()).unwrap();
+        std::fs::create_dir_all(store.folders().settings.parent().unwrap()).unwrap();
         std::fs::write(&store.folders().settings, "(clinic: \"Riverside\")").unwrap();
         let (loaded, problem) = store.load_settings();
         assert!(problem.is_none(), "{problem:?}");

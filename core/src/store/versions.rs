@@ -83,7 +83,7 @@ pub fn list(path: &Path) -> Vec<Version> {
                 .collect()
         })
         .unwrap_or_default();
-    versions.sort_by(|a, b| (b.saved, b.order).cmp(&(a.saved, a.order)));
+    versions.sort_by_key(|v| std::cmp::Reverse((v.saved, v.order)));
     versions
 }
 
