@@ -12,7 +12,7 @@ use super::style;
 use super::widgets::{self, label};
 use chrono::NaiveDate;
 use iced::widget::{Column, column, container, image, row, scrollable, text};
-use iced::{Alignment, Element, Fill, Length, Task};
+use iced::{Alignment, Element, Fill, Length, Padding, Task};
 use ptbuilder_core::handout::progress_chart::{self, ChartFrame};
 use ptbuilder_core::library::{ExerciseId, Library};
 use ptbuilder_core::program::visits::{self, date_problem, parse_days, parse_pain};
@@ -297,7 +297,10 @@ impl State {
             .on_submit(Message::Record),
             None,
         );
-        let form = column![date, days, pain, note].spacing(style::SECTION);
+        // Room on the right for the scroll bar, so it never covers a field.
+        let form = column![date, days, pain, note]
+            .spacing(style::SECTION)
+            .padding(Padding::ZERO.right(16.0));
         let body = row![
             scrollable(form).height(Fill).width(Fill),
             self.progress_view()
