@@ -347,10 +347,16 @@ impl Store {
         }
         if let Some(old) = &old {
             write_atomic(&backup_path(path), old).map_err(|error| SaveError::io(path, error))?;
-            let now = chrono::Local::now().naive_local();
-            versions::keep(path, old, now).map_err(|error| SaveError::io(path, error))?;
         }
         write_atomic(path, text.as_bytes()).map_err(|error| SaveError::io(path, error))?;
+        // The version is kept after the save, not before: the backup above
+        // already holds the old program, so the save itself is no slower.
+        // Best effort: the program is saved and its backup written, so a
+        // version folder that cannot be written must not fail the save.
+        if let Some(old) = &old {
+            let now = chrono::Local::now().naive_local();
+            let _ = versions::keep(path, old, now);
+        }
         Ok(FileStamp::of(text.as_bytes()))
     }
 }
