@@ -1131,6 +1131,7 @@ def sit_to_stand(sc):
     for stand in (False, True):
         L = sc.layer()
         chair(L, 0, 1, arms=True)                    # a sturdy chair with arms
+        wall(L, -10.5, top=150, side=1)              # ... backed against a wall
         if not stand:
             Hp = (30, HIP_SEAT)
             S = P(Hp, 62, TOR)
