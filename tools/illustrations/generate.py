@@ -1679,32 +1679,47 @@ def lower_back_rotation(sc):
 
 @scene
 def standing_back_bend(sc):
-    """1: standing tall, hands on the small of the back, elbows back;
-    2: the hips pushed forward, knees straight, the body curving backward
-    in one arc from the feet to the head, the face up (not tipped far)."""
+    """1: standing tall, hands on the small of the back (fingers down),
+    elbows back; 2: in clear profile facing right, the hips pushed forward
+    past the toes, knees straight, the trunk arching back from the waist
+    (the bend in the low back, the chest straight, unlike a stoop's
+    rounded upper back), the hands in the hollow of the low back, the head
+    in line with the trunk and the nose pointing forward."""
     poses = []
     for bend in (False, True):
         L = sc.layer()
         A, Hp, S, hd, lg = standing(0)
         if bend:
-            fwd = 18                                  # hips ahead of the ankles
+            fwd = 20                                  # hips ahead of the ankles
             Hp = (A[0] + fwd, A[1] + ((TH + SH - 0.6) ** 2 - fwd ** 2) ** 0.5)
             lg = leg(Hp, A, (1, 0), 0, 'sbb-leg')
             lg['end'] = flat_foot(A)
-            S = P(Hp, 120, TOR)
-            hd = P(S, 135, NECK)
-            u = ang(Hp, S)
-            fg = Side(S, Hp, hd, bulge=P((0, 0), u - 90, 5), face=65, tag='sbb2')
+            # the pelvis and low back carry on up the line of the legs, the
+            # chest leans back above the waist
+            W = P(Hp, ang(A, Hp) + 6, 20)
+            ta = 126
+            S = P(W, ta, TOR - 20)
+            hd = P(S, ta - 4, NECK)                   # head in line with the chest
+            fg = Side(S, Hp, hd, face=ta - 90, tag='sbb2')
+            spine = qbez(S, W, Hp, 16)
+            fg.order = [('arch' if p == 'torso' else p) for p in fg.order]
+            fg.hooks['arch'] = lambda L, sp=spine: L.poly(sp, TORSO)
+            # hand in the hollow behind the waist
+            k = 11                                    # spine point at the waist
+            hc = add(spine[k], P((0, 0), ang(spine[k + 1], spine[k - 1]) + 90, 14.5))
+            back = 200
         else:
             fg = Side(S, Hp, hd, face=0, tag='sbb1')
+            u = ang(Hp, S)
+            hc = add(P(Hp, u, 14), P((0, 0), u + 90, 14))
+            back = u + 50
         fg.leg_n = fg.leg_f = lg
-        # hand on the back of the waist, just past the back's outline
-        u = ang(Hp, S)
-        hc = add(P(Hp, u, 14), P((0, 0), u + 90, 14))
-        fg.arm_n = arm_to_hand(S, hc, P((0, 0), u + 50, 1), 'sbb-arm')
+        fg.arm_n = arm_to_hand(S, hc, P((0, 0), back, 1), 'sbb-arm')
         fg.draw(L)
         if bend:
-            L.arrow_arc(Hp, 84, 86, 112)
+            # the hips go forward, the shoulders back
+            L.arrow_line((Hp[0] + 16, Hp[1] - 2), (Hp[0] + 40, Hp[1] - 2))
+            L.arrow_arc(Hp, 92, 86, 112)
         poses.append(L)
     sc.row(poses)
 
