@@ -484,13 +484,23 @@ def hamstring_stretch_seated(sc):
 
 @scene
 def hip_flexor_stretch_kneeling(sc):
+    """Half-kneeling on a folded pillow, a chair beside the patient: the
+    near hand on the hip, the far hand on the top of the chair's back; the
+    arrow shows the hips shifting forward."""
     L = sc.layer()
-    ch = 10
-    L.rect(-18, 0, 18, ch, 3, rx=4)                  # cushion
+    ch = 12
+    # the pillow folded in two: two layers, the fold rounded at the back
+    L.rect(-20, 0, 20, ch, 3, rx=5)
+    L.line((-15, ch / 2), (16, ch / 2), 2.5)
     Kb = (0, ch + 1.5 + LIMB / 2)
     Ab = (Kb[0] - SH + 4, on(0, 'limb') + 1)
     Hp = P(Kb, 68, TH)
     S = (Hp[0] - 1, Hp[1] + TOR)
+    # a sturdy chair beside the patient (beyond the figure), its back
+    # within reach of the far hand
+    xb = S[0] + 40
+    chair(L, xb, 1, back_h=56)
+    top = (xb - 5, 46 + 56)
     fg = Side(S, Hp, (S[0] + 1.5, S[1] + NECK), face=0, tag='hipflex')
     fy = on(0, 'foot')
     fg.leg_n = {'pts': [Hp, Kb, Ab], 'end': ('foot', (Ab[0] + 3, fy + 1), (Ab[0] - FOOT + 1, fy))}
@@ -498,7 +508,8 @@ def hip_flexor_stretch_kneeling(sc):
     fg.leg_f = leg(Hp, Af, (1, 1), 0, 'hipflex-front')
     fg.leg_f['end'] = flat_foot(Af)
     hc = (Hp[0] + 3, Hp[1] + 12)
-    fg.arm_n = fg.arm_f = arm_to_hand(S, hc, (-1, 0), 'hipflex-arm')
+    fg.arm_n = arm_to_hand(S, hc, (-1, 0), 'hipflex-arm')
+    fg.arm_f = arm_to_hand(S, (top[0] + 0.5, top[1] + 9.5), (0, -1), 'hipflex-chair')
     fg.draw(L)
     L.arrow_line((Hp[0] - 44, Hp[1] - 2), (Hp[0] - 18, Hp[1] - 2))
 
