@@ -1090,50 +1090,72 @@ def wall_posture(sc):
         L.arrow_line((x + 24, y), (x, y))
 
 
-@scene
-def clamshell(sc):
-    """Lying on the right side, seen from the front (the patient faces us)
-    and above, head to the left on a pillow, hips bent about 60 degrees and
-    the knees about 90 so the feet are in line with the body; top hand on
-    the top hip.  The top knee has opened like a clam while the feet stay
-    together; the arrow shows it lifting from the bottom knee."""
-    sc.floor = False
-    L = sc.layer()
-    pr = pr_lying
-    lo = on(MAT, 'limb')
-    B = MAT
-    pil = 7
-    lying_mat(L, -38, 124, -28, 50)
-    L.ellipse(pr(-17, B + pil / 2, 0), 18, pil / 2 + 1, 3)          # pillow
-    th = 60                                                           # hip bend
+# clamshell: seen from the front (the patient faces us) and a little
+# above, so the mat's top shows and the bent legs, coming towards us, are
+# drawn below the body; depth is a straight-down offset (no slant)
+OB_CLAM = (0, 0.42)
 
-    def leg3(y, lift):
-        hp = (TOR + 2, y, 0)
+
+def clam_pose(L, opened):
+    """Lying on the right side, head to the left resting on the lower arm
+    (stretched out on the mat overhead), shoulders and hips stacked, hips
+    bent about 55 degrees and the knees bent so the feet are back in line
+    with the buttocks; the top hand on the top hip.  opened: the top knee
+    lifted (turned up about the line hip - ankle) while the feet stay
+    together."""
+    ob = OB_CLAM
+    pr = lambda x, y, z: pr_lying(x, y, z, ob)
+    B = MAT
+    lo = on(B, 'limb')
+    lying_mat(L, -62, 116, -12, 40, ob)
+    sw, hw = 17, 13
+    N = (0, B + sw + 2.5)
+    Pc = (TOR + 2, B + hw + 2.5)
+    hd = (-NECK + 2.5, lo + LIMB / 2 + HR + HEAD_SW / 2 - 0.5)
+    fr = Front(N, Pc, hd, sw=sw, hw=hw)
+    th = 55                                          # hip bend
+
+    def leg3(hp, y, lift):
+        """hip (x, y), knee and ankle at height y; returns picture points."""
         k = (hp[0] + TH * math.cos(rad(th)), y, TH * math.sin(rad(th)))
         a = (k[0] + SH * math.cos(rad(th)), y, k[2] - SH * math.sin(rad(th)))
-        if lift:                          # the knee turns up about the line hip - ankle
+        if lift:
             k = (k[0], y + k[2] * math.sin(rad(lift)), k[2] * math.cos(rad(lift)))
-        return k, a
-    kb, ab = leg3(lo, 0)
-    kt, at = leg3(lo + LIMB - 1, 50)
-    foot = lambda a: ('foot', pr(a[0] - 2, a[1], a[2]), pr(a[0] + 3, a[1], a[2] + FOOT - 3))
-    draw_limb(L, [pr(TOR + 2, lo + 3, 0), pr(*kb), pr(*ab)], False, foot(ab), None)
-    # torso, shoulders and hips stacked
-    shb, sht = (0, B + 6, 0), (0, B + 28, 0)
-    L.fill([pr(*shb), pr(*sht), pr(TOR, B + 24, 0), pr(TOR, B + 6, 0)], '#000', outline=11)
-    draw_limb(L, [pr(TOR + 2, lo + 16, 0), pr(*kt), pr(*at)], False, foot(at), 6)
-    # lower forearm forward on the mat, head on the pillow
-    draw_limb(L, [pr(*shb), pr(4, lo, UA * 0.8), pr(4 + FA * 0.7, lo, UA * 0.8 + FA * 0.6)], False,
-              ('hand', pr(8 + FA * 0.7, on(MAT, 'hand'), UA * 0.8 + FA * 0.6 + 2)), None)
-    hd = (-NECK + 1, B + pil + HR + HEAD_SW / 2 - 1, 0)
-    L.line(pr(-3, B + 15, 0), pr(*hd), NECK_W)
-    head(L, pr(*hd), face=-40)
-    # top hand on the top hip, so it can feel that the hip stays still
-    draw_limb(L, [pr(*sht), pr(20, B + 40, 6), pr(TOR - 6, B + 31, 4)], False,
-              ('hand', pr(TOR - 2, B + 30, 4)), 8)
-    c = pr(TOR + 32, lo + 4, 0)
-    k0, k1 = pr(*kb), pr(*kt)
-    L.arrow_arc(c, dist(c, k1) + 12, ang(c, k0) + 25, ang(c, k1) - 2)
+        fd = (math.sin(rad(th)), 0, math.cos(rad(th)))    # foot, square to the shin
+        heel = pr(a[0] - 3 * fd[0], a[1], a[2] - 3 * fd[2])
+        toe = pr(a[0] + (FOOT - 3) * fd[0], a[1], a[2] + (FOOT - 3) * fd[2])
+        return [hp, pr(*k), pr(*a)], ('foot', heel, toe)
+    hb, ht = fr.hip(-1), fr.hip(1)
+    pts, end = leg3(hb, lo, 0)
+    fr.add_limb(pts, end, 'back')
+    pts, end = leg3(ht, lo + LIMB - 0.5, 55 if opened else 0)
+    fr.add_limb(pts, end, 'front', halo=4)
+    kt = pts[1]
+    # the lower arm stretched out overhead on the mat, the head on it
+    sb = fr.sh(-1)
+    E = (sb[0] - UA, lo)
+    Wr = (E[0] - FA, lo)
+    fr.add_limb([sb, E, Wr], ('hand', (Wr[0] - 4, on(B, 'hand'))), 'back')
+    # the top hand on the top hip, the elbow up
+    hc = (Pc[0] - 1, Pc[1] + hw + HAND_R - 3.5)
+    fr.add_limb(arm_to_hand(fr.sh(1), hc, (0, 1), 'clam-top')['pts'], ('hand', hc), 'front', halo=8)
+    fr.draw(L)
+    if opened:
+        # the top knee lifts (the feet stay together)
+        L.arrow_line((kt[0] + 2, kt[1] + 11), (kt[0] + 2, kt[1] + 31))
+
+
+@scene
+def clamshell(sc):
+    """1: lying on the side, knees together; 2: the top knee opened like
+    a clam, the feet together (see clam_pose)."""
+    sc.floor = False
+    poses = []
+    for opened in (False, True):
+        L = sc.layer()
+        clam_pose(L, opened)
+        poses.append(L)
+    sc.row(poses)
 
 
 @scene
