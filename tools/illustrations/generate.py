@@ -865,6 +865,9 @@ def oblique_mat(L, x0, x1, zb, zf):
     L.items[0:0] = tmp.items
 
 
+KNEEL_MAT_DX, KNEEL_MAT_ZB = 30, 110
+
+
 def side_plank_front(L, kneel):
     """Side plank seen from the front (the patient faces us), head to the
     right: propped on the lower forearm, elbow right under the shoulder,
@@ -910,7 +913,7 @@ def side_plank_front(L, kneel):
     fr.add_limb(arm_to_hand(fr.sh(-1), hc, mul(n, -1), 'splank-top')['pts'], ('hand', hc), 'front', halo=8)
     fr.draw(L)
     x0, x1, _, _ = layer_bbox(L)
-    oblique_mat(L, x0 - 6 + (14 if kneel else 0), x1 + 6, 60 if kneel else 18, 14)
+    oblique_mat(L, x0 - 6 + (KNEEL_MAT_DX if kneel else 0), x1 + 6, KNEEL_MAT_ZB if kneel else 18, 14)
     return Pc, n
 
 
