@@ -413,6 +413,12 @@ fn check_details(report: &mut Report, program: &Program) {
             );
         }
     }
+    if crate::lang::find(&program.language).is_none() {
+        report.0.push(Problem::error(
+            root.field("language"),
+            crate::lang::unknown(&program.language),
+        ));
+    }
     if let (Some(start), Some(review)) = (program.start, program.review)
         && review < start
     {

@@ -433,6 +433,7 @@ impl App {
             &self.settings,
             &path,
             &phases,
+            &self.editor.program().language,
         )));
         Task::none()
     }
