@@ -186,17 +186,15 @@ impl Words {
             .into_owned()
     }
 
-    /// Every message id in this language's file.
+    /// Every message id in this language's file: the names that start a
+    /// line ("page-of = …"), comments and continuation lines aside.
     pub fn ids(&self) -> Vec<String> {
         let language = find(self.code).unwrap_or(&LANGUAGES[0]);
-        let resource = FluentResource::try_new(language.handout.to_string())
-            .unwrap_or_else(|(partial, _)| partial);
-        resource
-            .entries()
-            .filter_map(|entry| match entry {
-                fluent_bundle::ast::Entry::Message(message) => Some(message.id.name.to_string()),
-                _ => None,
-            })
+        language
+            .handout
+            .lines()
+            .filter(|line| line.starts_with(|c: char| c.is_ascii_lowercase()))
+            .filter_map(|line| line.split_once('=').map(|(id, _)| id.trim().to_string()))
             .collect()
     }
 }

@@ -145,7 +145,7 @@ dose-minutes = Siga durante { $n ->
    *[other] { $n } minutos
     }.
 dose-minutes-range = Siga de { $low } a { $high } minutos.
-dose-hold = Mantenga la posición { $n ->
+dose-hold = Mantenga la posición durante { $n ->
     [one] 1 segundo
    *[other] { $n } segundos
     }.

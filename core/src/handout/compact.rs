@@ -112,7 +112,7 @@ fn take_care(ctx: &mut Ctx, b: &mut Builder, around: &Around, entry: &Entry) {
 /// the page would be left too empty; then it may go on overleaf between
 /// its steps or parts, never inside one, and never above the picture.
 pub fn exercise(ctx: &mut Ctx, entry: &Entry) -> Block {
-    let (exercise, item) = (&*entry.exercise, entry.item);
+    let (exercise, item) = (&*entry.exercise, &*entry.item);
     let style = ctx.style;
     let size = style.body;
     let mut b = Builder::new();

@@ -81,7 +81,7 @@ fn labelled_list(
 /// an earlier phase already explained gets its picture, new dose and note,
 /// and a pointer back to the steps.
 pub fn exercise(ctx: &mut Ctx, entry: &Entry) -> Block {
-    let (exercise, item) = (&*entry.exercise, entry.item);
+    let (exercise, item) = (&*entry.exercise, &*entry.item);
     let style = ctx.style;
     let size = style.body;
     let mut b = Builder::new();

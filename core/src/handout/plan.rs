@@ -35,8 +35,8 @@ pub struct Entry<'a> {
     pub number: usize,
     /// The exercise, in the handout's language where it has one.
     pub exercise: Cow<'a, Exercise>,
-    /// This patient's dose and note.
-    pub item: &'a Item,
+    /// This patient's dose and note, the dose in the handout's language.
+    pub item: Cow<'a, Item>,
     /// Its picture.
     pub illustration: Illustration,
     /// The address of its video, if it has one.
@@ -76,7 +76,7 @@ pub struct Plan<'a> {
 
 /// One resolved item: the patient's item and its exercise in the
 /// handout's language, or in English when it has none there (`false`).
-type Resolved<'a> = (&'a Item, Cow<'a, Exercise>, bool);
+type Resolved<'a> = (Cow<'a, Item>, Cow<'a, Exercise>, bool);
 
 /// The program's items with their exercises in `language`, phase by phase.
 fn resolve<'a>(
@@ -96,11 +96,20 @@ fn resolve<'a>(
                         .exercise(&item.exercise, library)
                         .ok_or_else(|| HandoutError::UnknownExercise(item.exercise.to_string()))?;
                     Ok(if language == crate::lang::ENGLISH {
-                        (item, Cow::Borrowed(exercise), true)
+                        (Cow::Borrowed(item), Cow::Borrowed(exercise), true)
                     } else {
                         match exercise.in_language(language) {
-                            Some(translated) => (item, Cow::Owned(translated), true),
-                            None => (item, Cow::Borrowed(exercise), false),
+                            Some(translated) => {
+                                let item = match &item.dose {
+                                    Some(dose) => Cow::Owned(Item {
+                                        dose: Some(exercise.dose_in(dose, language)),
+                                        ..item.clone()
+                                    }),
+                                    None => Cow::Borrowed(item),
+                                };
+                                (item, Cow::Owned(translated), true)
+                            }
+                            None => (Cow::Borrowed(item), Cow::Borrowed(exercise), false),
                         }
                     })
                 })
@@ -140,7 +149,6 @@ impl<'a> Plan<'a> {
             }
             let mut entries = Vec::new();
             for (n, (item, exercise, translated)) in items.iter().enumerate() {
-                let item: &'a Item = item;
                 number += 1;
                 if !translated && !untranslated.contains(&exercise.name) {
                     untranslated.push(exercise.name.clone());
@@ -151,7 +159,7 @@ impl<'a> Plan<'a> {
                 first_shown.entry(exercise.id.clone()).or_insert(number);
                 entries.push(Entry {
                     number,
-                    item,
+                    item: item.clone(),
                     illustration: pictures.exercise(
                         program,
                         &exercise.name,

@@ -515,6 +515,100 @@ mod tests {
         );
     }
 
+    fn spanish() -> &'static Words {
+        lang::words("es")
+    }
+
+    #[test]
+    fn a_stretch_reads_in_spanish_as_in_the_guidance() {
+        assert_eq!(
+            stretch().describe_in(spanish()),
+            "Mantenga la posición de 20 a 30 segundos. Hágalo 3 veces. \
+             2 veces al día, todos los días."
+        );
+    }
+
+    #[test]
+    fn spanish_says_one_time_in_the_singular() {
+        let once = Dose {
+            reps: Some(1),
+            hold: Some(Span::exactly(1)),
+            minutes: Some(Span::exactly(1)),
+            ..Dose::default()
+        };
+        assert_eq!(
+            once.describe_in(spanish()),
+            "Siga durante 1 minuto. Mantenga la posición durante 1 segundo. Hágalo 1 vez. \
+             1 vez al día, todos los días."
+        );
+        let weekly = Dose {
+            reps: Some(2),
+            days_per_week: 1,
+            ..Dose::default()
+        };
+        assert_eq!(
+            weekly.describe_in(spanish()),
+            "Hágalo 2 veces. 1 vez al día, 1 día a la semana."
+        );
+    }
+
+    #[test]
+    fn spanish_sets_sides_rest_and_load_read_as_sentences() {
+        let dose = Dose {
+            sets: Some(3),
+            reps: Some(10),
+            rest: Some(60),
+            side: Side::EachSide,
+            days_per_week: 3,
+            load: Some("una banda elástica suave".into()),
+            ..Dose::default()
+        };
+        assert_eq!(
+            dose.describe_in(spanish()),
+            "Hágalo 10 veces en cada lado. Eso es una serie. Haga 3 series, con un \
+             descanso de 1 minuto entre series. Use: una banda elástica suave. \
+             1 vez al día, 3 días a la semana."
+        );
+        assert_eq!(
+            dose.brief_in(spanish()),
+            "Haga 3 series de 10 en cada lado, con un descanso de 1 minuto entre series. \
+             Use: una banda elástica suave. 1 vez al día, 3 días a la semana."
+        );
+        let left = Dose {
+            hold: Some(Span::exactly(30)),
+            rest: Some(90),
+            sets: Some(2),
+            reps: Some(5),
+            side: Side::Left,
+            per_day: 3,
+            ..Dose::default()
+        };
+        assert_eq!(
+            left.describe_in(spanish()),
+            "Mantenga la posición durante 30 segundos. Hágalo 5 veces solo del lado izquierdo. \
+             Eso es una serie. Haga 2 series, con un descanso de 90 segundos entre series. \
+             3 veces al día, todos los días."
+        );
+        let side_only = Dose {
+            minutes: Some(Span::between(15, 20)),
+            side: Side::Right,
+            ..Dose::default()
+        };
+        assert_eq!(
+            side_only.describe_in(spanish()),
+            "Siga de 15 a 20 minutos. Hágalo solo del lado derecho. 1 vez al día, todos los días."
+        );
+    }
+
+    #[test]
+    fn english_is_worded_the_same_through_either_door() {
+        let english = lang::words("en");
+        for dose in [stretch(), Dose::default()] {
+            assert_eq!(dose.describe_in(english), dose.describe());
+            assert_eq!(dose.brief_in(english), dose.brief());
+        }
+    }
+
     #[test]
     fn span_parses_the_ways_people_type_it() {
         assert_eq!(Span::parse("20"), Some(Span::exactly(20)));

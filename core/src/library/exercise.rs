@@ -291,6 +291,14 @@ pub struct ExerciseText {
     /// When to take care or stop.
     #[serde(default)]
     pub cautions: Vec<String>,
+    /// The usual dose's moment ("every time you get out of bed"), for an
+    /// exercise whose usual dose names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<String>,
+    /// The usual dose's load ("a light resistance band"), for an exercise
+    /// whose usual dose names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub load: Option<String>,
 }
 
 impl ExerciseText {
@@ -367,7 +375,31 @@ impl Exercise {
         exercise.steps = text.steps.clone();
         exercise.mistakes = text.mistakes.clone();
         exercise.cautions = text.cautions.clone();
+        exercise.dose = self.dose_in(&self.dose, language);
         Some(exercise)
+    }
+
+    /// `dose` with the usual dose's own words (its moment, its load)
+    /// in `language` where `dose` kept them as the library wrote them; a
+    /// therapist's own words are theirs and stay as typed.
+    pub fn dose_in(&self, dose: &Dose, language: &str) -> Dose {
+        let mut dose = dose.clone();
+        let Some(text) = self.translations.get(language) else {
+            return dose;
+        };
+        if let Some(when) = &text.when
+            && dose.when.is_some()
+            && dose.when == self.dose.when
+        {
+            dose.when = Some(when.clone());
+        }
+        if let Some(load) = &text.load
+            && dose.load.is_some()
+            && dose.load == self.dose.load
+        {
+            dose.load = Some(load.clone());
+        }
+        dose
     }
 }
 
