@@ -2,7 +2,8 @@
 """Check the Spanish texts beside the English ones, with nothing but python3.
 
 For every shipped exercise `assets/library/X.ron` there must be
-`assets/library/es/X.ron` (an `ExerciseText`) with every field, and the same
+`assets/library/es/X.ron` (an `ExerciseText`) with every field (and `when` /
+`load` exactly when the English usual dose has them), and the same
 number of steps, mistakes and cautions as the English, because the handout may
 pair them line by line. For every template `programs/X.ron` there must be
 `programs/es/X.ron`: the same program with `language: "es"` and every text
@@ -203,6 +204,8 @@ def long_sentences(lines, limit):
 
 # ---------------------------------------------------------------- checks
 EX_FIELDS = ["name", "aliases", "purpose", "start", "steps", "mistakes", "cautions"]
+# Words of the usual dose, present only when the English dose has them.
+DOSE_FIELDS = ["when", "load"]
 PAIRED = ["steps", "mistakes", "cautions"]
 TEXT_KEYS = {"title", "condition", "goals", "notes", "precautions", "name",
              "advance_when", "note", "when", "load"}
@@ -221,8 +224,17 @@ def check_exercise(en_path, es_path, problems):
         if field not in es.fields:
             problems.append(f"{name}: missing field {field}")
     for field in es.fields:
-        if field not in EX_FIELDS:
+        if field not in EX_FIELDS + DOSE_FIELDS:
             problems.append(f"{name}: unknown field {field}")
+    dose = en.fields.get("dose")
+    dose = dose.fields if isinstance(dose, Struct) else {}
+    for field in DOSE_FIELDS:
+        if field in dose and field not in es.fields:
+            problems.append(f"{name}: the English dose has {field}: {dose[field]!r}, the Spanish text has no {field}")
+        elif field in es.fields and field not in dose:
+            problems.append(f"{name}: {field} given but the English dose has none")
+    if es.fields.get("name", "").lower() == en.fields["name"].lower():
+        problems.append(f"{name}: the name is the English one")
     for field in PAIRED:
         a, b = en.fields.get(field, []), es.fields.get(field, [])
         if len(a) != len(b):
@@ -237,6 +249,7 @@ def check_exercise(en_path, es_path, problems):
     lines = [es.fields.get("name", ""), es.fields.get("purpose", ""), es.fields.get("start", "")]
     for field in PAIRED:
         lines += es.fields.get(field, [])
+    lines += [es.fields[f] for f in DOSE_FIELDS if f in es.fields]
     for line in lines:
         if not isinstance(line, str) or not line.strip():
             problems.append(f"{name}: an empty or non-text line")
