@@ -193,6 +193,21 @@ def reading_ease(lines):
     return 206.84 - 0.60 * p - 1.02 * f, words, words / sents
 
 
+def reading_ease_per_sentence(lines):
+    """The variant that reads F as words per sentence, as in Flesch's formula
+    that Fernández-Huerta adapted; it rewards short sentences, the published
+    form (sentences per 100 words) slightly penalises them."""
+    words = syll = sents = 0
+    for line in lines:
+        ws = words_of(line)
+        words += len(ws)
+        syll += sum(NUMBER_SYLLABLES if w.isdigit() else syllables(w) for w in ws)
+        sents += sentence_count(line)
+    if not words:
+        return None
+    return 206.84 - 0.60 * 100 * syll / words - 1.02 * words / sents
+
+
 def long_sentences(lines, limit):
     out = []
     for line in lines:
@@ -327,7 +342,7 @@ def main():
     ap.add_argument("--all", action="store_true", help="print every file's score")
     ap.add_argument("--words", type=int, default=15, help="flag sentences longer than this")
     args = ap.parse_args()
-    problems, scores, long = [], [], []
+    problems, scores, long, variant = [], [], [], []
     lib = ROOT / "assets/library"
     progs = ROOT / "programs"
     pairs = [(p, lib / args.lang / p.name, check_exercise) for p in sorted(lib.glob("*.ron"))]
@@ -348,6 +363,7 @@ def main():
         score, words, per_sentence = reading_ease(lines)
         if score is not None:
             scores.append((score, str(rel), words, per_sentence))
+            variant.append(reading_ease_per_sentence(lines))
         long += [(str(rel), s) for s in long_sentences(lines, args.words)]
     scores.sort()
     if args.all:
@@ -357,6 +373,8 @@ def main():
         values = [s for s, *_ in scores]
         print(f"Fernández-Huerta over {len(values)} files: min {min(values):.1f}, "
               f"median {statistics.median(values):.1f}, max {max(values):.1f}")
+        print(f"  (with F read as words per sentence: min {min(variant):.1f}, "
+              f"median {statistics.median(variant):.1f})")
         low = [x for x in scores if x[0] < args.min]
         for s, rel, w, ps in (low or scores[:5]):
             print(f"  {'below' if low else 'lowest'}: {s:5.1f}  {rel}")
