@@ -2,7 +2,8 @@
 """Check the Spanish texts beside the English ones, with nothing but python3.
 
 For every shipped exercise `assets/library/X.ron` there must be
-`assets/library/es/X.ron` (an `ExerciseText`) with every field, and the same
+`assets/library/es/X.ron` (an `ExerciseText`) with every field (and `when` /
+`load` exactly when the English usual dose has them), and the same
 number of steps, mistakes and cautions as the English, because the handout may
 pair them line by line. For every template `programs/X.ron` there must be
 `programs/es/X.ron`: the same program with `language: "es"` and every text
@@ -192,6 +193,21 @@ def reading_ease(lines):
     return 206.84 - 0.60 * p - 1.02 * f, words, words / sents
 
 
+def reading_ease_per_sentence(lines):
+    """The variant that reads F as words per sentence, as in Flesch's formula
+    that Fernández-Huerta adapted; it rewards short sentences, the published
+    form (sentences per 100 words) slightly penalises them."""
+    words = syll = sents = 0
+    for line in lines:
+        ws = words_of(line)
+        words += len(ws)
+        syll += sum(NUMBER_SYLLABLES if w.isdigit() else syllables(w) for w in ws)
+        sents += sentence_count(line)
+    if not words:
+        return None
+    return 206.84 - 0.60 * 100 * syll / words - 1.02 * words / sents
+
+
 def long_sentences(lines, limit):
     out = []
     for line in lines:
@@ -203,6 +219,8 @@ def long_sentences(lines, limit):
 
 # ---------------------------------------------------------------- checks
 EX_FIELDS = ["name", "aliases", "purpose", "start", "steps", "mistakes", "cautions"]
+# Words of the usual dose, present only when the English dose has them.
+DOSE_FIELDS = ["when", "load"]
 PAIRED = ["steps", "mistakes", "cautions"]
 TEXT_KEYS = {"title", "condition", "goals", "notes", "precautions", "name",
              "advance_when", "note", "when", "load"}
@@ -221,8 +239,17 @@ def check_exercise(en_path, es_path, problems):
         if field not in es.fields:
             problems.append(f"{name}: missing field {field}")
     for field in es.fields:
-        if field not in EX_FIELDS:
+        if field not in EX_FIELDS + DOSE_FIELDS:
             problems.append(f"{name}: unknown field {field}")
+    dose = en.fields.get("dose")
+    dose = dose.fields if isinstance(dose, Struct) else {}
+    for field in DOSE_FIELDS:
+        if field in dose and field not in es.fields:
+            problems.append(f"{name}: the English dose has {field}: {dose[field]!r}, the Spanish text has no {field}")
+        elif field in es.fields and field not in dose:
+            problems.append(f"{name}: {field} given but the English dose has none")
+    if es.fields.get("name", "").lower() == en.fields["name"].lower():
+        problems.append(f"{name}: the name is the English one")
     for field in PAIRED:
         a, b = en.fields.get(field, []), es.fields.get(field, [])
         if len(a) != len(b):
@@ -237,6 +264,7 @@ def check_exercise(en_path, es_path, problems):
     lines = [es.fields.get("name", ""), es.fields.get("purpose", ""), es.fields.get("start", "")]
     for field in PAIRED:
         lines += es.fields.get(field, [])
+    lines += [es.fields[f] for f in DOSE_FIELDS if f in es.fields]
     for line in lines:
         if not isinstance(line, str) or not line.strip():
             problems.append(f"{name}: an empty or non-text line")
@@ -314,7 +342,7 @@ def main():
     ap.add_argument("--all", action="store_true", help="print every file's score")
     ap.add_argument("--words", type=int, default=15, help="flag sentences longer than this")
     args = ap.parse_args()
-    problems, scores, long = [], [], []
+    problems, scores, long, variant = [], [], [], []
     lib = ROOT / "assets/library"
     progs = ROOT / "programs"
     pairs = [(p, lib / args.lang / p.name, check_exercise) for p in sorted(lib.glob("*.ron"))]
@@ -335,6 +363,7 @@ def main():
         score, words, per_sentence = reading_ease(lines)
         if score is not None:
             scores.append((score, str(rel), words, per_sentence))
+            variant.append(reading_ease_per_sentence(lines))
         long += [(str(rel), s) for s in long_sentences(lines, args.words)]
     scores.sort()
     if args.all:
@@ -344,6 +373,8 @@ def main():
         values = [s for s, *_ in scores]
         print(f"Fernández-Huerta over {len(values)} files: min {min(values):.1f}, "
               f"median {statistics.median(values):.1f}, max {max(values):.1f}")
+        print(f"  (with F read as words per sentence: min {min(variant):.1f}, "
+              f"median {statistics.median(variant):.1f})")
         low = [x for x in scores if x[0] < args.min]
         for s, rel, w, ps in (low or scores[:5]):
             print(f"  {'below' if low else 'lowest'}: {s:5.1f}  {rel}")
