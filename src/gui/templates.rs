@@ -54,6 +54,10 @@ pub enum Action {
 
 /// The gallery, with the task that fills it.
 pub fn open(store: &Store, settings: &Settings, library: &Arc<Library>) -> (State, Task<Message>) {
+    let state = State {
+        language: settings.language.clone(),
+        ..State::default()
+    };
     let (store, settings, library) = (store.clone(), settings.clone(), Arc::clone(library));
     let task = perform(
         move || {
@@ -65,10 +69,6 @@ pub fn open(store: &Store, settings: &Settings, library: &Arc<Library>) -> (Stat
         },
         Message::Loaded,
     );
-    let state = State {
-        language: settings.language.clone(),
-        ..State::default()
-    };
     (state, task)
 }
 

@@ -47,6 +47,10 @@ pub struct Translation {
     steps: text_editor::Content,
     mistakes: text_editor::Content,
     cautions: text_editor::Content,
+    /// The usual dose's moment and load in this language, kept as read:
+    /// the dose has its own fields above.
+    when: Option<String>,
+    load: Option<String>,
 }
 
 impl Translation {
@@ -71,6 +75,8 @@ impl Translation {
                     steps: text_editor::Content::with_text(&text.steps.join("\n")),
                     mistakes: text_editor::Content::with_text(&text.mistakes.join("\n")),
                     cautions: text_editor::Content::with_text(&text.cautions.join("\n")),
+                    when: text.when,
+                    load: text.load,
                 }
             })
             .collect()
@@ -124,6 +130,8 @@ impl Translation {
             steps: entries(&self.steps),
             mistakes: entries(&self.mistakes),
             cautions: entries(&self.cautions),
+            when: self.when.clone(),
+            load: self.load.clone(),
         }
     }
 
