@@ -47,14 +47,22 @@ fn embed_languages(out: &mut String, name: &str, dir: &str) {
     println!("cargo:rerun-if-changed={dir}");
     let root = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).join(dir);
     let mut files = Vec::new();
-    for folder in fs::read_dir(&root).into_iter().flatten().filter_map(Result::ok) {
+    for folder in fs::read_dir(&root)
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+    {
         let folder = folder.path();
         if !folder.is_dir() {
             continue;
         }
         println!("cargo:rerun-if-changed={}", folder.display());
         let language = folder.file_name().unwrap().to_str().unwrap().to_string();
-        for entry in fs::read_dir(&folder).into_iter().flatten().filter_map(Result::ok) {
+        for entry in fs::read_dir(&folder)
+            .into_iter()
+            .flatten()
+            .filter_map(Result::ok)
+        {
             let path = entry.path();
             if path.extension().and_then(|e| e.to_str()) == Some("ron") {
                 files.push((language.clone(), path));

@@ -529,7 +529,11 @@ fn a_new_program_in_spanish_starts_from_the_spanish_template_and_checks_clean() 
     assert_ne!(title(&text), title(&english), "the title is in Spanish");
     let check = run.ptbuilder(&["check", out.to_str().unwrap()]);
     assert!(check.status.success(), "{}", stderr(&check));
-    assert!(!stderr(&check).contains("no Spanish text"), "{}", stderr(&check));
+    assert!(
+        !stderr(&check).contains("no Spanish text"),
+        "{}",
+        stderr(&check)
+    );
 }
 
 #[test]
@@ -546,7 +550,11 @@ fn an_unknown_language_is_refused_with_the_ones_there_are() {
         out.to_str().unwrap(),
     ]);
     assert!(!output.status.success());
-    assert!(stderr(&output).contains("[possible values: en, es]"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("[possible values: en, es]"),
+        "{}",
+        stderr(&output)
+    );
     assert!(!out.exists());
     // In a file, the language is checked with its line and column.
     let file = run.path("fr.ron");
@@ -554,11 +562,15 @@ fn an_unknown_language_is_refused_with_the_ones_there_are() {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("programs/core-stability.ron"),
     )
     .unwrap();
-    fs::write(&file, english.replacen("format: 1,", "format: 1,\n    language: \"fr\",", 1)).unwrap();
+    fs::write(
+        &file,
+        english.replacen("format: 1,", "format: 1,\n    language: \"fr\",", 1),
+    )
+    .unwrap();
     let check = run.ptbuilder(&["check", file.to_str().unwrap()]);
     assert!(!check.status.success());
     assert!(
-        stderr(&check).contains(":3:") && stderr(&check).contains("unknown language \"fr\"; choose one of: en, es"),
+        stderr(&check).contains("fr.ron:4:15: unknown language \"fr\"; choose one of: en, es"),
         "{}",
         stderr(&check)
     );

@@ -282,7 +282,9 @@ fn a_spanish_export_is_in_spanish_and_names_an_exercise_it_prints_in_english() {
         "{stderr}"
     );
     assert!(
-        stderr.contains("warning: 1 exercise has no Spanish text and prints in English: My clamshell"),
+        stderr.contains(
+            "warning: 1 exercise has no Spanish text and prints in English: My clamshell"
+        ),
         "{stderr}"
     );
     let text = all_text(&out);
@@ -292,7 +294,14 @@ fn a_spanish_export_is_in_spanish_and_names_an_exercise_it_prints_in_english() {
 
     let wrong = run(
         &dir.path().join("home"),
-        &["export", file.to_str().unwrap(), "-o", out.to_str().unwrap(), "--language", "fr"],
+        &[
+            "export",
+            file.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--language",
+            "fr",
+        ],
     );
     assert!(!wrong.status.success());
     let stderr = String::from_utf8_lossy(&wrong.stderr);

@@ -243,7 +243,10 @@ mod tests {
     #[test]
     fn unknown_languages_fall_back_to_english_and_are_named_with_the_choices() {
         assert_eq!(words("fr").code(), "en");
-        assert_eq!(unknown("fr"), "unknown language \"fr\"; choose one of: en, es");
+        assert_eq!(
+            unknown("fr"),
+            "unknown language \"fr\"; choose one of: en, es"
+        );
         assert_eq!(find("es").map(|l| l.name), Some("Español"));
     }
 }

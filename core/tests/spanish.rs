@@ -126,7 +126,10 @@ fn words(program: &Program) -> Vec<(String, String)> {
     }
     for (p, phase) in program.phases.iter().enumerate() {
         words.push((format!("phases[{p}].name"), phase.name.clone()));
-        words.push((format!("phases[{p}].advance_when"), phase.advance_when.clone()));
+        words.push((
+            format!("phases[{p}].advance_when"),
+            phase.advance_when.clone(),
+        ));
         for (i, item) in phase.items.iter().enumerate() {
             words.push((format!("phases[{p}].items[{i}].note"), item.note.clone()));
         }
@@ -159,7 +162,11 @@ fn every_template_has_every_field_in_spanish_with_the_same_exercises_and_doses()
                 })
                 .collect()
         };
-        assert_eq!(plan(&english), plan(&spanish), "{name}: exercises and doses");
+        assert_eq!(
+            plan(&english),
+            plan(&spanish),
+            "{name}: exercises and doses"
+        );
     }
 }
 
@@ -285,7 +292,12 @@ fn a_spanish_export_of_every_template_prints_no_english_heading_or_label() {
                 expected = vec!["Página 1 de", "Pida ayuda enseguida", "Rosa Díaz Peña"];
             } else {
                 expected.extend(["Cuánto:", "4 de marzo de 2026", "18 de marzo de 2026"]);
-                expected.extend(["Su diario de ejercicios", "Dolor hoy (0 a 10)", "Lun", "Dom"]);
+                expected.extend([
+                    "Su diario de ejercicios",
+                    "Dolor hoy (0 a 10)",
+                    "Lun",
+                    "Dom",
+                ]);
             }
             for spanish in expected {
                 assert!(text.contains(spanish), "{name} {layout}: no {spanish:?}");
@@ -398,6 +410,10 @@ fn an_english_program_can_be_printed_in_spanish_for_one_export() {
     let text = all_text(&export(&program, library(), &options).unwrap().pdf);
     assert!(text.contains("Sentadilla en la pared"), "{text}");
     assert!(text.contains("Para su seguridad"), "{text}");
-    let english = all_text(&export(&program, library(), &HandoutOptions::default()).unwrap().pdf);
+    let english = all_text(
+        &export(&program, library(), &HandoutOptions::default())
+            .unwrap()
+            .pdf,
+    );
     assert!(english.contains("Wall squat") && english.contains("Stay safe"));
 }

@@ -6,9 +6,9 @@ use super::widgets::{self, label};
 use crate::gui::file_dialogs;
 use iced::widget::{checkbox, column, pick_list, row, text};
 use iced::{Alignment, Element, Fill, Task};
+use ptbuilder_core::lang::{self, Language};
 use ptbuilder_core::program::input::Refusal;
 use ptbuilder_core::program::is_web_address;
-use ptbuilder_core::lang::{self, Language};
 use ptbuilder_core::store::{HandoutLayout, Paper, Settings, ThemeChoice};
 use std::path::PathBuf;
 

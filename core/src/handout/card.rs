@@ -27,7 +27,6 @@ const ROW_GAP: f32 = 3.0 * MM;
 /// Space between a picture and its words.
 const UNDER_PICTURE: f32 = 1.5 * MM;
 
-
 /// The card for the chosen phase: one page, or in large print, when the
 /// words leave too little room for the pictures, as many as it needs, each
 /// with the title and the safety footer.
@@ -177,13 +176,7 @@ fn footer(ctx: &mut Ctx, plan: &Plan, size: f32, pain: bool) -> Part {
     b.gap(pad);
     if pain {
         let (label, pain) = safety::texts(ctx.words).pain;
-        b.paragraph(
-            ctx,
-            &[bold(&label), regular(&pain)],
-            size,
-            &inner,
-            false,
-        );
+        b.paragraph(ctx, &[bold(&label), regular(&pain)], size, &inner, false);
         b.gap(style.gap());
     }
     // The signs that mean get help at once, in one short paragraph (the
@@ -194,13 +187,7 @@ fn footer(ctx: &mut Ctx, plan: &Plan, size: f32, pain: bool) -> Part {
         safety::emergency_call(ctx.words, plan.options.emergency_number.as_deref())
     );
     let label = ctx.label("card-help-label");
-    b.paragraph(
-        ctx,
-        &[bold(&label), regular(&help)],
-        size,
-        &inner,
-        false,
-    );
+    b.paragraph(ctx, &[bold(&label), regular(&help)], size, &inner, false);
     b.gap(style.gap());
     let call = safety::call_us(ctx.words, &plan.program.clinic, &plan.program.phone);
     b.paragraph(ctx, &[bold(&call)], size, &inner, false);

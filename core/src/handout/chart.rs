@@ -8,13 +8,11 @@ use super::fonts::Weight;
 use super::layout::{bold, regular};
 use super::style::MM;
 
-
 /// Tables of this many rows or fewer are never divided.
 const SHORT_TABLE: usize = 8;
 
 /// Space between the ruled lines for notes.
 const NOTE_SPACING: f32 = 10.0 * MM;
-
 
 /// One row of the chart.
 #[derive(Debug, Clone, PartialEq)]
@@ -127,7 +125,6 @@ struct TableRow {
     measured: Measured,
     phase: bool,
 }
-
 
 /// One table: the day headings, `rows`, and the pain row when `pain`.
 /// The first table asks for the week in its corner; the others say
@@ -275,8 +272,7 @@ fn corner(ctx: &mut Ctx, grid: &Grid, first: bool) -> Option<super::layout::Line
         return Some(line);
     }
     let exercise = ctx.t("chart-exercise");
-    ctx.wrap(&[bold(&exercise)], ctx.style.body, f32::MAX)
-        .pop()
+    ctx.wrap(&[bold(&exercise)], ctx.style.body, f32::MAX).pop()
 }
 
 /// "Week starting: ____" no wider than `room`, with the longest blank that
@@ -310,13 +306,7 @@ fn intro(ctx: &mut Ctx, week: bool) -> Block {
     let (title, how) = (ctx.t("chart-title"), ctx.t("chart-how"));
     b.paragraph(ctx, &[bold(&title)], style.phase, &full, false);
     b.gap(style.gap() * 0.5);
-    b.paragraph(
-        ctx,
-        &[regular(&how)],
-        style.body,
-        &full,
-        false,
-    );
+    b.paragraph(ctx, &[regular(&how)], style.body, &full, false);
     if week {
         b.gap(style.gap() * 0.5);
         let blank = "_".repeat(24);

@@ -296,8 +296,10 @@ mod tests {
             .collect();
         assert_eq!(
             found,
-            ["warning: phases[0].items[1].exercise: My bird dog has no Spanish text: \
-              the handout prints it in English"]
+            [
+                "warning: phases[0].items[1].exercise: My bird dog has no Spanish text: \
+              the handout prints it in English"
+            ]
         );
     }
 }

@@ -111,13 +111,7 @@ pub fn exercise(ctx: &mut Ctx, entry: &Entry) -> Block {
     if let Some(earlier) = entry.earlier {
         let text = parts::earlier_text(ctx, earlier);
         let label = ctx.label("you-know-this");
-        b.paragraph(
-            ctx,
-            &[bold(&label), regular(&text)],
-            size,
-            &region,
-            false,
-        );
+        b.paragraph(ctx, &[bold(&label), regular(&text)], size, &region, false);
         parts::dose_box(ctx, &mut b, &around, &dose);
         parts::note(ctx, &mut b, &around, item);
         return parts::finish(ctx, b, entry, picture_bottom, lead);
@@ -130,25 +124,13 @@ pub fn exercise(ctx: &mut Ctx, entry: &Entry) -> Block {
     }
     if let Some(text) = equipment.as_deref().filter(|_| !need_placed) {
         let label = ctx.label("you-need");
-        b.paragraph(
-            ctx,
-            &[bold(&label), regular(text)],
-            size,
-            &region,
-            false,
-        );
+        b.paragraph(ctx, &[bold(&label), regular(text)], size, &region, false);
         b.gap(style.gap());
     }
     let start = exercise.start.trim();
     if !start.is_empty() {
         let label = ctx.label("how-to-start");
-        b.paragraph(
-            ctx,
-            &[bold(&label), regular(start)],
-            size,
-            &region,
-            false,
-        );
+        b.paragraph(ctx, &[bold(&label), regular(start)], size, &region, false);
     }
     labelled_list(
         ctx,

@@ -247,13 +247,7 @@ pub fn about(ctx: &mut Ctx, program: &Program) -> Vec<Block> {
         blocks.push(section(ctx, &heading, &|ctx, b| {
             if !condition.is_empty() {
                 let label = ctx.label("condition");
-                b.paragraph(
-                    ctx,
-                    &[bold(&label), regular(condition)],
-                    size,
-                    &full,
-                    true,
-                );
+                b.paragraph(ctx, &[bold(&label), regular(condition)], size, &full, true);
             }
             if !goals.is_empty() {
                 if !condition.is_empty() {

@@ -235,7 +235,11 @@ fn untranslated_warning(plan: &plan::Plan, language: &str) -> Vec<String> {
     } else {
         (format!("{count} exercises have"), "print")
     };
-    let what = if count == 1 { format!("1 {what}") } else { what };
+    let what = if count == 1 {
+        format!("1 {what}")
+    } else {
+        what
+    };
     vec![format!(
         "{what} no {name} text and {verb} in English: {}",
         plan.untranslated.join(", ")

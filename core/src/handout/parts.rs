@@ -139,7 +139,11 @@ pub fn title(
     let name = name.trim();
     let aside_line = aside.and_then(|text| {
         let line = ctx
-            .wrap(&[bold(&ctx.label("you-need")), regular(text)], style.body, f32::MAX)
+            .wrap(
+                &[bold(&ctx.label("you-need")), regular(text)],
+                style.body,
+                f32::MAX,
+            )
             .pop()?;
         let name_width = ctx.measure(name, Weight::Bold, size);
         (name_width + size + line.width <= name_room).then_some(line)
@@ -165,7 +169,6 @@ pub fn title(
     );
     placed
 }
-
 
 /// The dose, in bold, in a shaded box.
 pub fn dose_box(ctx: &mut Ctx, b: &mut Builder, around: &Around, dose: &str) {

@@ -29,8 +29,7 @@ pub fn heading(ctx: &mut Ctx, phase: &Phase, minutes: u32) -> Block {
         .weeks
         .filter(|&w| w > 0)
         .map(|weeks| ctx.t_with("phase-weeks", &[("n", weeks.into())]));
-    let session =
-        (minutes > 0).then(|| ctx.t_with("phase-session", &[("n", minutes.into())]));
+    let session = (minutes > 0).then(|| ctx.t_with("phase-session", &[("n", minutes.into())]));
     let text = [weeks, session]
         .into_iter()
         .flatten()

@@ -325,13 +325,18 @@ fn check_exercise(report: &mut Report, exercise: &Exercise, path: &FieldPath) {
     for (code, text) in &exercise.translations {
         let path = path.field("translations");
         if crate::lang::find(code).is_none() {
-            report.0.push(Problem::error(path, crate::lang::unknown(code)));
+            report
+                .0
+                .push(Problem::error(path, crate::lang::unknown(code)));
             continue;
         }
         let words = [&text.name, &text.purpose, &text.start];
         let lists = [&text.aliases, &text.steps, &text.mistakes, &text.cautions];
         let too_long = words.iter().any(|t| t.chars().count() > LONG_TEXT)
-            || lists.iter().flat_map(|l| l.iter()).any(|t| t.chars().count() > LONG_TEXT);
+            || lists
+                .iter()
+                .flat_map(|l| l.iter())
+                .any(|t| t.chars().count() > LONG_TEXT);
         if too_long {
             report.0.push(Problem::error(
                 path,

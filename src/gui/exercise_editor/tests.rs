@@ -143,7 +143,11 @@ fn spanish_words_typed_in_their_section_are_saved_with_the_exercise() {
     let store = Store::at(folder.path());
     let _ = state.update(Message::TranslationToggled(spanish), &library, &store);
     let _ = state.update(
-        Message::TranslationChanged(spanish, translation::Line::Name, " Sentadilla en la pared ".into()),
+        Message::TranslationChanged(
+            spanish,
+            translation::Line::Name,
+            " Sentadilla en la pared ".into(),
+        ),
         &library,
         &store,
     );
@@ -161,8 +165,16 @@ fn spanish_words_typed_in_their_section_are_saved_with_the_exercise() {
     let saved = state.assembled(&library);
     let text = &saved.translations["es"];
     assert_eq!(text.name, "Sentadilla en la pared");
-    assert_eq!(text.steps, ["Apoye la espalda en la pared.", "Baje despacio."]);
+    assert_eq!(
+        text.steps,
+        ["Apoye la espalda en la pared.", "Baje despacio."]
+    );
     assert!(saved.has_language("es"));
     // An untouched section adds nothing to the file.
-    assert!(State::new_exercise().assembled(&library).translations.is_empty());
+    assert!(
+        State::new_exercise()
+            .assembled(&library)
+            .translations
+            .is_empty()
+    );
 }

@@ -139,10 +139,12 @@ impl Translation {
     /// dose as the patient reads it in this language.
     pub fn view<'a>(&'a self, index: usize, dose: &Dose) -> Element<'a, Message> {
         let arrow = if self.open { "▾" } else { "▸" };
-        let header = button(text(format!("{arrow} {}: the patient's words", self.language)).size(style::TEXT))
-            .padding([4, 8])
-            .style(style::quiet_button)
-            .on_press(Message::TranslationToggled(index));
+        let header = button(
+            text(format!("{arrow} {}: the patient's words", self.language)).size(style::TEXT),
+        )
+        .padding([4, 8])
+        .style(style::quiet_button)
+        .on_press(Message::TranslationToggled(index));
         if !self.open {
             return header.into();
         }
@@ -177,12 +179,24 @@ impl Translation {
         column![
             header,
             input("Name", &self.name, Line::Name),
-            input("Other names, separated by commas", &self.aliases, Line::Aliases),
+            input(
+                "Other names, separated by commas",
+                &self.aliases,
+                Line::Aliases
+            ),
             input("What it does for the patient", &self.purpose, Line::Purpose),
             input("Starting position", &self.start, Line::Start),
             list("Steps, one a line", &self.steps, Lines::Steps),
-            list("Common mistakes, one a line", &self.mistakes, Lines::Mistakes),
-            list("When to take care or stop, one a line", &self.cautions, Lines::Cautions),
+            list(
+                "Common mistakes, one a line",
+                &self.mistakes,
+                Lines::Mistakes
+            ),
+            list(
+                "When to take care or stop, one a line",
+                &self.cautions,
+                Lines::Cautions
+            ),
             container(
                 column![
                     text("The patient reads")
