@@ -6,7 +6,7 @@
 
 use chrono::NaiveDate;
 use ptbuilder_core::handout::{HandoutOptions, export};
-use ptbuilder_core::library::{Exercise, ExerciseId, ExerciseText, Library};
+use ptbuilder_core::library::{Dose, Exercise, ExerciseId, ExerciseText, Library};
 use ptbuilder_core::program::{Item, Patient, Program};
 use ptbuilder_core::store::{self, HandoutLayout, Paper};
 use std::fs;
@@ -137,6 +137,22 @@ fn words(program: &Program) -> Vec<(String, String)> {
     words
 }
 
+/// Each item's exercise and dose, without the dose's words (its moment
+/// and load), which are translated.
+fn numbers(program: &Program) -> Vec<(ExerciseId, Option<Dose>)> {
+    program
+        .items()
+        .map(|item| {
+            let dose = item.dose.clone().map(|dose| Dose {
+                when: dose.when.map(|_| String::new()),
+                load: dose.load.map(|_| String::new()),
+                ..dose
+            });
+            (item.exercise.clone(), dose)
+        })
+        .collect()
+}
+
 #[test]
 fn every_template_has_every_field_in_spanish_with_the_same_exercises_and_doses() {
     for (name, english, spanish) in templates() {
@@ -153,18 +169,9 @@ fn every_template_has_every_field_in_spanish_with_the_same_exercises_and_doses()
                 assert_ne!(english, spanish, "{name}: {field} is still in English");
             }
         }
-        let plan = |program: &Program| -> Vec<(ExerciseId, Option<(Option<u16>, Option<u16>)>)> {
-            program
-                .items()
-                .map(|item| {
-                    let dose = item.dose.as_ref().map(|d| (d.sets, d.reps));
-                    (item.exercise.clone(), dose)
-                })
-                .collect()
-        };
         assert_eq!(
-            plan(&english),
-            plan(&spanish),
+            numbers(&english),
+            numbers(&spanish),
             "{name}: exercises and doses"
         );
     }
