@@ -546,6 +546,8 @@ mod tests {
     fn a_long_chart_repeats_its_day_headings_and_fits_each_page() {
         for large in [false, true] {
             let mut ctx = ctx(large);
+            // The tick boxes: bigger in large print.
+            let tick = if large { 8.0 * MM } else { 6.5 * MM };
             let blocks = chart(&mut ctx, &[section(Some("Weeks 1–2"), 45)], None, false);
             let tables: Vec<&Block> = blocks.iter().filter(|b| day_headings(b) == 1).collect();
             assert!(tables.len() >= 2);
@@ -555,7 +557,7 @@ mod tests {
             assert!(blocks[0].new_page, "the chart starts a page");
             let total_rows: usize = tables
                 .iter()
-                .map(|t| t.marks.iter().filter(|m| matches!(m, Mark::Rect { w, h, .. } if (w - 6.5 * MM).abs() < 0.01 && (h - 6.5 * MM).abs() < 0.01)).count() / 7)
+                .map(|t| t.marks.iter().filter(|m| matches!(m, Mark::Rect { w, h, .. } if (w - tick).abs() < 0.01 && (h - tick).abs() < 0.01)).count() / 7)
                 .sum();
             assert_eq!(total_rows, 45);
         }
