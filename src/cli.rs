@@ -8,6 +8,7 @@
 use chrono::Local;
 use clap::{Parser, Subcommand};
 use ptbuilder_core::handout::{self, Choices, HandoutOptions};
+use ptbuilder_core::lang;
 use ptbuilder_core::library::search::EquipmentFilter;
 use ptbuilder_core::library::{
     Category, Difficulty, Exercise, Filters, Library, Position, Region, SearchIndex,
@@ -81,6 +82,10 @@ enum Command {
         /// Patient name to fill in.
         #[arg(long)]
         patient: Option<String>,
+        /// The handout's language (default: from settings, else en). The
+        /// template's translation is used when it has one.
+        #[arg(long, value_parser = languages())]
+        language: Option<String>,
         /// Replace the output file if it exists.
         #[arg(long)]
         force: bool,
@@ -122,7 +127,20 @@ enum Command {
         /// Leave out the tracking chart page.
         #[arg(long)]
         no_chart: bool,
+        /// The handout's language, for this print (default: the program's).
+        #[arg(long, value_parser = languages())]
+        language: Option<String>,
     },
+}
+
+/// The handout languages, as `--language` accepts them ("en", "es").
+fn languages() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(lang::codes())
+}
+
+/// A language code clap has already checked, as the core's own.
+fn language_code(code: Option<String>) -> Option<&'static str> {
+    code.and_then(|code| lang::find(&code)).map(|l| l.code)
 }
 
 /// A failure the user must read: one line each.
@@ -178,8 +196,9 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             template,
             output,
             patient,
+            language,
             force,
-        }) => new_program(&template, &output, patient, force),
+        }) => new_program(&template, &output, patient, language_code(language), force),
         Some(Command::Pack {
             file,
             output,
@@ -193,6 +212,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             paper,
             large_print,
             no_chart,
+            language,
         }) => export(
             &file,
             &output,
@@ -202,6 +222,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
                 large_print: large_print.then_some(true),
                 tracking_chart: no_chart.then_some(false),
                 phase: phase.map(|n| usize::from(n) - 1),
+                language: language_code(language),
             },
         ),
     };
@@ -422,6 +443,7 @@ fn new_program(
     template: &str,
     output: &Path,
     patient: Option<String>,
+    language: Option<&str>,
     force: bool,
 ) -> Result<(), Failure> {
     refuse_existing(output, force)?;
@@ -430,7 +452,11 @@ fn new_program(
         .template(template, &settings, &library)
         .map_err(|error| Failure::from(format!("ptbuilder: {error}")))?;
     let today = Local::now().date_naive();
-    let mut program = store::new_program(&settings, Some(&found.program), today);
+    let language = language
+        .or_else(|| lang::find(&settings.language).map(|l| l.code))
+        .unwrap_or(lang::ENGLISH);
+    let template_program = found.program_in(language);
+    let mut program = store::new_program(&settings, Some(&template_program), today);
     if let Some(name) = patient {
         program.patient = Some(Patient {
             name,
@@ -499,9 +525,13 @@ fn pack(file: &Path, output: &Path, force: bool) -> Result<(), Failure> {
 /// program has errors or no exercises.
 fn export(file: &Path, output: &Path, choices: Choices) -> Result<(), Failure> {
     let (store, settings, library) = open_library()?;
-    let (program, warnings) = store.load_program(file, &library)?;
+    let (mut program, warnings) = store.load_program(file, &library)?;
     for warning in &warnings {
         eprintln!("{warning}");
+    }
+    // Checked and printed in the language chosen for this print.
+    if let Some(language) = choices.language {
+        program.language = language.to_string();
     }
     let options = HandoutOptions::chosen(&store, &settings, choices);
     // What a colleague would point out; the handout is written all the same.

@@ -2,7 +2,7 @@
 //! no command line.
 //!
 //! The layers run one way, each using only those before it:
-//! [`text`] and [`assets`] → [`library`] (exercises, search) → [`program`]
+//! [`text`], [`lang`] and [`assets`] → [`library`] (exercises, search) → [`program`]
 //! (programs, doses, edits, validation) → [`store`] (files, locks,
 //! recovery, pictures, settings) → [`handout`] (layout, then PDF). The
 //! desktop app and the command line (crate `ptbuilder`) only call in.
@@ -10,6 +10,7 @@
 
 pub mod assets;
 pub mod handout;
+pub mod lang;
 pub mod library;
 pub mod program;
 pub mod store;

@@ -8,20 +8,11 @@ use super::fonts::Weight;
 use super::layout::{bold, regular};
 use super::style::MM;
 
-/// The days, as printed at the head of the columns.
-pub const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-
-/// The label of the pain row.
-pub const PAIN_LABEL: &str = "Pain today (0 to 10)";
-
 /// Tables of this many rows or fewer are never divided.
 const SHORT_TABLE: usize = 8;
 
 /// Space between the ruled lines for notes.
 const NOTE_SPACING: f32 = 10.0 * MM;
-
-/// Added to a phase's name where its table continues overleaf.
-const CONTINUED: &str = " (continued)";
 
 /// One row of the chart.
 #[derive(Debug, Clone, PartialEq)]
@@ -135,9 +126,6 @@ struct TableRow {
     phase: bool,
 }
 
-/// The first table's corner cell: where the patient writes the week.
-const WEEK: &str = "Week starting: ";
-
 /// One table: the day headings, `rows`, and the pain row when `pain`.
 /// The first table asks for the week in its corner; the others say
 /// "Exercise" there.
@@ -175,8 +163,10 @@ fn table(
             grey: 0.0,
         });
     }
-    for (n, day) in DAYS.iter().enumerate() {
-        if let Some(line) = ctx.wrap(&[bold(day)], size, f32::MAX).pop() {
+    for n in 0..7 {
+        // Monday first, in the patient's language ("Lun" … "Dom").
+        let day = ctx.t(&format!("day-{}", n + 1));
+        if let Some(line) = ctx.wrap(&[bold(&day)], size, f32::MAX).pop() {
             b.mark(Mark::Text {
                 x: grid.day_x(n) + (grid.day_width - line.width) / 2.0,
                 top: header_line_top,
@@ -281,20 +271,21 @@ fn corner(ctx: &mut Ctx, grid: &Grid, first: bool) -> Option<super::layout::Line
     if first && let Some(line) = week_line(ctx, grid.name_width - 5.0 * MM) {
         return Some(line);
     }
-    ctx.wrap(&[bold("Exercise")], ctx.style.body, f32::MAX)
-        .pop()
+    let exercise = ctx.t("chart-exercise");
+    ctx.wrap(&[bold(&exercise)], ctx.style.body, f32::MAX).pop()
 }
 
 /// "Week starting: ____" no wider than `room`, with the longest blank that
 /// fits, or `None` when even the shortest blank a date fits on does not.
 fn week_line(ctx: &mut Ctx, room: f32) -> Option<super::layout::Line> {
     let size = ctx.style.body;
+    let week = ctx.label("chart-week");
     for blank in (6..=24).rev().map(|n| "_".repeat(n)) {
         if ctx.measure(&blank, Weight::Regular, size) < SHORTEST_BLANK {
             return None;
         }
         let line = ctx
-            .wrap(&[bold(WEEK), regular(&blank)], size, f32::MAX)
+            .wrap(&[bold(&week), regular(&blank)], size, f32::MAX)
             .pop();
         if line.as_ref().is_some_and(|line| line.width <= room) {
             return line;
@@ -312,30 +303,17 @@ fn intro(ctx: &mut Ctx, week: bool) -> Block {
     let style = ctx.style;
     let full = column(ctx.page.left(), ctx.text_width());
     let mut b = Builder::new();
-    b.paragraph(
-        ctx,
-        &[bold("Your exercise diary")],
-        style.phase,
-        &full,
-        false,
-    );
+    let (title, how) = (ctx.t("chart-title"), ctx.t("chart-how"));
+    b.paragraph(ctx, &[bold(&title)], style.phase, &full, false);
     b.gap(style.gap() * 0.5);
-    b.paragraph(
-        ctx,
-        &[regular(
-            "Mark a box each day you do an exercise. Each evening, write your pain from 0 \
-             (none) to 10 (the worst you can imagine). Bring this diary to your next visit.",
-        )],
-        style.body,
-        &full,
-        false,
-    );
+    b.paragraph(ctx, &[regular(&how)], style.body, &full, false);
     if week {
         b.gap(style.gap() * 0.5);
         let blank = "_".repeat(24);
+        let week = ctx.label("chart-week");
         b.paragraph(
             ctx,
-            &[bold(WEEK), regular(&blank)],
+            &[bold(&week), regular(&blank)],
             style.body,
             &full,
             false,
@@ -352,9 +330,10 @@ fn notes(ctx: &mut Ctx, lines: usize) -> Block {
     let left = ctx.page.left();
     let width = ctx.page.content_width();
     let mut b = Builder::new();
+    let heading = ctx.t("chart-notes");
     b.paragraph(
         ctx,
-        &[bold("Notes and questions for your therapist")],
+        &[bold(&heading)],
         style.body,
         &column(left, width),
         false,
@@ -453,8 +432,10 @@ fn tables(ctx: &mut Ctx, sections: &[Section], used: f32) -> Vec<Block> {
                 TableRow { measured, phase }
             })
             .collect();
-        let pain_height = measure_row(ctx, &grid, PAIN_LABEL, Weight::Bold).height;
+        let pain_label = ctx.t("chart-pain");
+        let pain_height = measure_row(ctx, &grid, &pain_label, Weight::Bold).height;
         let mut heading = section.name.clone();
+        let mut continued = false;
         while !rows.is_empty() {
             let fixed = grid.header_height + heading.as_ref().map_or(0.0, |_| heading_height);
             // How many rows fit in `room`; the last row brings the pain row.
@@ -497,7 +478,7 @@ fn tables(ctx: &mut Ctx, sections: &[Section], used: f32) -> Vec<Block> {
             let rest = rows.split_off(take);
             let pain = rest
                 .is_empty()
-                .then(|| measure_row(ctx, &grid, PAIN_LABEL, Weight::Bold));
+                .then(|| measure_row(ctx, &grid, &pain_label, Weight::Bold));
             let first = blocks.len() == 1;
             let mut block = table(ctx, &grid, heading.as_deref(), rows, pain, first);
             block.new_page = new_page;
@@ -505,13 +486,10 @@ fn tables(ctx: &mut Ctx, sections: &[Section], used: f32) -> Vec<Block> {
             used += if new_page { 0.0 } else { gap } + block.height;
             blocks.push(block);
             rows = rest;
-            heading = heading.map(|name| {
-                if name.ends_with(CONTINUED) {
-                    name
-                } else {
-                    format!("{name}{CONTINUED}")
-                }
-            });
+            if !continued {
+                heading = heading.map(|name| ctx.t_with("continued", &[("what", (&name).into())]));
+                continued = true;
+            }
         }
     }
     // Notes fill what is left of the last chart page. When only a sliver
@@ -540,6 +518,7 @@ mod tests {
             style: Style::new(large),
             page: Geometry::new(Paper::A4),
             missing: BTreeSet::new(),
+            words: crate::lang::words(crate::lang::ENGLISH),
         }
     }
 
@@ -567,6 +546,8 @@ mod tests {
     fn a_long_chart_repeats_its_day_headings_and_fits_each_page() {
         for large in [false, true] {
             let mut ctx = ctx(large);
+            // The tick boxes: bigger in large print.
+            let tick = if large { 8.0 * MM } else { 6.5 * MM };
             let blocks = chart(&mut ctx, &[section(Some("Weeks 1–2"), 45)], None, false);
             let tables: Vec<&Block> = blocks.iter().filter(|b| day_headings(b) == 1).collect();
             assert!(tables.len() >= 2);
@@ -576,7 +557,7 @@ mod tests {
             assert!(blocks[0].new_page, "the chart starts a page");
             let total_rows: usize = tables
                 .iter()
-                .map(|t| t.marks.iter().filter(|m| matches!(m, Mark::Rect { w, h, .. } if (w - 6.5 * MM).abs() < 0.01 && (h - 6.5 * MM).abs() < 0.01)).count() / 7)
+                .map(|t| t.marks.iter().filter(|m| matches!(m, Mark::Rect { w, h, .. } if (w - tick).abs() < 0.01 && (h - tick).abs() < 0.01)).count() / 7)
                 .sum();
             assert_eq!(total_rows, 45);
         }

@@ -185,6 +185,7 @@ pub fn lay_out(
         return Err(HandoutError::Empty);
     }
     let fonts = fonts::Fonts::get().ok_or(HandoutError::Fonts)?;
+    let language = options.language.as_deref().unwrap_or(&program.language);
     let style = style::Style::new(options.large_print);
     let mut ctx = Ctx {
         fonts,
@@ -194,15 +195,17 @@ pub fn lay_out(
         },
         page: style::Geometry::new(options.paper),
         missing: BTreeSet::new(),
+        words: crate::lang::words(language),
     };
     let mut pictures = pictures::Pictures::default();
-    let plan = plan::Plan::new(program, library, options, &mut pictures)?;
+    let plan = plan::Plan::new(program, library, options, language, &mut pictures)?;
     let mut pages = match options.layout {
         HandoutLayout::Summary => card::card(&mut ctx, &plan)?,
         HandoutLayout::Compact | HandoutLayout::Detailed => plan.flow(&mut ctx).pages,
     };
     compose::add_footers(&mut ctx, &mut pages, &program.title);
-    let mut warnings = pictures.warnings.clone();
+    let mut warnings = untranslated_warning(&plan, language);
+    warnings.extend(pictures.warnings.iter().cloned());
     warnings.extend(ctx.missing.iter().map(|c| {
         format!(
             "the character {c:?} (U+{:04X}) is not in the handout's fonts; it is printed as \"?\"",
@@ -219,6 +222,30 @@ pub fn lay_out(
     })
 }
 
+/// "3 exercises have no Spanish text and print in English: Bridge, …",
+/// so a mixed handout is never a surprise.
+fn untranslated_warning(plan: &plan::Plan, language: &str) -> Vec<String> {
+    if plan.untranslated.is_empty() {
+        return Vec::new();
+    }
+    let name = crate::lang::find(language).map_or(language, |l| l.english_name);
+    let count = plan.untranslated.len();
+    let (what, verb) = if count == 1 {
+        ("exercise has".to_string(), "prints")
+    } else {
+        (format!("{count} exercises have"), "print")
+    };
+    let what = if count == 1 {
+        format!("1 {what}")
+    } else {
+        what
+    };
+    vec![format!(
+        "{what} no {name} text and {verb} in English: {}",
+        plan.untranslated.join(", ")
+    )]
+}
+
 fn build(
     program: &Program,
     library: &Library,
@@ -230,9 +257,12 @@ fn build(
     } else {
         program.clinician.trim()
     };
+    let language = options.language.as_deref().unwrap_or(&program.language);
+    let subject = crate::lang::words(language).get("pdf-subject");
     let meta = pdf::Meta {
         title: program.title.trim(),
         author,
+        subject: &subject,
         created: program
             .created
             .and_time(NaiveTime::MIN)

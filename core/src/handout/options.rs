@@ -26,6 +26,9 @@ pub struct HandoutOptions {
     pub video_address: Option<String>,
     /// Folders searched for pictures that are not shipped illustrations.
     pub picture_folders: Vec<PathBuf>,
+    /// The handout's language for this print ([`crate::lang`] code), or
+    /// `None` for the program's own.
+    pub language: Option<String>,
 }
 
 /// What the therapist chose for one handout (in the Export sheet or on
@@ -42,6 +45,8 @@ pub struct Choices {
     pub tracking_chart: Option<bool>,
     /// The phase of the summary card (from 0).
     pub phase: Option<usize>,
+    /// The handout's language, over the program's.
+    pub language: Option<&'static str>,
 }
 
 /// Text from the settings, or `None` when it is blank.
@@ -62,6 +67,7 @@ impl HandoutOptions {
             emergency_number: filled(&settings.emergency_number),
             video_address: filled(&settings.video_address),
             picture_folders,
+            language: None,
         }
     }
 
@@ -75,6 +81,7 @@ impl HandoutOptions {
             large_print: choices.large_print.unwrap_or(defaults.large_print),
             tracking_chart: choices.tracking_chart.unwrap_or(defaults.tracking_chart),
             phase: choices.phase,
+            language: choices.language.map(str::to_string),
             ..defaults
         }
     }

@@ -167,6 +167,8 @@ pub struct Settings {
     pub recent: Vec<PathBuf>,
     /// Show the live handout preview beside the program.
     pub show_preview: bool,
+    /// The handout language of new programs ([`crate::lang`] code).
+    pub language: String,
 }
 
 impl Default for Settings {
@@ -187,6 +189,7 @@ impl Default for Settings {
             shared_folder: None,
             recent: Vec::new(),
             show_preview: false,
+            language: crate::lang::english(),
         }
     }
 }

@@ -434,7 +434,12 @@ impl App {
         if settings.show_preview {
             settings.layout = self.preview.layout();
         }
-        self.sheet = Some(Sheet::Export(export::State::new(&settings, &path, &phases)));
+        self.sheet = Some(Sheet::Export(export::State::new(
+            &settings,
+            &path,
+            &phases,
+            &self.editor.program().language,
+        )));
         Task::none()
     }
 
