@@ -167,7 +167,7 @@ fn the_printers_list_marks_the_default() {
     assert!(listed.status.success(), "{}", text(&listed.stderr));
     let line = text(&listed.stdout)
         .lines()
-        .find(|line| line[2..].starts_with(&printer()))
+        .find(|line| line.get(2..).is_some_and(|rest| rest.starts_with(&printer())))
         .map(str::to_string)
         .unwrap_or_else(|| panic!("{} is not listed", printer()));
     assert!(line.starts_with("* ") && line.contains("default"), "{line}");

@@ -7,6 +7,9 @@
 //! translated "is idle" would not be recognised. The texts the tests below
 //! read were captured from CUPS 2.4 with the CUPS-PDF printer.
 
+// Compiled on Windows too, where the spooler is used instead.
+#![cfg_attr(windows, allow(dead_code))]
+
 use super::{PrintError, Printer, PrinterState, Submit};
 use crate::store::Paper;
 use std::io::{ErrorKind, Write};

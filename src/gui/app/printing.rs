@@ -38,8 +38,7 @@ impl App {
             print_sheet::Action::Close => self.close_sheet(),
             print_sheet::Action::ExportInstead => self.open_export(),
             print_sheet::Action::Sent(sent) => {
-                let _ = self.close_sheet();
-                self.printed(Ok(sent))
+                Task::batch([self.close_sheet(), self.printed(Ok(sent))])
             }
             print_sheet::Action::Print(request) => self.send_to_printer(*request),
         }
