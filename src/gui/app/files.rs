@@ -427,7 +427,10 @@ impl App {
             .unwrap_or_else(|| self.store.folders().programs.clone());
         let stem = naming::file_stem(self.editor.program());
         let path = folder.join(format!("{stem}.pdf"));
-        self.sheet = Some(Sheet::Export(self.export_sheet(&path)));
+        // The Export sheet starts from the layout the preview shows.
+        let settings = self.handout_settings();
+        let phases = self.phase_names();
+        self.sheet = Some(Sheet::Export(export::State::new(&settings, &path, &phases)));
         Task::none()
     }
 

@@ -3,16 +3,17 @@
 //! Front desk printer", even if the sheet was closed in the meantime.
 
 use super::{App, Message, Sheet};
-use crate::gui::{export, perform, print_sheet, style};
+use crate::gui::{perform, print_sheet, style};
 use iced::Task;
 use ptbuilder_core::handout::HandoutOptions;
 use ptbuilder_core::print::{self, PrintError};
+use ptbuilder_core::store::Settings;
 use std::sync::Arc;
 
 impl App {
     /// Shows the Print sheet and looks for printers.
     pub(super) fn open_print(&mut self) -> Task<Message> {
-        let (sheet, task) = print_sheet::open(&self.settings, &self.phase_names());
+        let (sheet, task) = print_sheet::open(&self.handout_settings(), &self.phase_names());
         self.sheet = Some(Sheet::Print(sheet));
         task.map(Message::Print)
     }
@@ -76,8 +77,13 @@ impl App {
         }
     }
 
-    /// The Export sheet, suggesting a PDF named after the program.
-    pub(super) fn export_sheet(&self, path: &std::path::Path) -> export::State {
-        export::State::new(&self.settings, path, &self.phase_names())
+    /// The settings, with the layout the preview shows when it is open:
+    /// the Export and Print sheets start from it.
+    pub(super) fn handout_settings(&self) -> Settings {
+        let mut settings = self.settings.clone();
+        if settings.show_preview {
+            settings.layout = self.preview.layout();
+        }
+        settings
     }
 }
