@@ -87,7 +87,10 @@ fn new_pdf(folder: &Path, before: &[PathBuf]) -> PathBuf {
         }
         std::thread::sleep(Duration::from_millis(250));
     }
-    panic!("no printed PDF arrived in {} within a minute", folder.display());
+    panic!(
+        "no printed PDF arrived in {} within a minute",
+        folder.display()
+    );
 }
 
 /// The number in "Sent 8 pages to …".
@@ -110,7 +113,10 @@ fn a_printed_template_arrives_with_the_same_pages_as_its_export() {
     let _turn = SCHEDULER.lock().unwrap_or_else(|e| e.into_inner());
     let home = tempfile::tempdir().unwrap();
     let exported = home.path().join("exported.pdf");
-    let export = ptbuilder(home.path(), &["export", TEMPLATE, "-o", exported.to_str().unwrap()]);
+    let export = ptbuilder(
+        home.path(),
+        &["export", TEMPLATE, "-o", exported.to_str().unwrap()],
+    );
     assert!(export.status.success(), "{}", text(&export.stderr));
     let expected = pages(&exported);
 
@@ -128,7 +134,10 @@ fn a_printed_template_arrives_with_the_same_pages_as_its_export() {
     let _ = std::fs::remove_file(&printed);
     // Printing left nothing behind in ptbuilder's folders.
     let programs = home.path().join("programs");
-    assert!(pdfs_in(&programs).is_empty(), "a PDF was left in the programs folder");
+    assert!(
+        pdfs_in(&programs).is_empty(),
+        "a PDF was left in the programs folder"
+    );
 }
 
 #[test]
@@ -141,7 +150,14 @@ fn both_prints_the_handout_and_the_card_in_one_job() {
     for (layout, path) in [("summary", &card), ("compact", &handout)] {
         let export = ptbuilder(
             home.path(),
-            &["export", TEMPLATE, "--layout", layout, "-o", path.to_str().unwrap()],
+            &[
+                "export",
+                TEMPLATE,
+                "--layout",
+                layout,
+                "-o",
+                path.to_str().unwrap(),
+            ],
         );
         assert!(export.status.success(), "{}", text(&export.stderr));
     }
@@ -149,7 +165,16 @@ fn both_prints_the_handout_and_the_card_in_one_job() {
     let before = pdfs_in(&folder);
     let print = ptbuilder(
         home.path(),
-        &["print", TEMPLATE, "--printer", &printer(), "--what", "both", "--layout", "compact"],
+        &[
+            "print",
+            TEMPLATE,
+            "--printer",
+            &printer(),
+            "--what",
+            "both",
+            "--layout",
+            "compact",
+        ],
     );
     assert!(print.status.success(), "{}", text(&print.stderr));
     let printed = new_pdf(&folder, &before);
@@ -167,7 +192,10 @@ fn the_printers_list_marks_the_default() {
     assert!(listed.status.success(), "{}", text(&listed.stderr));
     let line = text(&listed.stdout)
         .lines()
-        .find(|line| line.get(2..).is_some_and(|rest| rest.starts_with(&printer())))
+        .find(|line| {
+            line.get(2..)
+                .is_some_and(|rest| rest.starts_with(&printer()))
+        })
         .map(str::to_string)
         .unwrap_or_else(|| panic!("{} is not listed", printer()));
     assert!(line.starts_with("* ") && line.contains("default"), "{line}");
@@ -198,7 +226,10 @@ fn a_stopped_printer_gets_nothing_and_says_why() {
     let before = pdfs_in(&folder);
     cups("cupsdisable", &["-r", "Out of paper", &printer]);
     let print = ptbuilder(home.path(), &["print", TEMPLATE, "--printer", &printer]);
-    let queue = Command::new("lpstat").args(["-o", &printer]).output().unwrap();
+    let queue = Command::new("lpstat")
+        .args(["-o", &printer])
+        .output()
+        .unwrap();
     cups("cupsenable", &[&printer]);
     assert!(!print.status.success());
     let said = text(&print.stderr);

@@ -36,11 +36,7 @@ pub fn printers() -> Result<(), Failure> {
         } else {
             format!("  ({})", notes.join(", "))
         };
-        println!(
-            "{mark} {:width$}  {}{notes}",
-            printer.name,
-            printer.label()
-        );
+        println!("{mark} {:width$}  {}{notes}", printer.name, printer.label());
     }
     Ok(())
 }

@@ -268,8 +268,7 @@ impl State {
             vec![
                 widgets::secondary_button("Close", Some(Message::Close)).into(),
                 widgets::secondary_button("Look again", Some(Message::LookAgain)).into(),
-                widgets::primary_button("Export PDF instead", Some(Message::ExportInstead))
-                    .into(),
+                widgets::primary_button("Export PDF instead", Some(Message::ExportInstead)).into(),
             ],
             Length::Fixed(600.0),
         )
@@ -311,16 +310,19 @@ impl State {
                 .width(Fill),
         ]
         .spacing(3);
-        let note = self.printer.as_ref().and_then(|printer| match &printer.state {
-            PrinterState::Stopped(reason) if reason.is_empty() => {
-                Some("This printer is stopped: start it again before printing.".to_string())
-            }
-            PrinterState::Stopped(reason) => Some(format!(
-                "This printer is stopped ({reason}): start it again before printing."
-            )),
-            _ if printer.is_default => Some("The computer's default printer.".to_string()),
-            _ => None,
-        });
+        let note = self
+            .printer
+            .as_ref()
+            .and_then(|printer| match &printer.state {
+                PrinterState::Stopped(reason) if reason.is_empty() => {
+                    Some("This printer is stopped: start it again before printing.".to_string())
+                }
+                PrinterState::Stopped(reason) => Some(format!(
+                    "This printer is stopped ({reason}): start it again before printing."
+                )),
+                _ if printer.is_default => Some("The computer's default printer.".to_string()),
+                _ => None,
+            });
         if let Some(note) = note {
             let stopped = matches!(
                 self.printer.as_ref().map(|p| &p.state),
@@ -382,10 +384,7 @@ impl State {
     fn paper_row(&self) -> Element<'_, Message> {
         let can = self.printer.as_ref().is_some_and(|p| p.two_sided);
         let step = |copies: u16, caption: &'static str, allowed: bool| {
-            widgets::secondary_button(
-                caption,
-                allowed.then_some(Message::CopiesChanged(copies)),
-            )
+            widgets::secondary_button(caption, allowed.then_some(Message::CopiesChanged(copies)))
         };
         let copies = column![
             label("Copies"),
@@ -493,7 +492,9 @@ mod tests {
     #[test]
     fn turning_both_sides_off_is_remembered() {
         let (mut state, _) = open(&Settings::default(), &[]);
-        let _ = state.update(Message::PrintersFound(Ok(vec![printer("Front", true, true)])));
+        let _ = state.update(Message::PrintersFound(Ok(vec![printer(
+            "Front", true, true,
+        )])));
         let _ = state.update(Message::TwoSidedToggled(false));
         let asked = request(&mut state);
         assert!(!asked.job.two_sided);

@@ -341,14 +341,19 @@ Resolution/Output Resolution: 150dpi *300dpi 600dpi 1200dpi 2400dpi
 PDFVer/PDF version: 1.1 *1.2 1.3 1.4 1.5
 ";
         assert!(!can_print_two_sided(cups_pdf));
-        assert!(!can_print_two_sided("Duplex/Double-Sided Printing: *None\n"));
+        assert!(!can_print_two_sided(
+            "Duplex/Double-Sided Printing: *None\n"
+        ));
     }
 
     #[test]
     fn lp_refusals_become_plain_words() {
         assert_eq!(
-            refusal("lp: Destination \"Office\" is not accepting jobs.\n", "Office laser")
-                .to_string(),
+            refusal(
+                "lp: Destination \"Office\" is not accepting jobs.\n",
+                "Office laser"
+            )
+            .to_string(),
             "The printer “Office laser” refused the job: it is set not to take jobs right \
              now. Nothing was printed."
         );

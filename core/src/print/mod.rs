@@ -406,7 +406,11 @@ mod tests {
             printer: "PDF".into(),
             reason: "Paused".into(),
         };
-        assert!(paused.to_string().starts_with("The printer “PDF” is stopped, so"));
+        assert!(
+            paused
+                .to_string()
+                .starts_with("The printer “PDF” is stopped, so")
+        );
     }
 
     #[test]

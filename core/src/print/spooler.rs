@@ -46,10 +46,12 @@ fn powershell(script: &str) -> Command {
 
 /// The printers Windows knows.
 pub fn printers() -> Result<Vec<Printer>, PrintError> {
-    let output = powershell(LIST).output().map_err(|error| match error.kind() {
-        std::io::ErrorKind::NotFound => PrintError::NoService,
-        _ => PrintError::Failed(error.to_string()),
-    })?;
+    let output = powershell(LIST)
+        .output()
+        .map_err(|error| match error.kind() {
+            std::io::ErrorKind::NotFound => PrintError::NoService,
+            _ => PrintError::Failed(error.to_string()),
+        })?;
     if !output.status.success() {
         return Err(PrintError::NotRunning);
     }
@@ -97,10 +99,8 @@ pub fn submit(submit: &Submit<'_>, pdf: &[u8]) -> Result<Option<String>, PrintEr
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos());
-    let file = TempPdf(std::env::temp_dir().join(format!(
-        "ptbuilder-{}-{nanos}.pdf",
-        std::process::id()
-    )));
+    let file =
+        TempPdf(std::env::temp_dir().join(format!("ptbuilder-{}-{nanos}.pdf", std::process::id())));
     std::fs::write(&file.0, pdf).map_err(|error| PrintError::Failed(error.to_string()))?;
     let output = powershell(PRINT)
         .env("PTBUILDER_FILE", &file.0)
