@@ -33,13 +33,14 @@ fn simulator(app: &App) -> Simulator<'_, Message> {
 }
 
 /// Feeds what the simulator produced back into the app, then settles
-/// (waiting for the preview's layout, when one runs).
+/// (waiting for what runs in the background: the preview's layout, a PDF
+/// being written).
 fn apply(app: &mut App, messages: Vec<Message>) {
     let tasks: Vec<Task<Message>> = messages
         .into_iter()
         .map(|message| app.update(message))
         .collect();
-    settle_while(app, Task::batch(tasks), App::is_laying_out);
+    settle_while(app, Task::batch(tasks), App::is_working);
 }
 
 /// Clicks something in the current view.

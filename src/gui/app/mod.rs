@@ -550,6 +550,14 @@ impl App {
     pub fn is_loading(&self) -> bool {
         self.loading || self.pictures_loading > 0
     }
+
+    /// True while anything runs in the background whose result the window
+    /// is waiting for (loading, the preview's layout, a PDF being written),
+    /// for tests.
+    pub fn is_working(&self) -> bool {
+        let writing = matches!(&self.sheet, Some(Sheet::Export(export)) if export.is_writing());
+        self.is_loading() || self.preview.is_running() || writing
+    }
 }
 
 impl std::fmt::Debug for App {
