@@ -1,9 +1,12 @@
 //! The command line: check files, search the library, start a program from
-//! a template, export a handout. With no arguments, the desktop app starts.
+//! a template, export or print a handout. With no arguments, the desktop
+//! app starts.
 //!
 //! Every command parses its arguments, calls the core once, and prints
 //! what came of it; every problem is one line naming the file, line and
 //! column, and nothing is written when something is wrong.
+
+mod print;
 
 use chrono::Local;
 use clap::{Parser, Subcommand};
@@ -13,10 +16,12 @@ use ptbuilder_core::library::search::EquipmentFilter;
 use ptbuilder_core::library::{
     Category, Difficulty, Exercise, Filters, Library, Position, Region, SearchIndex,
 };
+use ptbuilder_core::print::PrintJob;
 use ptbuilder_core::program::{Patient, Program, Severity};
 use ptbuilder_core::store::locate::LineColumn;
 use ptbuilder_core::store::{
-    self, FileProblem, HandoutLayout, Kind, PackError, Paper, PictureProblem, Settings, Store,
+    self, FileProblem, HandoutLayout, Kind, PackError, Paper, PictureProblem, PrintParts, Settings,
+    Store,
 };
 use ptbuilder_core::text::count;
 use std::collections::HashMap;
@@ -131,6 +136,45 @@ enum Command {
         #[arg(long, value_parser = languages())]
         language: Option<String>,
     },
+    /// Print the handout on a printer, through the system's print service
+    /// (CUPS on Linux and macOS). Nothing is saved on disk.
+    Print {
+        /// The program file.
+        file: PathBuf,
+        /// The printer, by the name `ptbuilder printers` shows or its
+        /// description (default: the system's default printer).
+        #[arg(long, short)]
+        printer: Option<String>,
+        /// How many copies.
+        #[arg(long, short = 'n', default_value_t = 1,
+              value_parser = clap::value_parser!(u16).range(1..=99))]
+        copies: u16,
+        /// Print on both sides of the paper, when the printer can.
+        #[arg(long)]
+        two_sided: bool,
+        /// What to print: handout, card (the one-page summary card) or both
+        /// (the handout, then the card on its own sheet), in one job.
+        #[arg(long, default_value = "handout")]
+        what: PrintParts,
+        /// Layout of the handout: compact, detailed or summary (default:
+        /// from settings, else compact).
+        #[arg(long)]
+        layout: Option<HandoutLayout>,
+        /// For the summary card: which phase, counting from 1 (default: 1).
+        #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+        phase: Option<u16>,
+        /// Paper size: a4 or letter (default: from settings).
+        #[arg(long)]
+        paper: Option<Paper>,
+        /// Print in large type (18 pt).
+        #[arg(long)]
+        large_print: bool,
+        /// Leave out the tracking chart page.
+        #[arg(long)]
+        no_chart: bool,
+    },
+    /// List the printers; the default is marked with *.
+    Printers,
 }
 
 /// The handout languages, as `--language` accepts them ("en", "es").
@@ -225,6 +269,34 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
                 language: language_code(language),
             },
         ),
+        Some(Command::Print {
+            file,
+            printer,
+            copies,
+            two_sided,
+            what,
+            layout,
+            phase,
+            paper,
+            large_print,
+            no_chart,
+        }) => print::print(
+            &file,
+            Choices {
+                layout,
+                paper,
+                large_print: large_print.then_some(true),
+                tracking_chart: no_chart.then_some(false),
+                phase: phase.map(|n| usize::from(n) - 1),
+            },
+            &PrintJob {
+                printer,
+                copies,
+                two_sided,
+                parts: what,
+            },
+        ),
+        Some(Command::Printers) => print::printers(),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

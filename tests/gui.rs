@@ -9,7 +9,8 @@ use iced::keyboard::{self, Key, key::Named};
 use iced::{Settings, Size, Task};
 use iced_test::selector::id;
 use iced_test::{Error, Simulator};
-use ptbuilder::gui::{App, Message};
+use ptbuilder::gui::{App, Message, PrintMessage};
+use ptbuilder_core::print::{Printer, PrinterState};
 use ptbuilder_core::store::Store;
 use support::{settle, settle_while};
 
@@ -577,6 +578,65 @@ fn export_writes_the_handout_where_asked() -> Result<(), Error> {
             .is_ok()
     });
     assert!(said, "the sheet says how many pages and where the PDF went");
+    Ok(())
+}
+
+#[test]
+fn print_with_no_printer_says_so_and_offers_export_instead() -> Result<(), Error> {
+    let folder = tempfile::tempdir().unwrap();
+    let mut app = boot(folder.path());
+    add_bridge(&mut app)?;
+    let (p, control) = ctrl("p");
+    press(&mut app, p, control);
+    // Whatever this machine's print service said, the sheet shows what the
+    // core's printer lookup gives: here, a service with no printer.
+    apply(
+        &mut app,
+        vec![Message::Print(PrintMessage::PrintersFound(Ok(Vec::new())))],
+    );
+    assert!(
+        simulator(&app)
+            .find(Containing("No printer is set up on this computer"))
+            .is_ok()
+    );
+    click(&mut app, "Export PDF instead")?;
+    let mut ui = simulator(&app);
+    assert!(ui.find("Export the handout").is_ok());
+    Ok(())
+}
+
+#[test]
+fn the_print_sheet_chooses_the_default_printer() -> Result<(), Error> {
+    let folder = tempfile::tempdir().unwrap();
+    let mut app = boot(folder.path());
+    click(&mut app, "Print…")?;
+    let found = vec![
+        Printer {
+            name: "Office".into(),
+            description: "Office laser".into(),
+            is_default: false,
+            state: PrinterState::Stopped("Paper jam".into()),
+            two_sided: false,
+        },
+        Printer {
+            name: "Front_Desk".into(),
+            description: "Front desk printer".into(),
+            is_default: true,
+            state: PrinterState::Ready,
+            two_sided: true,
+        },
+    ];
+    apply(
+        &mut app,
+        vec![Message::Print(PrintMessage::PrintersFound(Ok(found)))],
+    );
+    // The menu draws its choice itself; the notes under it are text.
+    let mut ui = simulator(&app);
+    assert!(ui.find("The computer's default printer.").is_ok());
+    assert!(
+        ui.find("Print on both sides").is_ok(),
+        "the default printer can print on both sides, unlike the other"
+    );
     Ok(())
 }
 

@@ -5,7 +5,9 @@
 //! the card on one page.
 
 use chrono::NaiveDate;
-use ptbuilder_core::handout::{HandoutError, HandoutOptions, Laid, Mark, export, lay_out};
+use ptbuilder_core::handout::{
+    HandoutError, HandoutOptions, Laid, Mark, export, export_parts, lay_out,
+};
 use ptbuilder_core::library::{ExerciseId, Library};
 use ptbuilder_core::program::{Item, Patient, Program};
 use ptbuilder_core::store::{self, HandoutLayout, Paper};
@@ -629,4 +631,35 @@ fn the_summary_card_shows_the_phase_asked_for() {
         lay_out(&program, library(), &missing),
         Err(HandoutError::NoSuchPhase(8))
     ));
+}
+
+#[test]
+fn handout_and_card_print_as_one_pdf_the_card_on_its_own_sheet_when_two_sided() {
+    let program = template("low-back-strength");
+    let handout = options(HandoutLayout::Compact, Paper::A4, false);
+    let card = options(HandoutLayout::Summary, Paper::A4, false);
+    let handout_pages = export(&program, library(), &handout).unwrap().pages;
+    let card_pages = export(&program, library(), &card).unwrap().pages;
+    let parts = [handout, card];
+    let one_sided = export_parts(&program, library(), &parts, false).unwrap();
+    assert_eq!(one_sided.pages, handout_pages + card_pages);
+    let two_sided = export_parts(&program, library(), &parts, true).unwrap();
+    let blank = handout_pages % 2;
+    assert_eq!(two_sided.pages, handout_pages + blank + card_pages);
+    // Each part keeps its own page numbers.
+    let text = pdf_text(&one_sided.pdf);
+    assert!(text.contains(&format!("Page {handout_pages} of {handout_pages}")));
+    assert!(text.contains(&format!("Page 1 of {card_pages}")));
+}
+
+/// A PDF's text, from poppler's `pdftotext`.
+fn pdf_text(pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("parts.pdf");
+    fs::write(&path, pdf).unwrap();
+    let output = Command::new("pdftotext")
+        .args([path.as_os_str(), "-".as_ref()])
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    String::from_utf8_lossy(&output.stdout).into_owned()
 }

@@ -57,6 +57,25 @@ pub struct PhaseChoice {
     name: String,
 }
 
+impl PhaseChoice {
+    /// A menu entry for each phase, in order.
+    pub fn all(phases: &[String]) -> Vec<PhaseChoice> {
+        phases
+            .iter()
+            .enumerate()
+            .map(|(index, name)| PhaseChoice {
+                index,
+                name: name.clone(),
+            })
+            .collect()
+    }
+
+    /// The phase's position, from 0.
+    pub fn index(&self) -> usize {
+        self.index
+    }
+}
+
 impl std::fmt::Display for PhaseChoice {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}. {}", self.index + 1, self.name)
@@ -119,14 +138,7 @@ impl State {
         Self {
             language: lang::find(language).unwrap_or(&lang::LANGUAGES[0]),
             layout: settings.layout,
-            phases: phases
-                .iter()
-                .enumerate()
-                .map(|(index, name)| PhaseChoice {
-                    index,
-                    name: name.clone(),
-                })
-                .collect(),
+            phases: PhaseChoice::all(phases),
             phase: 0,
             paper: settings.paper,
             large_print: settings.large_print,

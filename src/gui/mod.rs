@@ -18,6 +18,7 @@ mod help;
 mod open_sheet;
 mod pictures;
 mod preview;
+mod print_sheet;
 mod save_as;
 mod settings;
 mod shortcuts;
@@ -28,6 +29,7 @@ mod widgets;
 pub use app::{App, Message};
 pub use error::Error;
 pub use finder::Message as FinderMessage;
+pub use print_sheet::Message as PrintMessage;
 
 use iced::futures::channel::oneshot;
 use iced::{Size, Task};

@@ -21,6 +21,8 @@ pub enum Command {
     SaveTemplate,
     /// Write the patient handout.
     Export,
+    /// Print the patient handout.
+    Print,
     /// Undo the last change.
     Undo,
     /// Redo what was undone.
@@ -120,6 +122,7 @@ pub const TABLE: &[Shortcut] = &[
         "Ctrl+E",
         "Export the handout as a PDF",
     ),
+    ctrl('p', Command::Print, "Ctrl+P", "Print the handout"),
     shifted(ctrl(
         'p',
         Command::TogglePreview,
@@ -255,6 +258,8 @@ mod tests {
         assert_eq!(ctrl_key("S", true), Some(Command::SaveAs));
         assert_eq!(ctrl_key("Z", true), Some(Command::Redo));
         assert_eq!(ctrl_key("y", false), Some(Command::Redo));
+        assert_eq!(ctrl_key("p", false), Some(Command::Print));
+        assert_eq!(ctrl_key("P", true), Some(Command::TogglePreview));
         assert_eq!(ctrl_key("q", false), None);
         assert_eq!(
             command_for(&Key::Character("s".into()), Modifiers::empty()),

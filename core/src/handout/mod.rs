@@ -246,12 +246,77 @@ fn untranslated_warning(plan: &plan::Plan, language: &str) -> Vec<String> {
     )]
 }
 
+/// Makes several handouts of `program` (say the compact handout, then the
+/// summary card) as one PDF, for one print job. With `two_sided`, a blank
+/// page ends a part with an odd number of pages, so the next one starts on
+/// its own sheet: the card goes on the fridge, not on the back of page 7.
+/// Each part keeps its own "Page N of M".
+pub fn export_parts(
+    program: &Program,
+    library: &Library,
+    parts: &[HandoutOptions],
+    two_sided: bool,
+) -> Result<Handout, HandoutError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let mut laid: Option<Laid> = None;
+        for options in parts {
+            let next = lay_out(program, library, options)?;
+            laid = Some(match laid {
+                Some(earlier) => earlier.then(next, two_sided),
+                None => next,
+            });
+        }
+        render(program, laid.ok_or(HandoutError::Empty)?)
+    }))
+    .unwrap_or_else(|_| {
+        Err(HandoutError::Pdf(
+            "an unexpected problem stopped the export".to_string(),
+        ))
+    })
+}
+
+impl Laid {
+    /// These pages, then `next`'s (on a fresh sheet when `two_sided`).
+    fn then(mut self, next: Laid, two_sided: bool) -> Laid {
+        if two_sided && self.pages.len() % 2 == 1 {
+            self.pages.push(Page::new());
+        }
+        let offset = self.loaded.len();
+        self.pages.extend(next.pages.into_iter().map(|page| {
+            page.into_iter()
+                .map(|mark| match mark {
+                    Mark::Picture { index, x, y, w, h } => Mark::Picture {
+                        index: index + offset,
+                        x,
+                        y,
+                        w,
+                        h,
+                    },
+                    other => other,
+                })
+                .collect()
+        }));
+        self.pictures.extend(next.pictures);
+        self.loaded.extend(next.loaded);
+        for warning in next.warnings {
+            if !self.warnings.contains(&warning) {
+                self.warnings.push(warning);
+            }
+        }
+        self
+    }
+}
+
 fn build(
     program: &Program,
     library: &Library,
     options: &HandoutOptions,
 ) -> Result<Handout, HandoutError> {
-    let laid = lay_out(program, library, options)?;
+    render(program, lay_out(program, library, options)?)
+}
+
+/// The PDF of laid-out pages.
+fn render(program: &Program, laid: Laid) -> Result<Handout, HandoutError> {
     let author = if program.clinician.trim().is_empty() {
         program.clinic.trim()
     } else {

@@ -101,6 +101,75 @@ impl std::str::FromStr for HandoutLayout {
     }
 }
 
+/// What one print job holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum PrintParts {
+    /// The handout, in the chosen layout.
+    #[default]
+    Handout,
+    /// The one-page summary card.
+    Card,
+    /// The handout, then the card on its own sheet.
+    Both,
+}
+
+impl PrintParts {
+    /// Every choice, for menus.
+    pub const ALL: [PrintParts; 3] = [PrintParts::Handout, PrintParts::Card, PrintParts::Both];
+}
+
+impl fmt::Display for PrintParts {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            PrintParts::Handout => "The handout",
+            PrintParts::Card => "The summary card",
+            PrintParts::Both => "Both (handout, then card)",
+        })
+    }
+}
+
+/// "handout", "card" or "both", in any case.
+impl std::str::FromStr for PrintParts {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, String> {
+        match text.trim().to_lowercase().as_str() {
+            "handout" => Ok(PrintParts::Handout),
+            "card" | "summary" | "summary-card" => Ok(PrintParts::Card),
+            "both" => Ok(PrintParts::Both),
+            _ => Err(format!(
+                "unknown choice {text:?}; choose handout, card or both"
+            )),
+        }
+    }
+}
+
+/// The last choices made in the Print sheet, offered again next time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PrintChoices {
+    /// The printer's system name; `None` for the system's default.
+    pub printer: Option<String>,
+    /// How many copies.
+    pub copies: u16,
+    /// Both sides of the paper; `None` until the therapist chooses, which
+    /// means "yes, when the printer can".
+    pub two_sided: Option<bool>,
+    /// Handout, card or both.
+    pub parts: PrintParts,
+}
+
+impl Default for PrintChoices {
+    fn default() -> Self {
+        Self {
+            printer: None,
+            copies: 1,
+            two_sided: None,
+            parts: PrintParts::Handout,
+        }
+    }
+}
+
 /// Light or dark window colours.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum ThemeChoice {
@@ -169,6 +238,8 @@ pub struct Settings {
     pub show_preview: bool,
     /// The handout language of new programs ([`crate::lang`] code).
     pub language: String,
+    /// The last choices in the Print sheet.
+    pub printing: PrintChoices,
 }
 
 impl Default for Settings {
@@ -190,6 +261,7 @@ impl Default for Settings {
             recent: Vec::new(),
             show_preview: false,
             language: crate::lang::english(),
+            printing: PrintChoices::default(),
         }
     }
 }

@@ -122,6 +122,7 @@ impl App {
             Command::SaveAs => self.open_save_as(),
             Command::SaveTemplate => self.save_template(false),
             Command::Export => self.open_export(),
+            Command::Print => self.open_print(),
             Command::Undo => {
                 self.editor.undo();
                 Task::none()
@@ -420,20 +421,15 @@ impl App {
         Task::batch([self.load_pictures(), operation::focus(finder::SEARCH_ID)])
     }
 
-    fn open_export(&mut self) -> Task<Message> {
+    pub(super) fn open_export(&mut self) -> Task<Message> {
         let folder = directories::UserDirs::new()
             .and_then(|dirs| dirs.document_dir().map(Path::to_path_buf))
             .unwrap_or_else(|| self.store.folders().programs.clone());
         let stem = naming::file_stem(self.editor.program());
         let path = folder.join(format!("{stem}.pdf"));
-        let phases: Vec<String> = (self.editor.program().phases.iter())
-            .map(|phase| phase.name.clone())
-            .collect();
         // The Export sheet starts from the layout the preview shows.
-        let mut settings = self.settings.clone();
-        if settings.show_preview {
-            settings.layout = self.preview.layout();
-        }
+        let settings = self.handout_settings();
+        let phases = self.phase_names();
         self.sheet = Some(Sheet::Export(export::State::new(
             &settings,
             &path,

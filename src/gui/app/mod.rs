@@ -5,6 +5,7 @@ mod files;
 mod handout;
 mod lifecycle;
 mod live_preview;
+mod printing;
 mod view;
 
 use super::dialog::Dialog;
@@ -13,8 +14,8 @@ use super::finder;
 use super::pictures::{self, Pictures};
 use super::shortcuts::Command;
 use super::{
-    editor, exercise_editor, export, open_sheet, perform, preview, save_as, settings, style,
-    templates,
+    editor, exercise_editor, export, open_sheet, perform, preview, print_sheet, save_as, settings,
+    style, templates,
 };
 use chrono::NaiveDate;
 use iced::theme::Mode;
@@ -77,6 +78,7 @@ enum Sheet {
     Open(open_sheet::State),
     SaveAs(save_as::State),
     Export(export::State),
+    Print(print_sheet::State),
     Settings(settings::State),
     ExerciseEditor(Box<exercise_editor::State>),
     Help,
@@ -148,6 +150,8 @@ pub enum Message {
     SaveAs(save_as::Message),
     /// The Export sheet.
     Export(export::Message),
+    /// The Print sheet.
+    Print(print_sheet::Message),
     /// The settings sheet.
     Settings(settings::Message),
     /// The custom exercise editor.
@@ -297,6 +301,7 @@ impl App {
             Message::OpenSheet(message) => self.open_sheet_message(message),
             Message::SaveAs(message) => self.save_as_message(message),
             Message::Export(message) => self.export_message(message),
+            Message::Print(message) => self.print_message(message),
             Message::Settings(message) => self.settings_message(message),
             Message::ExerciseEditor(message) => self.exercise_editor_message(message),
             Message::Preview(message) => self.preview_message(message),

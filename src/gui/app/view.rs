@@ -63,6 +63,7 @@ impl App {
                 command(Command::SaveTemplate)
             ),
             widgets::toolbar_button("Export PDF…", Command::Export, command(Command::Export)),
+            widgets::toolbar_button("Print…", Command::Print, command(Command::Print)),
             widgets::toolbar_button(
                 if self.settings.show_preview {
                     "Hide preview"
@@ -211,6 +212,7 @@ impl App {
             Sheet::Open(sheet) => sheet.view().map(Message::OpenSheet),
             Sheet::SaveAs(sheet) => sheet.view().map(Message::SaveAs),
             Sheet::Export(sheet) => sheet.view().map(Message::Export),
+            Sheet::Print(sheet) => sheet.view().map(Message::Print),
             Sheet::Settings(sheet) => sheet.view().map(Message::Settings),
             Sheet::ExerciseEditor(sheet) => {
                 crate::gui::exercise_editor::view(sheet, &self.pictures)
