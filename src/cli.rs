@@ -172,6 +172,9 @@ enum Command {
         /// Leave out the tracking chart page.
         #[arg(long)]
         no_chart: bool,
+        /// The handout's language, for this print (default: the program's).
+        #[arg(long, value_parser = languages())]
+        language: Option<String>,
     },
     /// List the printers; the default is marked with *.
     Printers,
@@ -280,6 +283,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             paper,
             large_print,
             no_chart,
+            language,
         }) => print::print(
             &file,
             Choices {
@@ -288,6 +292,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
                 large_print: large_print.then_some(true),
                 tracking_chart: no_chart.then_some(false),
                 phase: phase.map(|n| usize::from(n) - 1),
+                language: language_code(language),
             },
             &PrintJob {
                 printer,

@@ -173,6 +173,8 @@ pub struct Laid {
     loaded: Vec<Arc<pictures::Loaded>>,
     /// The paper, for the PDF.
     geometry: style::Geometry,
+    /// The handout's language, for the PDF's subject line.
+    language: String,
 }
 
 /// Lays the handout for `program` out on pages.
@@ -219,6 +221,7 @@ pub fn lay_out(
         warnings,
         loaded: pictures.list,
         geometry: ctx.page,
+        language: language.to_string(),
     })
 }
 
@@ -322,8 +325,7 @@ fn render(program: &Program, laid: Laid) -> Result<Handout, HandoutError> {
     } else {
         program.clinician.trim()
     };
-    let language = options.language.as_deref().unwrap_or(&program.language);
-    let subject = crate::lang::words(language).get("pdf-subject");
+    let subject = crate::lang::words(&laid.language).get("pdf-subject");
     let meta = pdf::Meta {
         title: program.title.trim(),
         author,
