@@ -316,6 +316,12 @@ pub fn dialog(theme: &Theme) -> container::Style {
     }
 }
 
+/// A card floating over the panes (the exercise detail): a sheet's look,
+/// so it reads as being on top.
+pub fn floating_card(theme: &Theme) -> container::Style {
+    dialog(theme)
+}
+
 /// A tooltip bubble.
 pub fn tooltip(theme: &Theme) -> container::Style {
     let palette = theme.extended_palette();
