@@ -792,12 +792,16 @@ fn the_library_shows_eight_exercises_by_picture_on_a_laptop_screen() -> Result<(
 /// nothing in the light theme is solid black over such an area (text
 /// strokes are thinner), so more than a trace is a drawing fault, such as
 /// the one that once blacked out sheets (see `style::dialog`).
-fn black_after_repaints(app: &App, size: Size) -> f64 {
+fn black_after_repaints(app: &App, size: Size, name: &str) -> f64 {
     use iced_test::core::{Event, Font, Pixels, clipboard, mouse, renderer::Style, window};
     use iced_test::renderer::fallback::Renderer;
     use iced_test::runtime::user_interface::{Cache, UserInterface};
     // The simulator loads the app's fonts for every renderer.
-    drop(Simulator::with_size(ptbuilder::gui::settings(), size, app.view()));
+    drop(Simulator::with_size(
+        ptbuilder::gui::settings(),
+        size,
+        app.view(),
+    ));
     let mut renderer = Renderer::Secondary(iced_tiny_skia::Renderer::new(
         Font::with_name("Fira Sans"),
         Pixels(ptbuilder::gui::settings().default_text_size.0),
@@ -825,20 +829,42 @@ fn black_after_repaints(app: &App, size: Size) -> f64 {
     let mut bytes = vec![0u8; (width * height * 4) as usize];
     let mut pixels = tiny_skia::PixmapMut::from_bytes(&mut bytes, width, height).unwrap();
     let mut mask = tiny_skia::Mask::new(width, height).unwrap();
-    let viewport = iced_tiny_skia::graphics::Viewport::with_physical_size(
-        iced::Size::new(width, height),
-        1.0,
-    );
+    let viewport =
+        iced_tiny_skia::graphics::Viewport::with_physical_size(iced::Size::new(width, height), 1.0);
     let whole = iced::Rectangle::with_size(size);
-    software.draw(&mut pixels, &mut mask, &viewport, &[whole], base.background_color);
-    let spot = |x: f32, y: f32| iced::Rectangle::new(
-        iced::Point::new(size.width * x, size.height * y),
-        iced::Size::new(12.0, 18.0),
+    software.draw(
+        &mut pixels,
+        &mut mask,
+        &viewport,
+        &[whole],
+        base.background_color,
     );
+    let spot = |x: f32, y: f32| {
+        iced::Rectangle::new(
+            iced::Point::new(size.width * x, size.height * y),
+            iced::Size::new(12.0, 18.0),
+        )
+    };
     let spots = [spot(0.5, 0.5), spot(0.35, 0.4), spot(0.6, 0.7)];
     for _ in 0..12 {
-        software.draw(&mut pixels, &mut mask, &viewport, &spots, base.background_color);
+        software.draw(
+            &mut pixels,
+            &mut mask,
+            &viewport,
+            &spots,
+            base.background_color,
+        );
     }
+    // Kept in the target folder, to look at when this fails (the
+    // renderer's pixels are in BGRA order).
+    let folder = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("repainted");
+    std::fs::create_dir_all(&folder).unwrap();
+    let mut shown = bytes.clone();
+    shown.chunks_exact_mut(4).for_each(|pixel| pixel.swap(0, 2));
+    image::RgbaImage::from_raw(width, height, shown)
+        .unwrap()
+        .save(folder.join(format!("{name}.png")))
+        .unwrap();
     let tile = 16;
     let (mut tiles, mut black) = (0usize, 0usize);
     for y in (0..height - tile + 1).step_by(tile as usize) {
@@ -864,16 +890,11 @@ fn every_sheet_draws_without_black_areas_in_the_software_renderer() -> Result<()
     let mut app = boot(folder.path());
     add_bridge(&mut app)?;
     let small = Size::new(1280.0, 720.0);
-    let escape = |app: &mut App| {
-        press(
-            app,
-            Key::Named(Named::Escape),
-            keyboard::Modifiers::empty(),
-        )
-    };
+    let escape =
+        |app: &mut App| press(app, Key::Named(Named::Escape), keyboard::Modifiers::empty());
     let mut faults = Vec::new();
     let mut look = |app: &App, name: &str| {
-        let share = black_after_repaints(app, small);
+        let share = black_after_repaints(app, small, name);
         if share > 0.002 {
             faults.push(format!("{name}: {:.1}% black", share * 100.0));
         }

@@ -30,8 +30,8 @@ pub use error::Error;
 pub use finder::Message as FinderMessage;
 pub use finder::row_id as library_row_id;
 
-use iced::futures::channel::oneshot;
 use iced::Task;
+use iced::futures::channel::oneshot;
 use ptbuilder_core::store::Store;
 use std::future::Future;
 use std::path::PathBuf;

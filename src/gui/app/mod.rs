@@ -258,7 +258,10 @@ impl App {
     /// The size the window opens at for `store`'s settings: the one it
     /// last had, or 1280 × 720. (Once open it is fitted to the screen.)
     pub fn window_size(store: &Store) -> (iced::Size, iced::Size) {
-        (window_size::initial(&store.load_settings().0), window_size::MIN)
+        (
+            window_size::initial(&store.load_settings().0),
+            window_size::MIN,
+        )
     }
 
     /// The window title: "ptbuilder — file name" with a dot for unsaved changes.

@@ -43,15 +43,16 @@ pub fn initial(settings: &Settings) -> Size {
 /// The size to shrink `wanted` to on a `screen` (and maximize), or `None`
 /// when it fits with room for the title bar and a taskbar.
 pub fn fit(wanted: Size, screen: Size) -> Option<Size> {
-    let fits = wanted.width <= screen.width * NEARLY_FULL
-        && wanted.height <= screen.height * NEARLY_FULL;
+    let fits =
+        wanted.width <= screen.width * NEARLY_FULL && wanted.height <= screen.height * NEARLY_FULL;
     (!fits).then(|| wanted.min(screen))
 }
 
 /// Measures the screen the window opened on.
 pub fn measure() -> Task<Message> {
     window::latest().and_then(|id| {
-        window::monitor_size(id).map(move |screen| Message::Window(Event::ScreenMeasured(id, screen)))
+        window::monitor_size(id)
+            .map(move |screen| Message::Window(Event::ScreenMeasured(id, screen)))
     })
 }
 

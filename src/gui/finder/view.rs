@@ -375,7 +375,10 @@ pub fn view_detail_card<'a>(
         shortcuts::describe("Close", shortcuts::Command::Close),
     );
     column![
-        container(close).width(Fill).align_x(Alignment::End).padding([8, 10]),
+        container(close)
+            .width(Fill)
+            .align_x(Alignment::End)
+            .padding([8, 10]),
         view_detail(state, library, pictures, false),
     ]
     .into()
