@@ -31,13 +31,14 @@ fn simulator(app: &App) -> Simulator<'_, Message> {
     )
 }
 
-/// Feeds what the simulator produced back into the app, then settles.
+/// Feeds what the simulator produced back into the app, then settles
+/// (waiting for the preview's layout, when one runs).
 fn apply(app: &mut App, messages: Vec<Message>) {
     let tasks: Vec<Task<Message>> = messages
         .into_iter()
         .map(|message| app.update(message))
         .collect();
-    settle(app, Task::batch(tasks));
+    settle_while(app, Task::batch(tasks), App::is_laying_out);
 }
 
 /// Clicks something in the current view.
@@ -920,5 +921,72 @@ fn every_sheet_draws_without_black_areas_in_the_software_renderer() -> Result<()
     assert!(app.dialog_title().is_some(), "unsaved work: a question");
     look(&app, "question");
     assert!(faults.is_empty(), "{faults:?}");
+
+/// The live preview: Ctrl+Shift+P shows the handout's pages, an edit lays
+/// them out again, and the pages say what the PDF will.
+#[test]
+fn the_preview_shows_the_pages_and_follows_each_edit() -> Result<(), Error> {
+    let folder = tempfile::tempdir().unwrap();
+    let template =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("programs/low-back-strength.ron");
+    let (mut app, task) = App::opening(Store::at(folder.path()), Some(template));
+    settle_while(&mut app, task, App::is_loading);
+    assert!(app.preview_pages().is_none(), "hidden until asked for");
+
+    press(
+        &mut app,
+        Key::Character("P".into()),
+        keyboard::Modifiers::CTRL | keyboard::Modifiers::SHIFT,
+    );
+    let pages = app.preview_pages().expect("the preview shows pages");
+    assert!(pages.len() >= 5, "{} pages", pages.len());
+    assert!(pages[0].contains("Stay safe"));
+    let heading = format!(
+        "{} pages ({} sheets double-sided)",
+        pages.len(),
+        pages.len().div_ceil(2)
+    );
+    assert!(simulator(&app).find(heading.as_str()).is_ok(), "{heading}");
+
+    type_into(&mut app, "patient-name", "Mira Okafor")?;
+    let pages = app.preview_pages().unwrap();
+    assert!(pages[0].contains("Mira Okafor"), "{}", pages[0]);
+    assert!(
+        !app.findings().iter().any(|f| f.contains("no patient name")),
+        "{:?}",
+        app.findings()
+    );
+    Ok(())
+}
+
+/// A checker finding is a button to the place to fix it.
+#[test]
+fn a_checker_finding_takes_you_to_its_field() -> Result<(), Error> {
+    let folder = tempfile::tempdir().unwrap();
+    let template =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("programs/core-stability.ron");
+    let (mut app, task) = App::opening(Store::at(folder.path()), Some(template));
+    settle_while(&mut app, task, App::is_loading);
+    press(
+        &mut app,
+        Key::Character("P".into()),
+        keyboard::Modifiers::CTRL | keyboard::Modifiers::SHIFT,
+    );
+    let phone = app
+        .findings()
+        .into_iter()
+        .find(|f| f.contains("no clinic phone"))
+        .expect("a new program from a template has no phone yet");
+    assert_eq!(app.editor_tab(), "Exercises");
+
+    click(&mut app, ptbuilder_core::text::capitalize(&phone).as_str())?;
+    assert_eq!(
+        app.editor_tab(),
+        "Details",
+        "the phone is on the Details tab"
+    );
+    type_into(&mut app, "details-phone", "555 0100")?;
+    assert_eq!(app.program().phone, "555 0100");
+    assert!(!app.findings().iter().any(|f| f.contains("no clinic phone")));
     Ok(())
 }

@@ -69,7 +69,8 @@ impl Grid {
             } else {
                 11.0 * MM
             },
-            tick: 6.5 * MM,
+            // Bigger boxes in large print, for hands and eyes that need them.
+            tick: if large { 8.0 * MM } else { 6.5 * MM },
         }
     }
 
@@ -273,26 +274,41 @@ fn table(
     b.finish(Keep::Whole)
 }
 
-/// The corner cell's line: the week to fill in, with as long a blank as
-/// the cell has room for, or "Exercise".
+/// The corner cell's line: in the first table the week to fill in, when
+/// the cell has room for a blank a date can be written on; otherwise
+/// "Exercise" (and the intro asks for the week).
 fn corner(ctx: &mut Ctx, grid: &Grid, first: bool) -> Option<super::layout::Line> {
-    let size = ctx.style.body;
-    if !first {
-        return ctx.wrap(&[bold("Exercise")], size, f32::MAX).pop();
+    if first && let Some(line) = week_line(ctx, grid.name_width - 5.0 * MM) {
+        return Some(line);
     }
-    let room = grid.name_width - 5.0 * MM;
-    (4..=16)
-        .rev()
-        .filter_map(|blank| {
-            let line = "_".repeat(blank);
-            let spans = [bold(WEEK), regular(&line)];
-            ctx.wrap(&spans, size, f32::MAX).pop()
-        })
-        .find(|line| line.width <= room)
+    ctx.wrap(&[bold("Exercise")], ctx.style.body, f32::MAX)
+        .pop()
 }
 
-/// The intro above the first table.
-fn intro(ctx: &mut Ctx) -> Block {
+/// "Week starting: ____" no wider than `room`, with the longest blank that
+/// fits, or `None` when even the shortest blank a date fits on does not.
+fn week_line(ctx: &mut Ctx, room: f32) -> Option<super::layout::Line> {
+    let size = ctx.style.body;
+    for blank in (6..=24).rev().map(|n| "_".repeat(n)) {
+        if ctx.measure(&blank, Weight::Regular, size) < SHORTEST_BLANK {
+            return None;
+        }
+        let line = ctx
+            .wrap(&[bold(WEEK), regular(&blank)], size, f32::MAX)
+            .pop();
+        if line.as_ref().is_some_and(|line| line.width <= room) {
+            return line;
+        }
+    }
+    None
+}
+
+/// Room to write a date by hand.
+const SHORTEST_BLANK: f32 = 30.0 * MM;
+
+/// The intro above the first table; it asks for the week when the
+/// table's corner has no room for it.
+fn intro(ctx: &mut Ctx, week: bool) -> Block {
     let style = ctx.style;
     let full = column(ctx.page.left(), ctx.text_width());
     let mut b = Builder::new();
@@ -314,6 +330,17 @@ fn intro(ctx: &mut Ctx) -> Block {
         &full,
         false,
     );
+    if week {
+        b.gap(style.gap() * 0.5);
+        let blank = "_".repeat(24);
+        b.paragraph(
+            ctx,
+            &[bold(WEEK), regular(&blank)],
+            style.body,
+            &full,
+            false,
+        );
+    }
     let mut block = b.finish(Keep::Whole);
     block.new_page = true;
     block
@@ -398,7 +425,8 @@ fn tables(ctx: &mut Ctx, sections: &[Section], used: f32) -> Vec<Block> {
     let grid = Grid::new(ctx);
     let page_height = ctx.page.content_height();
     let gap = ctx.style.body * 1.2;
-    let first = intro(ctx);
+    let week_in_corner = week_line(ctx, grid.name_width - 5.0 * MM).is_some();
+    let first = intro(ctx, !week_in_corner);
     let mut used = used + first.height;
     let mut blocks = vec![first];
     let heading_height = ctx.style.line(ctx.style.heading) + ctx.style.gap() * 0.5;

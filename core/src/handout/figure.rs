@@ -333,7 +333,9 @@ fn stacked(
     let w = width
         .min(max_height * aspect)
         .max(MIN_WIDTH.min(width))
-        .max(for_numbers)
+        // Never wider than the room for it: where the gaps are too narrow
+        // for the numbers even then, they go on the frames' corners.
+        .max(for_numbers.min(width))
         .max(for_words(ctx, frames, labels) * aspect);
     let h = w / aspect;
     let left = x + gutter;

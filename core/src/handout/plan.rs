@@ -190,16 +190,17 @@ impl<'a> Plan<'a> {
         }
         // The chart shares the last page when it fits there (compact), or
         // starts its own (detailed).
-        let room = (self.options.layout == HandoutLayout::Compact).then(|| height - flow.last_used);
+        let room =
+            (self.options.layout == HandoutLayout::Compact).then_some(height - flow.last_used);
         let mut blocks = body;
         let merged = self.options.layout == HandoutLayout::Compact;
         blocks.extend(chart::chart(ctx, &self.chart_sections(), room, merged));
         flow::paginate(blocks, frame)
     }
 
-    /// The handout's blocks up to the chart; `pages[n]` is the page (from
-    /// 1) of exercise `n + 1`, where known. Also returns each exercise's
-    /// block position.
+    /// The handout's blocks up to the chart, and each exercise's block
+    /// position; `pages[n]` is the page (from 1) of exercise `n + 1`, where
+    /// known.
     fn body(&self, ctx: &mut Ctx, pages: &[Option<usize>]) -> (Vec<Block>, Vec<usize>) {
         let (program, options) = (self.program, self.options);
         let mut blocks = Vec::new();

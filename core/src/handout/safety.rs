@@ -70,8 +70,8 @@ pub fn call_us(clinic: &str, phone: &str) -> String {
     }
 }
 
-/// The safety box, framed in black, in three framed parts: the rules, the
-/// warning signs, and when to see someone soon. It stays whole on its page;
+/// The safety box, framed in black, in three framed parts: the rules with
+/// the clinic's phone, the warning signs, and when to see someone soon. It stays whole on its page;
 /// only a box taller than a whole page (large print on small paper) goes on
 /// overleaf, between two parts, so every page shows whole framed parts.
 pub fn safety_box(ctx: &mut Ctx, clinic: &str, phone: &str, emergency: Option<&str>) -> Block {
@@ -103,6 +103,10 @@ pub fn safety_box(ctx: &mut Ctx, clinic: &str, phone: &str, emergency: Option<&s
         &inner,
         false,
     );
+    // The clinic's phone belongs with the pain rule ("Call us before you do
+    // it again"), and so stays on the first page when the box goes on.
+    b.gap(style.gap());
+    b.paragraph(ctx, &[bold(&call_us(clinic, phone))], size, &inner, false);
     next_part(&mut b, &mut parts);
     if size > 14.0 {
         // Large print: one list under the other, each its own part, so the
@@ -131,8 +135,6 @@ pub fn safety_box(ctx: &mut Ctx, clinic: &str, phone: &str, emergency: Option<&s
     }
     next_part(&mut b, &mut parts);
     b.paragraph(ctx, &[bold(SOON.0), regular(SOON.1)], size, &inner, false);
-    b.gap(style.gap());
-    b.paragraph(ctx, &[bold(&call_us(clinic, phone))], size, &inner, false);
     b.gap(pad);
     parts.push(b.y);
     for part in parts.windows(2) {

@@ -433,11 +433,12 @@ impl App {
         let phases: Vec<String> = (self.editor.program().phases.iter())
             .map(|phase| phase.name.clone())
             .collect();
-        self.sheet = Some(Sheet::Export(export::State::new(
-            &self.settings,
-            &path,
-            &phases,
-        )));
+        // The Export sheet starts from the layout the preview shows.
+        let mut settings = self.settings.clone();
+        if settings.show_preview {
+            settings.layout = self.preview.layout();
+        }
+        self.sheet = Some(Sheet::Export(export::State::new(&settings, &path, &phases)));
         Task::none()
     }
 
