@@ -921,6 +921,8 @@ fn every_sheet_draws_without_black_areas_in_the_software_renderer() -> Result<()
     assert!(app.dialog_title().is_some(), "unsaved work: a question");
     look(&app, "question");
     assert!(faults.is_empty(), "{faults:?}");
+    Ok(())
+}
 
 /// The live preview: Ctrl+Shift+P shows the handout's pages, an edit lays
 /// them out again, and the pages say what the PDF will.
