@@ -40,12 +40,30 @@ pub fn initial(settings: &Settings) -> Size {
         .max(MIN)
 }
 
-/// The size to shrink `wanted` to on a `screen` (and maximize), or `None`
-/// when it fits with room for the title bar and a taskbar.
-pub fn fit(wanted: Size, screen: Size) -> Option<Size> {
-    let fits =
-        wanted.width <= screen.width * NEARLY_FULL && wanted.height <= screen.height * NEARLY_FULL;
-    (!fits).then(|| wanted.min(screen))
+/// How a window of `wanted` size is fitted to a screen.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Fit {
+    /// It fits with room for the title bar and a taskbar: leave it.
+    Fits,
+    /// Nearly the screen's size: maximize it, so the window system fits
+    /// it between the title bar and the taskbar.
+    Maximize,
+    /// Larger than the screen (a size remembered from a bigger one):
+    /// shrink it to this, then maximize.
+    Shrink(Size),
+}
+
+/// How a window of `wanted` size is fitted to `screen`.
+pub fn fit(wanted: Size, screen: Size) -> Fit {
+    if wanted.width > screen.width || wanted.height > screen.height {
+        Fit::Shrink(wanted.min(screen))
+    } else if wanted.width > screen.width * NEARLY_FULL
+        || wanted.height > screen.height * NEARLY_FULL
+    {
+        Fit::Maximize
+    } else {
+        Fit::Fits
+    }
 }
 
 /// Measures the screen the window opened on.
@@ -59,17 +77,19 @@ pub fn measure() -> Task<Message> {
 impl App {
     pub(super) fn window_event(&mut self, event: Event) -> Task<Message> {
         match event {
-            Event::ScreenMeasured(id, Some(screen)) => match fit(self.window.size, screen) {
-                Some(size) => {
-                    self.window.size = size;
-                    Task::batch([
-                        window::set_min_size(id, Some(MIN.min(screen))),
-                        window::resize(id, size),
-                        window::maximize(id, true),
-                    ])
+            Event::ScreenMeasured(id, Some(screen)) => {
+                // A screen smaller than the smallest size that works still
+                // gets a window that fits it.
+                let min = window::set_min_size(id, Some(MIN.min(screen)));
+                match fit(self.window.size, screen) {
+                    Fit::Fits => Task::none(),
+                    Fit::Maximize => Task::batch([min, window::maximize(id, true)]),
+                    Fit::Shrink(size) => {
+                        self.window.size = size;
+                        Task::batch([min, window::resize(id, size), window::maximize(id, true)])
+                    }
                 }
-                None => Task::none(),
-            },
+            }
             Event::ScreenMeasured(_, None) => Task::none(),
             Event::Resized(size) => {
                 self.window.size = size;
@@ -113,15 +133,15 @@ mod tests {
     fn the_first_window_fits_a_large_screen_and_is_maximized_on_a_laptop() {
         let first = initial(&Settings::default());
         assert_eq!(first, Size::new(1280.0, 720.0));
-        assert_eq!(fit(first, Size::new(1920.0, 1080.0)), None);
+        assert_eq!(fit(first, Size::new(1920.0, 1080.0)), Fit::Fits);
         assert_eq!(
             fit(first, Size::new(1366.0, 768.0)),
-            Some(Size::new(1280.0, 720.0)),
+            Fit::Maximize,
             "too tall for the title bar and taskbar: maximized"
         );
         assert_eq!(
             fit(Size::new(1900.0, 1000.0), Size::new(1280.0, 720.0)),
-            Some(Size::new(1280.0, 720.0)),
+            Fit::Shrink(Size::new(1280.0, 720.0)),
             "a size remembered from a bigger screen shrinks to this one"
         );
     }
