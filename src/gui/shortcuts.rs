@@ -39,7 +39,7 @@ pub enum Command {
     AddSelected,
     /// Show the shortcuts.
     Help,
-    /// Close the open dialog.
+    /// Close the open dialog, sheet or exercise detail.
     Close,
     /// Move to the next field.
     NextField,
@@ -169,7 +169,12 @@ pub const TABLE: &[Shortcut] = &[
         "Shift+Tab",
         "Previous field",
     )),
-    named(Named::Escape, Command::Close, "Esc", "Close the dialog"),
+    named(
+        Named::Escape,
+        Command::Close,
+        "Esc",
+        "Close the dialog or the exercise detail",
+    ),
     named(Named::F1, Command::Help, "F1", "Show these shortcuts"),
     ctrl('/', Command::Help, "Ctrl+/", "Show these shortcuts"),
 ];

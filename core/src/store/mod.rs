@@ -26,7 +26,9 @@ pub use programs::{
     for_saving,
 };
 pub use ron_file::{FileProblem, Kind, read_exercise, read_program, read_text, sniff, to_ron};
-pub use settings::{HandoutLayout, Paper, PrintChoices, PrintParts, Settings, ThemeChoice};
+pub use settings::{
+    HandoutLayout, Paper, PrintChoices, PrintParts, Settings, ThemeChoice, WindowSize,
+};
 pub use templates::{Template, TemplateError, new_program};
 
 use crate::program::Program;

@@ -197,6 +197,15 @@ impl fmt::Display for ThemeChoice {
     }
 }
 
+/// The window's size when it was last used, in logical pixels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WindowSize {
+    /// Width.
+    pub width: u32,
+    /// Height.
+    pub height: u32,
+}
+
 /// Everything the therapist sets once and keeps.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -240,6 +249,8 @@ pub struct Settings {
     pub language: String,
     /// The last choices in the Print sheet.
     pub printing: PrintChoices,
+    /// The window's last size; `None` until the window was first resized.
+    pub window: Option<WindowSize>,
 }
 
 impl Default for Settings {
@@ -262,6 +273,7 @@ impl Default for Settings {
             show_preview: false,
             language: crate::lang::english(),
             printing: PrintChoices::default(),
+            window: None,
         }
     }
 }
@@ -275,5 +287,40 @@ impl Settings {
         self.recent.retain(|p| *p != path);
         self.recent.insert(0, path);
         self.recent.truncate(RECENT_LIMIT);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Settings, WindowSize};
+    use crate::store::Store;
+
+    #[test]
+    fn the_window_size_is_remembered_and_old_settings_files_still_read() {
+        let folder = tempfile::tempdir().unwrap();
+        let store = Store::at(folder.path());
+        let settings = Settings {
+            clinic: "Harbour Physio".into(),
+            window: Some(WindowSize {
+                width: 1200,
+                height: 700,
+            }),
+            ..Settings::default()
+        };
+        store.save_settings(&settings).unwrap();
+        let (loaded, problem) = store.load_settings();
+        assert!(problem.is_none());
+        assert_eq!(loaded, settings);
+
+        // A file written before the window size was kept.
+        std::fs::write(
+            &store.folders().settings,
+            "(format: 1, clinic: \"Harbour Physio\")",
+        )
+        .unwrap();
+        let (old, problem) = store.load_settings();
+        assert!(problem.is_none());
+        assert_eq!(old.window, None);
+        assert_eq!(old.clinic, "Harbour Physio");
     }
 }

@@ -176,7 +176,11 @@ impl App {
                 Task::none()
             }
             Command::TogglePreview => self.toggle_preview(),
-            Command::RemoveItem | Command::AddSelected | Command::Close => Task::none(),
+            Command::Close => {
+                self.finder.close_detail();
+                Task::none()
+            }
+            Command::RemoveItem | Command::AddSelected => Task::none(),
         }
     }
 
@@ -459,7 +463,9 @@ impl App {
         }
     }
 
-    pub(super) fn save_settings(&mut self, settings: Settings) -> Task<Message> {
+    pub(super) fn save_settings(&mut self, mut settings: Settings) -> Task<Message> {
+        // The window may have been resized while the sheet was open.
+        settings.window = self.settings.window;
         let store = self.store.clone();
         perform(
             move || {

@@ -7,6 +7,7 @@ mod lifecycle;
 mod live_preview;
 mod printing;
 mod view;
+mod window_size;
 
 use super::dialog::Dialog;
 use super::error::Error;
@@ -127,6 +128,8 @@ pub struct App {
     autosaved: Option<Program>,
     /// The file named on the command line, opened once the library is in.
     open_on_start: Option<PathBuf>,
+    /// The window's size, saved in the settings for next time.
+    window: window_size::Tracked,
 }
 
 /// Everything the app reacts to.
@@ -170,6 +173,8 @@ pub enum Message {
     Files(files::Done),
     /// Crash recovery and lock upkeep.
     Lifecycle(lifecycle::Event),
+    /// The window's size and screen.
+    Window(window_size::Event),
 }
 
 /// Today, for new programs and quick date buttons.
@@ -213,6 +218,10 @@ impl App {
             autosave_due: false,
             autosaved: None,
             open_on_start: file,
+            window: window_size::Tracked {
+                size: window_size::initial(&settings),
+                save_due: false,
+            },
             store,
             settings,
         };
@@ -224,6 +233,7 @@ impl App {
             system::theme().map(Message::SystemThemeChanged),
             operation::focus(finder::SEARCH_ID),
             lifecycle::start(&app.store),
+            window_size::measure(),
         ]);
         (app, tasks)
     }
@@ -249,6 +259,15 @@ impl App {
         )
     }
 
+    /// The size the window opens at for `store`'s settings: the one it
+    /// last had, or 1280 × 720. (Once open it is fitted to the screen.)
+    pub fn window_size(store: &Store) -> (iced::Size, iced::Size) {
+        (
+            window_size::initial(&store.load_settings().0),
+            window_size::MIN,
+        )
+    }
+
     /// The window title: "ptbuilder — file name" with a dot for unsaved changes.
     pub fn title(&self) -> String {
         let document = self.editor.document();
@@ -270,6 +289,8 @@ impl App {
         Subscription::batch([
             keyboard::listen().filter_map(Self::shortcut),
             window::close_requests().map(Message::CloseRequested),
+            window::resize_events()
+                .map(|(_, size)| Message::Window(window_size::Event::Resized(size))),
             system::theme_changes().map(Message::SystemThemeChanged),
         ])
     }
@@ -314,6 +335,7 @@ impl App {
             Message::CloseRequested(_) => self.guard_unsaved(Pending::Exit),
             Message::Files(done) => self.files_done(done),
             Message::Lifecycle(event) => self.lifecycle(event),
+            Message::Window(event) => self.window_event(event),
         };
         Task::batch([task, self.schedule_autosave(), self.refresh_preview()])
     }
