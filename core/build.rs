@@ -1,6 +1,7 @@
 //! Embeds the shipped library, illustrations and templates in the binary,
 //! so `ptbuilder` works from any folder and needs no installer. They live
-//! at the top of the repository (`assets/`, `programs/`), one level up.
+//! at the top of the repository (`assets/`, `programs/`), one level up,
+//! with their translations in one folder per language beside them.
 
 use std::env;
 use std::fmt::Write as _;
@@ -39,6 +40,49 @@ fn embed(out: &mut String, name: &str, dir: &str, extensions: &[&str]) {
     writeln!(out, "];").unwrap();
 }
 
+/// Writes `static NAME: &[(&str, &str, &[u8])]` listing, as (language,
+/// file name, bytes), every `.ron` file in each language folder of `dir`
+/// (`assets/library/es/bridge.ron`), sorted so builds are reproducible.
+fn embed_languages(out: &mut String, name: &str, dir: &str) {
+    println!("cargo:rerun-if-changed={dir}");
+    let root = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).join(dir);
+    let mut files = Vec::new();
+    for folder in fs::read_dir(&root)
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+    {
+        let folder = folder.path();
+        if !folder.is_dir() {
+            continue;
+        }
+        println!("cargo:rerun-if-changed={}", folder.display());
+        let language = folder.file_name().unwrap().to_str().unwrap().to_string();
+        for entry in fs::read_dir(&folder)
+            .into_iter()
+            .flatten()
+            .filter_map(Result::ok)
+        {
+            let path = entry.path();
+            if path.extension().and_then(|e| e.to_str()) == Some("ron") {
+                files.push((language.clone(), path));
+            }
+        }
+    }
+    files.sort();
+    writeln!(out, "pub static {name}: &[(&str, &str, &[u8])] = &[").unwrap();
+    for (language, path) in files {
+        let file_name = path.file_name().unwrap().to_str().unwrap();
+        writeln!(
+            out,
+            "    ({language:?}, {file_name:?}, include_bytes!({:?})),",
+            path.display().to_string()
+        )
+        .unwrap();
+    }
+    writeln!(out, "];").unwrap();
+}
+
 fn main() {
     let mut out = String::new();
     embed(&mut out, "LIBRARY", "../assets/library", &["ron"]);
@@ -49,6 +93,8 @@ fn main() {
         &["svg", "png", "jpg", "jpeg"],
     );
     embed(&mut out, "TEMPLATES", "../programs", &["ron"]);
+    embed_languages(&mut out, "LIBRARY_TRANSLATIONS", "../assets/library");
+    embed_languages(&mut out, "TEMPLATE_TRANSLATIONS", "../programs");
     let target = Path::new(&env::var("OUT_DIR").unwrap()).join("embedded.rs");
     fs::write(target, out).unwrap();
 }

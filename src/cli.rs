@@ -1,22 +1,28 @@
 //! The command line: check files, search the library, start a program from
-//! a template, export a handout. With no arguments, the desktop app starts.
+//! a template, export or print a handout. With no arguments, the desktop
+//! app starts.
 //!
 //! Every command parses its arguments, calls the core once, and prints
 //! what came of it; every problem is one line naming the file, line and
 //! column, and nothing is written when something is wrong.
 
+mod print;
+
 use chrono::Local;
 use clap::{Parser, Subcommand};
 use ptbuilder_core::handout::{self, Choices, HandoutOptions};
+use ptbuilder_core::lang;
 use ptbuilder_core::library::search::EquipmentFilter;
 use ptbuilder_core::library::{
     Category, Difficulty, Exercise, Filters, Library, Position, Region, SearchIndex,
 };
+use ptbuilder_core::print::PrintJob;
 use ptbuilder_core::program::changes::changes;
 use ptbuilder_core::program::{Patient, Program, Severity};
 use ptbuilder_core::store::locate::LineColumn;
 use ptbuilder_core::store::{
-    self, FileProblem, HandoutLayout, Kind, PackError, Paper, PictureProblem, Settings, Store,
+    self, FileProblem, HandoutLayout, Kind, PackError, Paper, PictureProblem, PrintParts, Settings,
+    Store,
 };
 use ptbuilder_core::text::count;
 use std::collections::HashMap;
@@ -82,6 +88,10 @@ enum Command {
         /// Patient name to fill in.
         #[arg(long)]
         patient: Option<String>,
+        /// The handout's language (default: from settings, else en). The
+        /// template's translation is used when it has one.
+        #[arg(long, value_parser = languages())]
+        language: Option<String>,
         /// Replace the output file if it exists.
         #[arg(long)]
         force: bool,
@@ -123,6 +133,9 @@ enum Command {
         /// Leave out the tracking chart page.
         #[arg(long)]
         no_chart: bool,
+        /// The handout's language, for this print (default: the program's).
+        #[arg(long, value_parser = languages())]
+        language: Option<String>,
         /// Print a "What's new" box on the first page saying what changed
         /// since this earlier version of the program. Without it, the box
         /// shows the changes since the program's last saved version.
@@ -153,6 +166,58 @@ enum Command {
         /// The later version.
         new: PathBuf,
     },
+    /// Print the handout on a printer, through the system's print service
+    /// (CUPS on Linux and macOS). Nothing is saved on disk.
+    Print {
+        /// The program file.
+        file: PathBuf,
+        /// The printer, by the name `ptbuilder printers` shows or its
+        /// description (default: the system's default printer).
+        #[arg(long, short)]
+        printer: Option<String>,
+        /// How many copies.
+        #[arg(long, short = 'n', default_value_t = 1,
+              value_parser = clap::value_parser!(u16).range(1..=99))]
+        copies: u16,
+        /// Print on both sides of the paper, when the printer can.
+        #[arg(long)]
+        two_sided: bool,
+        /// What to print: handout, card (the one-page summary card) or both
+        /// (the handout, then the card on its own sheet), in one job.
+        #[arg(long, default_value = "handout")]
+        what: PrintParts,
+        /// Layout of the handout: compact, detailed or summary (default:
+        /// from settings, else compact).
+        #[arg(long)]
+        layout: Option<HandoutLayout>,
+        /// For the summary card: which phase, counting from 1 (default: 1).
+        #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+        phase: Option<u16>,
+        /// Paper size: a4 or letter (default: from settings).
+        #[arg(long)]
+        paper: Option<Paper>,
+        /// Print in large type (18 pt).
+        #[arg(long)]
+        large_print: bool,
+        /// Leave out the tracking chart page.
+        #[arg(long)]
+        no_chart: bool,
+        /// The handout's language, for this print (default: the program's).
+        #[arg(long, value_parser = languages())]
+        language: Option<String>,
+    },
+    /// List the printers; the default is marked with *.
+    Printers,
+}
+
+/// The handout languages, as `--language` accepts them ("en", "es").
+fn languages() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(lang::codes())
+}
+
+/// A language code clap has already checked, as the core's own.
+fn language_code(code: Option<String>) -> Option<&'static str> {
+    code.and_then(|code| lang::find(&code)).map(|l| l.code)
 }
 
 /// A failure the user must read: one line each.
@@ -208,8 +273,9 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             template,
             output,
             patient,
+            language,
             force,
-        }) => new_program(&template, &output, patient, force),
+        }) => new_program(&template, &output, patient, language_code(language), force),
         Some(Command::Pack {
             file,
             output,
@@ -225,6 +291,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             no_chart,
             changes_since,
             no_whats_new,
+            language,
         }) => export(
             &file,
             &output,
@@ -235,6 +302,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
                 tracking_chart: no_chart.then_some(false),
                 phase: phase.map(|n| usize::from(n) - 1),
                 whats_new: (no_whats_new || changes_since.is_some()).then_some(!no_whats_new),
+                language: language_code(language),
             },
             changes_since.as_deref(),
         ),
@@ -244,6 +312,37 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             output,
             paper,
         }) => report(&file, &output, paper),
+        Some(Command::Print {
+            file,
+            printer,
+            copies,
+            two_sided,
+            what,
+            layout,
+            phase,
+            paper,
+            large_print,
+            no_chart,
+            language,
+        }) => print::print(
+            &file,
+            Choices {
+                layout,
+                paper,
+                large_print: large_print.then_some(true),
+                tracking_chart: no_chart.then_some(false),
+                phase: phase.map(|n| usize::from(n) - 1),
+                whats_new: None,
+                language: language_code(language),
+            },
+            &PrintJob {
+                printer,
+                copies,
+                two_sided,
+                parts: what,
+            },
+        ),
+        Some(Command::Printers) => print::printers(),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -462,6 +561,7 @@ fn new_program(
     template: &str,
     output: &Path,
     patient: Option<String>,
+    language: Option<&str>,
     force: bool,
 ) -> Result<(), Failure> {
     refuse_existing(output, force)?;
@@ -470,7 +570,11 @@ fn new_program(
         .template(template, &settings, &library)
         .map_err(|error| Failure::from(format!("ptbuilder: {error}")))?;
     let today = Local::now().date_naive();
-    let mut program = store::new_program(&settings, Some(&found.program), today);
+    let language = language
+        .or_else(|| lang::find(&settings.language).map(|l| l.code))
+        .unwrap_or(lang::ENGLISH);
+    let template_program = found.program_in(language);
+    let mut program = store::new_program(&settings, Some(&template_program), today);
     if let Some(name) = patient {
         program.patient = Some(Patient {
             name,
@@ -544,9 +648,13 @@ fn export(
     changes_since: Option<&Path>,
 ) -> Result<(), Failure> {
     let (store, settings, library) = open_library()?;
-    let (program, warnings) = store.load_program(file, &library)?;
+    let (mut program, warnings) = store.load_program(file, &library)?;
     for warning in &warnings {
         eprintln!("{warning}");
+    }
+    // Checked and printed in the language chosen for this print.
+    if let Some(language) = choices.language {
+        program.language = language.to_string();
     }
     let mut options = HandoutOptions::chosen(&store, &settings, choices);
     if let Some(old) = changes_since {

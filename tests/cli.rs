@@ -498,3 +498,91 @@ fn the_checker_points_out_gaps_without_stopping_anything() {
     assert!(stderr(&output).contains("no clinic phone number"));
     assert!(pdf.exists());
 }
+
+#[test]
+fn a_new_program_in_spanish_starts_from_the_spanish_template_and_checks_clean() {
+    let run = Run::new();
+    let out = run.path("rosa.ron");
+    let output = run.ptbuilder(&[
+        "new",
+        "--template",
+        "low-back-strength",
+        "--language",
+        "es",
+        "-o",
+        out.to_str().unwrap(),
+        "--patient",
+        "Rosa Díaz",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = fs::read_to_string(&out).unwrap();
+    assert!(text.contains("language: \"es\""), "{text}");
+    let english = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("programs/low-back-strength.ron"),
+    )
+    .unwrap();
+    let title = |text: &str| {
+        text.lines()
+            .find(|line| line.trim_start().starts_with("title:"))
+            .map(str::to_string)
+    };
+    assert_ne!(title(&text), title(&english), "the title is in Spanish");
+    let check = run.ptbuilder(&["check", out.to_str().unwrap()]);
+    assert!(check.status.success(), "{}", stderr(&check));
+    assert!(
+        !stderr(&check).contains("no Spanish text"),
+        "{}",
+        stderr(&check)
+    );
+}
+
+#[test]
+fn an_unknown_language_is_refused_with_the_ones_there_are() {
+    let run = Run::new();
+    let out = run.path("x.ron");
+    let output = run.ptbuilder(&[
+        "new",
+        "--template",
+        "low-back-strength",
+        "--language",
+        "fr",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(!output.status.success());
+    assert!(
+        stderr(&output).contains("[possible values: en, es]"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!out.exists());
+    // In a file, the language is checked with its line and column.
+    let file = run.path("fr.ron");
+    let english = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("programs/core-stability.ron"),
+    )
+    .unwrap();
+    fs::write(
+        &file,
+        english.replacen("format: 1,", "format: 1,\n    language: \"fr\",", 1),
+    )
+    .unwrap();
+    let check = run.ptbuilder(&["check", file.to_str().unwrap()]);
+    assert!(!check.status.success());
+    assert!(
+        stderr(&check).contains("fr.ron:4:15: unknown language \"fr\"; choose one of: en, es"),
+        "{}",
+        stderr(&check)
+    );
+}
+
+#[test]
+fn the_spanish_templates_check_clean() {
+    let run = Run::new();
+    let mut args = vec!["check".to_string()];
+    args.extend(files_in("programs/es"));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let output = run.ptbuilder(&args);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(stderr(&output), "", "check printed problems");
+}

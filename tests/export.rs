@@ -249,3 +249,61 @@ fn the_layout_is_chosen_on_the_command_line() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_spanish_export_is_in_spanish_and_names_an_exercise_it_prints_in_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut program = program_with(&["bridge", "bird-dog"]);
+    let mut custom = exercise("clamshell").clone();
+    custom.id = ExerciseId::new("my-clamshell");
+    custom.name = "My clamshell".into();
+    custom.translations.clear();
+    program.phases[0].items.push(Item::new(&custom));
+    program.exercises.push(custom);
+    let file = dir.path().join("programa.ron");
+    fs::write(&file, store::to_ron(&program)).unwrap();
+    let out = dir.path().join("folleto.pdf");
+    let output = run(
+        &dir.path().join("home"),
+        &[
+            "export",
+            file.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--language",
+            "es",
+        ],
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    // The checker names it at its place, and the export warns once more.
+    assert!(
+        stderr.contains("My clamshell has no Spanish text: the handout prints it in English"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "warning: 1 exercise has no Spanish text and prints in English: My clamshell"
+        ),
+        "{stderr}"
+    );
+    let text = all_text(&out);
+    for expected in ["Para su seguridad", "Puente", "My clamshell", "Página 1 de"] {
+        assert!(text.contains(expected), "{expected:?} not in {text}");
+    }
+
+    let wrong = run(
+        &dir.path().join("home"),
+        &[
+            "export",
+            file.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--language",
+            "fr",
+        ],
+    );
+    assert!(!wrong.status.success());
+    let stderr = String::from_utf8_lossy(&wrong.stderr);
+    assert!(stderr.contains("[possible values: en, es]"), "{stderr}");
+}

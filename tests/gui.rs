@@ -9,7 +9,8 @@ use iced::keyboard::{self, Key, key::Named};
 use iced::{Settings, Size, Task};
 use iced_test::selector::id;
 use iced_test::{Error, Simulator};
-use ptbuilder::gui::{App, Message};
+use ptbuilder::gui::{App, Message, PrintMessage};
+use ptbuilder_core::print::{Printer, PrinterState};
 use ptbuilder_core::store::Store;
 use support::{settle, settle_while};
 
@@ -31,13 +32,15 @@ fn simulator(app: &App) -> Simulator<'_, Message> {
     )
 }
 
-/// Feeds what the simulator produced back into the app, then settles.
+/// Feeds what the simulator produced back into the app, then settles
+/// (waiting for what runs in the background: the preview's layout, a PDF
+/// being written).
 fn apply(app: &mut App, messages: Vec<Message>) {
     let tasks: Vec<Task<Message>> = messages
         .into_iter()
         .map(|message| app.update(message))
         .collect();
-    settle(app, Task::batch(tasks));
+    settle_while(app, Task::batch(tasks), App::is_working);
 }
 
 /// Clicks something in the current view.
@@ -579,6 +582,65 @@ fn export_writes_the_handout_where_asked() -> Result<(), Error> {
 }
 
 #[test]
+fn print_with_no_printer_says_so_and_offers_export_instead() -> Result<(), Error> {
+    let folder = tempfile::tempdir().unwrap();
+    let mut app = boot(folder.path());
+    add_bridge(&mut app)?;
+    let (p, control) = ctrl("p");
+    press(&mut app, p, control);
+    // Whatever this machine's print service said, the sheet shows what the
+    // core's printer lookup gives: here, a service with no printer.
+    apply(
+        &mut app,
+        vec![Message::Print(PrintMessage::PrintersFound(Ok(Vec::new())))],
+    );
+    assert!(
+        simulator(&app)
+            .find(Containing("No printer is set up on this computer"))
+            .is_ok()
+    );
+    click(&mut app, "Export PDF instead")?;
+    let mut ui = simulator(&app);
+    assert!(ui.find("Export the handout").is_ok());
+    Ok(())
+}
+
+#[test]
+fn the_print_sheet_chooses_the_default_printer() -> Result<(), Error> {
+    let folder = tempfile::tempdir().unwrap();
+    let mut app = boot(folder.path());
+    click(&mut app, "Print…")?;
+    let found = vec![
+        Printer {
+            name: "Office".into(),
+            description: "Office laser".into(),
+            is_default: false,
+            state: PrinterState::Stopped("Paper jam".into()),
+            two_sided: false,
+        },
+        Printer {
+            name: "Front_Desk".into(),
+            description: "Front desk printer".into(),
+            is_default: true,
+            state: PrinterState::Ready,
+            two_sided: true,
+        },
+    ];
+    apply(
+        &mut app,
+        vec![Message::Print(PrintMessage::PrintersFound(Ok(found)))],
+    );
+    // The menu draws its choice itself; the notes under it are text.
+    let mut ui = simulator(&app);
+    assert!(ui.find("The computer's default printer.").is_ok());
+    assert!(
+        ui.find("Print on both sides").is_ok(),
+        "the default printer can print on both sides, unlike the other"
+    );
+    Ok(())
+}
+
+#[test]
 fn save_as_and_save_as_template() -> Result<(), Error> {
     let folder = tempfile::tempdir().unwrap();
     let mut app = boot(folder.path());
@@ -881,5 +943,261 @@ fn favourites_and_usual_doses_survive_a_restart() -> Result<(), Error> {
     assert_ne!(reps(&again), Some(14));
     click(&mut again, "Use my usual dose")?;
     assert_eq!(reps(&again), Some(14));
+    Ok(())
+}
+
+/// How many rows of the library list the real layout shows whole in a
+/// window of `size`: each row's bounds against the list's visible area.
+fn whole_library_rows(app: &App, size: Size) -> usize {
+    let mut ui = Simulator::with_size(ptbuilder::gui::settings(), size, app.view());
+    (0..200)
+        .take_while(|&n| {
+            ui.find(id(ptbuilder::gui::library_row_id(n)))
+                .is_ok_and(|row| {
+                    row.visible_bounds()
+                        .is_some_and(|seen| seen.height >= row.bounds().height - 0.5)
+                })
+        })
+        .count()
+}
+
+#[test]
+fn the_library_shows_eight_exercises_by_picture_on_a_laptop_screen() -> Result<(), Error> {
+    let folder = tempfile::tempdir().unwrap();
+    let mut app = boot(folder.path());
+    let laptop = Size::new(1366.0, 768.0);
+    let rows = whole_library_rows(&app, laptop);
+    assert!(rows >= 8, "{rows} rows at 1366×768");
+
+    // A click shows the exercise in full beside the list, which keeps
+    // its height.
+    let mut ui = simulator(&app);
+    assert!(ui.find("Usual dose").is_err(), "no detail until asked");
+    drop(ui);
+    click(&mut app, id(ptbuilder::gui::library_row_id(0)))?;
+    let mut ui = simulator(&app);
+    assert!(ui.find("Usual dose").is_ok(), "the detail opens on a click");
+    drop(ui);
+    assert_eq!(whole_library_rows(&app, laptop), rows);
+
+    // Esc closes it; Enter adds the selection, Down moves on.
+    let key = |app: &mut App, named| press(app, Key::Named(named), keyboard::Modifiers::empty());
+    key(&mut app, Named::Escape);
+    let mut ui = simulator(&app);
+    assert!(ui.find("Usual dose").is_err(), "Esc closes the detail");
+    drop(ui);
+    key(&mut app, Named::Enter);
+    key(&mut app, Named::ArrowDown);
+    key(&mut app, Named::Enter);
+    let items = &app.program().phases[0].items;
+    assert_eq!(items.len(), 2);
+    assert_ne!(items[0].exercise, items[1].exercise, "Down moved on");
+    Ok(())
+}
+
+/// Draws the window as the software renderer (tiny-skia) draws it on
+/// screen: the whole window once, then only a few small damaged spots,
+/// again and again, as a blinking text cursor or a hovered button makes
+/// it. Returns the share of 16 × 16-pixel tiles that came out solid black:
+/// nothing in the light theme is solid black over such an area (text
+/// strokes are thinner), so more than a trace is a drawing fault, such as
+/// the one that once blacked out sheets (see `style::dialog`).
+fn black_after_repaints(app: &App, size: Size, name: &str) -> f64 {
+    use iced_test::core::{Event, Font, Pixels, clipboard, mouse, renderer::Style, window};
+    use iced_test::renderer::fallback::Renderer;
+    use iced_test::runtime::user_interface::{Cache, UserInterface};
+    // The simulator loads the app's fonts for every renderer.
+    drop(Simulator::with_size(
+        ptbuilder::gui::settings(),
+        size,
+        app.view(),
+    ));
+    let mut renderer = Renderer::Secondary(iced_tiny_skia::Renderer::new(
+        Font::with_name("Fira Sans"),
+        Pixels(ptbuilder::gui::settings().default_text_size.0),
+    ));
+    let theme = app.theme();
+    let base = iced::theme::Base::base(&theme);
+    let mut ui = UserInterface::build(app.view(), size, Cache::default(), &mut renderer);
+    let redraw = Event::Window(window::Event::RedrawRequested(std::time::Instant::now()));
+    let mut messages = Vec::new();
+    let _ = ui.update(
+        &[redraw],
+        mouse::Cursor::Unavailable,
+        &mut renderer,
+        &mut clipboard::Null,
+        &mut messages,
+    );
+    let style = Style {
+        text_color: base.text_color,
+    };
+    ui.draw(&mut renderer, &theme, &style, mouse::Cursor::Unavailable);
+    let Renderer::Secondary(software) = &mut renderer else {
+        unreachable!("built as tiny-skia");
+    };
+    let (width, height) = (size.width as u32, size.height as u32);
+    let mut bytes = vec![0u8; (width * height * 4) as usize];
+    let mut pixels = tiny_skia::PixmapMut::from_bytes(&mut bytes, width, height).unwrap();
+    let mut mask = tiny_skia::Mask::new(width, height).unwrap();
+    let viewport =
+        iced_tiny_skia::graphics::Viewport::with_physical_size(iced::Size::new(width, height), 1.0);
+    let whole = iced::Rectangle::with_size(size);
+    software.draw(
+        &mut pixels,
+        &mut mask,
+        &viewport,
+        &[whole],
+        base.background_color,
+    );
+    let spot = |x: f32, y: f32| {
+        iced::Rectangle::new(
+            iced::Point::new(size.width * x, size.height * y),
+            iced::Size::new(12.0, 18.0),
+        )
+    };
+    let spots = [spot(0.5, 0.5), spot(0.35, 0.4), spot(0.6, 0.7)];
+    for _ in 0..12 {
+        software.draw(
+            &mut pixels,
+            &mut mask,
+            &viewport,
+            &spots,
+            base.background_color,
+        );
+    }
+    // Kept in the target folder, to look at when this fails (the
+    // renderer's pixels are in BGRA order).
+    let folder = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("repainted");
+    std::fs::create_dir_all(&folder).unwrap();
+    let mut shown = bytes.clone();
+    shown.chunks_exact_mut(4).for_each(|pixel| pixel.swap(0, 2));
+    image::RgbaImage::from_raw(width, height, shown)
+        .unwrap()
+        .save(folder.join(format!("{name}.png")))
+        .unwrap();
+    let tile = 16;
+    let (mut tiles, mut black) = (0usize, 0usize);
+    for y in (0..height - tile + 1).step_by(tile as usize) {
+        for x in (0..width - tile + 1).step_by(tile as usize) {
+            tiles += 1;
+            let dark = (0..tile * tile)
+                .filter(|i| {
+                    let at = (((y + i / tile) * width + x + i % tile) * 4) as usize;
+                    bytes[at..at + 3].iter().all(|&c| c <= 8)
+                })
+                .count();
+            if dark * 10 >= (tile * tile * 9) as usize {
+                black += 1;
+            }
+        }
+    }
+    black as f64 / tiles as f64
+}
+
+#[test]
+fn every_sheet_draws_without_black_areas_in_the_software_renderer() -> Result<(), Error> {
+    let folder = tempfile::tempdir().unwrap();
+    let mut app = boot(folder.path());
+    add_bridge(&mut app)?;
+    let small = Size::new(1280.0, 720.0);
+    let escape =
+        |app: &mut App| press(app, Key::Named(Named::Escape), keyboard::Modifiers::empty());
+    let mut faults = Vec::new();
+    let mut look = |app: &App, name: &str| {
+        let share = black_after_repaints(app, small, name);
+        if share > 0.002 {
+            faults.push(format!("{name}: {:.1}% black", share * 100.0));
+        }
+    };
+    look(&app, "window");
+    for (name, button) in [
+        ("templates", "From template…"),
+        ("open", "Open…"),
+        ("save-as", "Save as…"),
+        ("export", "Export PDF…"),
+        ("settings", "Settings"),
+        ("help", "Help"),
+        ("exercise-editor", "New custom exercise…"),
+    ] {
+        click(&mut app, button)?;
+        look(&app, name);
+        escape(&mut app);
+    }
+    click(&mut app, id(ptbuilder::gui::library_row_id(0)))?;
+    look(&app, "exercise-detail");
+    escape(&mut app);
+    click(&mut app, "New")?;
+    assert!(app.dialog_title().is_some(), "unsaved work: a question");
+    look(&app, "question");
+    assert!(faults.is_empty(), "{faults:?}");
+    Ok(())
+}
+
+/// The live preview: Ctrl+Shift+P shows the handout's pages, an edit lays
+/// them out again, and the pages say what the PDF will.
+#[test]
+fn the_preview_shows_the_pages_and_follows_each_edit() -> Result<(), Error> {
+    let folder = tempfile::tempdir().unwrap();
+    let template =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("programs/low-back-strength.ron");
+    let (mut app, task) = App::opening(Store::at(folder.path()), Some(template));
+    settle_while(&mut app, task, App::is_loading);
+    assert!(app.preview_pages().is_none(), "hidden until asked for");
+
+    press(
+        &mut app,
+        Key::Character("P".into()),
+        keyboard::Modifiers::CTRL | keyboard::Modifiers::SHIFT,
+    );
+    let pages = app.preview_pages().expect("the preview shows pages");
+    assert!(pages.len() >= 5, "{} pages", pages.len());
+    assert!(pages[0].contains("Stay safe"));
+    let heading = format!(
+        "{} pages ({} sheets double-sided)",
+        pages.len(),
+        pages.len().div_ceil(2)
+    );
+    assert!(simulator(&app).find(heading.as_str()).is_ok(), "{heading}");
+
+    type_into(&mut app, "patient-name", "Mira Okafor")?;
+    let pages = app.preview_pages().unwrap();
+    assert!(pages[0].contains("Mira Okafor"), "{}", pages[0]);
+    assert!(
+        !app.findings().iter().any(|f| f.contains("no patient name")),
+        "{:?}",
+        app.findings()
+    );
+    Ok(())
+}
+
+/// A checker finding is a button to the place to fix it.
+#[test]
+fn a_checker_finding_takes_you_to_its_field() -> Result<(), Error> {
+    let folder = tempfile::tempdir().unwrap();
+    let template =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("programs/core-stability.ron");
+    let (mut app, task) = App::opening(Store::at(folder.path()), Some(template));
+    settle_while(&mut app, task, App::is_loading);
+    press(
+        &mut app,
+        Key::Character("P".into()),
+        keyboard::Modifiers::CTRL | keyboard::Modifiers::SHIFT,
+    );
+    let phone = app
+        .findings()
+        .into_iter()
+        .find(|f| f.contains("no clinic phone"))
+        .expect("a new program from a template has no phone yet");
+    assert_eq!(app.editor_tab(), "Exercises");
+
+    click(&mut app, ptbuilder_core::text::capitalize(&phone).as_str())?;
+    assert_eq!(
+        app.editor_tab(),
+        "Details",
+        "the phone is on the Details tab"
+    );
+    type_into(&mut app, "details-phone", "555 0100")?;
+    assert_eq!(app.program().phone, "555 0100");
+    assert!(!app.findings().iter().any(|f| f.contains("no clinic phone")));
     Ok(())
 }

@@ -28,6 +28,18 @@ pub fn template_files() -> &'static [(&'static str, &'static [u8])] {
     embedded::TEMPLATES
 }
 
+/// Shipped exercises' words in other languages as (language, file name,
+/// bytes), from `assets/library/<language>/<id>.ron`.
+pub fn library_translations() -> &'static [(&'static str, &'static str, &'static [u8])] {
+    embedded::LIBRARY_TRANSLATIONS
+}
+
+/// Shipped templates in other languages as (language, file name, bytes),
+/// from `programs/<language>/`, named as the English template they translate.
+pub fn template_translations() -> &'static [(&'static str, &'static str, &'static [u8])] {
+    embedded::TEMPLATE_TRANSLATIONS
+}
+
 /// The fonts the handout prints with, and pictures' text is drawn with.
 pub mod fonts {
     /// Atkinson Hyperlegible Regular, made for low-vision readers.

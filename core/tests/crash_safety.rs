@@ -54,6 +54,9 @@ fn saver() {
     let path = PathBuf::from(std::env::var(TARGET).unwrap());
     let store = Store::at(path.parent().unwrap());
     let versions = [program("A"), program("B")];
+    // Ready to save: the parent times its kill from here, so a slow start
+    // (a busy machine, a bigger library) never uses up the whole wait.
+    println!("saving");
     loop {
         for version in &versions {
             store.save_program_safely(&path, version, None).unwrap();
@@ -110,6 +113,11 @@ fn kill_while_saving() {
     let started = Instant::now();
     for kill in 0..KILLS {
         let mut child = spawn("saver", &path);
+        let mut line = String::new();
+        BufReader::new(child.stdout.as_mut().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        assert_eq!(line.trim(), "saving");
         let wait = 5 + xorshift(&mut state) % 60;
         std::thread::sleep(Duration::from_millis(wait));
         child.kill().unwrap();

@@ -201,6 +201,7 @@ fn program() -> impl Strategy<Value = Program> {
             )| {
                 Program {
                     format: ptbuilder_core::library::FORMAT,
+                    language: "en".to_string(),
                     title,
                     patient: patient.map(|(name, identifier)| Patient { name, identifier }),
                     clinician,

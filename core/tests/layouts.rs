@@ -5,7 +5,9 @@
 //! the card on one page.
 
 use chrono::NaiveDate;
-use ptbuilder_core::handout::{HandoutError, HandoutOptions, Laid, Mark, export, lay_out};
+use ptbuilder_core::handout::{
+    HandoutError, HandoutOptions, Laid, Mark, export, export_parts, lay_out,
+};
 use ptbuilder_core::library::{ExerciseId, Library};
 use ptbuilder_core::program::{Item, Patient, Program};
 use ptbuilder_core::store::{self, HandoutLayout, Paper};
@@ -274,6 +276,52 @@ fn text_boxes(page: &[Mark]) -> Vec<(f32, f32, f32, f32, String)> {
         .collect()
 }
 
+/// Printers leave a few millimetres at each edge blank: every mark must be
+/// inside them.
+fn stays_on_the_paper(page: &[Mark], (width, height): (f32, f32), at: &str) {
+    let edge = 6.0 * MM;
+    let mut boxes: Vec<(f32, f32, f32, f32, String)> = text_boxes(page);
+    for (x, y, w, h) in pictures(page) {
+        boxes.push((x, y, w, h, "a picture".into()));
+    }
+    for (x, y, w, h, what) in boxes {
+        assert!(
+            x >= edge && y >= edge && x + w <= width - edge && y + h <= height - edge,
+            "{at}: {what:?} runs off the printable page ({:.0}, {:.0}) to ({:.0}, {:.0}) mm",
+            x / MM,
+            y / MM,
+            (x + w) / MM,
+            (y + h) / MM
+        );
+    }
+}
+
+/// White boxes drawn under labels that sit on a picture's corner.
+fn white_backs(page: &[Mark]) -> Vec<(f32, f32, f32, f32)> {
+    page.iter()
+        .filter_map(|mark| match mark {
+            Mark::Rect {
+                x,
+                y,
+                w,
+                h,
+                fill: Some(grey),
+                ..
+            } if *grey >= 1.0 => Some((*x, *y, *w, *h)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Whether box `outer` holds most of box `inner` (a label's line box is a
+/// little taller than its letters).
+fn covers(outer: (f32, f32, f32, f32), inner: (f32, f32, f32, f32)) -> bool {
+    inner.0 >= outer.0 - 0.5
+        && inner.0 + inner.2 <= outer.0 + outer.2 + 0.5
+        && inner.1 >= outer.1 - 0.5
+        && inner.1 + inner.3 * 0.8 <= outer.1 + outer.3 + 0.5
+}
+
 /// Whether two boxes (left, top, width, height) overlap by more than a
 /// hair.
 fn overlap(a: (f32, f32, f32, f32), b: (f32, f32, f32, f32)) -> bool {
@@ -284,7 +332,7 @@ fn overlap(a: (f32, f32, f32, f32), b: (f32, f32, f32, f32)) -> bool {
 }
 
 #[test]
-fn pictures_are_never_under_45_mm_and_nothing_is_printed_over_anything() {
+fn pictures_are_never_under_45_mm_and_nothing_is_printed_over_anything_or_off_the_page() {
     let layouts = [
         HandoutLayout::Compact,
         HandoutLayout::Detailed,
@@ -304,11 +352,15 @@ fn pictures_are_never_under_45_mm_and_nothing_is_printed_over_anything() {
                                 pw / MM
                             );
                         }
+                        stays_on_the_paper(page, laid.size, &at);
                         let texts = text_boxes(page);
+                        let backed = white_backs(page);
                         for area in drawn_areas(&laid, page) {
                             for (x, y, w, h, text) in &texts {
+                                let on_white =
+                                    backed.iter().any(|back| covers(*back, (*x, *y, *w, *h)));
                                 assert!(
-                                    !overlap((*x, *y, *w, *h), area),
+                                    on_white || !overlap((*x, *y, *w, *h), area),
                                     "{at}: {text:?} lies on a picture"
                                 );
                             }
@@ -579,4 +631,35 @@ fn the_summary_card_shows_the_phase_asked_for() {
         lay_out(&program, library(), &missing),
         Err(HandoutError::NoSuchPhase(8))
     ));
+}
+
+#[test]
+fn handout_and_card_print_as_one_pdf_the_card_on_its_own_sheet_when_two_sided() {
+    let program = template("low-back-strength");
+    let handout = options(HandoutLayout::Compact, Paper::A4, false);
+    let card = options(HandoutLayout::Summary, Paper::A4, false);
+    let handout_pages = export(&program, library(), &handout).unwrap().pages;
+    let card_pages = export(&program, library(), &card).unwrap().pages;
+    let parts = [handout, card];
+    let one_sided = export_parts(&program, library(), &parts, false).unwrap();
+    assert_eq!(one_sided.pages, handout_pages + card_pages);
+    let two_sided = export_parts(&program, library(), &parts, true).unwrap();
+    let blank = handout_pages % 2;
+    assert_eq!(two_sided.pages, handout_pages + blank + card_pages);
+    // Each part keeps its own page numbers.
+    let text = pdf_text(&one_sided.pdf);
+    assert!(text.contains(&format!("Page {handout_pages} of {handout_pages}")));
+    assert!(text.contains(&format!("Page 1 of {card_pages}")));
+}
+
+/// A PDF's text, from poppler's `pdftotext`.
+fn pdf_text(pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("parts.pdf");
+    fs::write(&path, pdf).unwrap();
+    let output = Command::new("pdftotext")
+        .args([path.as_os_str(), "-".as_ref()])
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    String::from_utf8_lossy(&output.stdout).into_owned()
 }

@@ -1,5 +1,6 @@
-//! The Export PDF sheet: paper, large print and tracking chart (from the
-//! settings), where to write the handout, and what came of it.
+//! The Export PDF sheet: the handout's language (the program's), paper,
+//! large print and tracking chart (from the settings), where to write the
+//! handout, and what came of it.
 
 use super::style;
 use super::widgets::{self, label};
@@ -7,6 +8,7 @@ use crate::gui::file_dialogs;
 use iced::widget::{Column, checkbox, column, pick_list, row, text};
 use iced::{Alignment, Element, Fill, Length, Task};
 use ptbuilder_core::handout::{Choices, Written};
+use ptbuilder_core::lang::{self, Language};
 use ptbuilder_core::store::{HandoutLayout, Paper, Settings};
 use ptbuilder_core::text::count;
 use std::path::{Path, PathBuf};
@@ -36,6 +38,7 @@ enum Status {
 /// The sheet.
 #[derive(Debug)]
 pub struct State {
+    language: &'static Language,
     paper: Paper,
     large_print: bool,
     tracking_chart: bool,
@@ -55,6 +58,25 @@ pub struct PhaseChoice {
     name: String,
 }
 
+impl PhaseChoice {
+    /// A menu entry for each phase, in order.
+    pub fn all(phases: &[String]) -> Vec<PhaseChoice> {
+        phases
+            .iter()
+            .enumerate()
+            .map(|(index, name)| PhaseChoice {
+                index,
+                name: name.clone(),
+            })
+            .collect()
+    }
+
+    /// The phase's position, from 0.
+    pub fn index(&self) -> usize {
+        self.index
+    }
+}
+
 impl std::fmt::Display for PhaseChoice {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}. {}", self.index + 1, self.name)
@@ -64,6 +86,8 @@ impl std::fmt::Display for PhaseChoice {
 /// Something done in the sheet.
 #[derive(Debug, Clone)]
 pub enum Message {
+    /// The handout's language.
+    LanguageSelected(Language),
     /// Compact, detailed or summary card.
     LayoutSelected(HandoutLayout),
     /// The summary card's phase.
@@ -111,18 +135,13 @@ pub enum Action {
 
 impl State {
     /// The sheet with the settings' defaults, suggesting `path`, for a
-    /// program with these phases (for the summary card's menu).
-    pub fn new(settings: &Settings, path: &Path, phases: &[String]) -> Self {
+    /// program with these phases (for the summary card's menu), printed in
+    /// `language` unless the therapist picks another.
+    pub fn new(settings: &Settings, path: &Path, phases: &[String], language: &str) -> Self {
         Self {
+            language: lang::find(language).unwrap_or(&lang::LANGUAGES[0]),
             layout: settings.layout,
-            phases: phases
-                .iter()
-                .enumerate()
-                .map(|(index, name)| PhaseChoice {
-                    index,
-                    name: name.clone(),
-                })
-                .collect(),
+            phases: PhaseChoice::all(phases),
             phase: 0,
             paper: settings.paper,
             large_print: settings.large_print,
@@ -142,6 +161,9 @@ impl State {
     /// Handles a message.
     pub fn update(&mut self, message: Message) -> Action {
         match message {
+            Message::LanguageSelected(language) => {
+                self.language = lang::find(language.code).unwrap_or(&lang::LANGUAGES[0]);
+            }
             Message::LayoutSelected(layout) => self.layout = layout,
             Message::PhaseSelected(choice) => self.phase = choice.index,
             Message::PaperSelected(paper) => self.paper = paper,
@@ -198,6 +220,7 @@ impl State {
                         tracking_chart: Some(self.tracking_chart),
                         phase: Some(self.phase),
                         whats_new: Some(self.whats_new),
+                        language: Some(self.language.code),
                     },
                     open_after: self.open_after,
                 });
@@ -234,6 +257,18 @@ impl State {
     pub fn view(&self) -> Element<'_, Message> {
         let writing = self.is_writing();
         let mut layout = row![
+            column![
+                label("Handout language"),
+                pick_list(
+                    lang::LANGUAGES,
+                    Some(self.language.clone()),
+                    Message::LanguageSelected
+                )
+                .style(style::menu)
+                .padding([6, 8])
+                .text_size(style::TEXT),
+            ]
+            .spacing(3),
             column![
                 label("Layout"),
                 pick_list(
@@ -380,15 +415,18 @@ mod tests {
             large_print: true,
             ..Settings::default()
         };
-        let mut state = State::new(&settings, Path::new("/tmp/Ann Lee - Knee.pdf"), &[]);
+        let mut state = State::new(&settings, Path::new("/tmp/Ann Lee - Knee.pdf"), &[], "en");
         let _ = state.update(Message::ChartToggled(false));
         let _ = state.update(Message::WhatsNewToggled(false));
+        let spanish = lang::find("es").unwrap().clone();
+        let _ = state.update(Message::LanguageSelected(spanish));
         let _ = state.update(Message::PathChanged("/tmp/handout".into()));
         match state.update(Message::Export) {
             Action::Export(request) => {
                 assert_eq!(request.choices.whats_new, Some(false));
                 assert_eq!(request.choices.large_print, Some(true));
                 assert_eq!(request.choices.tracking_chart, Some(false));
+                assert_eq!(request.choices.language, Some("es"));
                 assert_eq!(request.path, PathBuf::from("/tmp/handout.pdf"));
             }
             other => panic!("{other:?}"),

@@ -18,6 +18,7 @@ mod help;
 mod open_sheet;
 mod pictures;
 mod preview;
+mod print_sheet;
 mod save_as;
 mod settings;
 mod shortcuts;
@@ -29,9 +30,11 @@ mod widgets;
 pub use app::{App, Message};
 pub use error::Error;
 pub use finder::Message as FinderMessage;
+pub use finder::row_id as library_row_id;
+pub use print_sheet::Message as PrintMessage;
 
+use iced::Task;
 use iced::futures::channel::oneshot;
-use iced::{Size, Task};
 use ptbuilder_core::store::Store;
 use std::future::Future;
 use std::path::PathBuf;
@@ -69,6 +72,7 @@ fn icon() -> Option<iced::window::Icon> {
 }
 
 fn open(store: Store, file: Option<PathBuf>) -> iced::Result {
+    let (size, min_size) = App::window_size(&store);
     iced::application(
         move || App::opening(store.clone(), file.clone()),
         App::update,
@@ -79,9 +83,8 @@ fn open(store: Store, file: Option<PathBuf>) -> iced::Result {
     .subscription(App::subscription)
     .settings(settings())
     .window(iced::window::Settings {
-        size: Size::new(1280.0, 720.0),
-        min_size: Some(Size::new(1000.0, 620.0)),
-        maximized: true,
+        size,
+        min_size: Some(min_size),
         icon: icon(),
         // On Linux, docks match the window to ptbuilder.desktop by this.
         #[cfg(target_os = "linux")]

@@ -6,6 +6,7 @@ use super::widgets::{self, label};
 use crate::gui::file_dialogs;
 use iced::widget::{checkbox, column, pick_list, row, text};
 use iced::{Alignment, Element, Fill, Task};
+use ptbuilder_core::lang::{self, Language};
 use ptbuilder_core::program::input::Refusal;
 use ptbuilder_core::program::is_web_address;
 use ptbuilder_core::store::{HandoutLayout, Paper, Settings, ThemeChoice};
@@ -44,6 +45,8 @@ pub enum Message {
     LogoBrowsed(Option<PathBuf>),
     /// Paper size.
     PaperSelected(Paper),
+    /// The handout language of new programs.
+    LanguageSelected(Language),
     /// Large print.
     LargePrintToggled(bool),
     /// Tracking chart.
@@ -123,6 +126,7 @@ impl State {
             }
             Message::LogoBrowsed(Some(path)) => self.logo = path.display().to_string(),
             Message::PaperSelected(paper) => self.draft.paper = paper,
+            Message::LanguageSelected(language) => self.draft.language = language.code.to_string(),
             Message::LargePrintToggled(on) => self.draft.large_print = on,
             Message::ChartToggled(on) => self.draft.tracking_chart = on,
             Message::WhatsNewToggled(on) => self.draft.whats_new = on,
@@ -197,6 +201,18 @@ impl State {
         .spacing(style::GAP);
 
         let handout = row![
+            column![
+                label("Handout language"),
+                pick_list(
+                    lang::LANGUAGES,
+                    lang::find(&draft.language).cloned(),
+                    Message::LanguageSelected
+                )
+                .style(style::menu)
+                .padding([6, 8])
+                .text_size(style::TEXT),
+            ]
+            .spacing(3),
             column![
                 label("Layout"),
                 pick_list(
@@ -354,11 +370,14 @@ mod tests {
         let _ = state.update(Message::ClinicChanged("Bayside Physio".into()));
         let _ = state.update(Message::ThemeSelected(ThemeChoice::Dark));
         let _ = state.update(Message::SharedChanged("  /srv/clinic ".into()));
+        let spanish = lang::find("es").unwrap().clone();
+        let _ = state.update(Message::LanguageSelected(spanish));
         assert_eq!(state.theme(), ThemeChoice::Dark);
         match state.update(Message::Save) {
             Action::Save(settings) => {
                 assert_eq!(settings.clinic, "Bayside Physio");
                 assert_eq!(settings.theme, ThemeChoice::Dark);
+                assert_eq!(settings.language, "es");
                 assert_eq!(settings.shared_folder, Some(PathBuf::from("/srv/clinic")));
                 assert_eq!(settings.logo, None);
             }

@@ -21,6 +21,8 @@ pub enum Command {
     SaveTemplate,
     /// Write the patient handout.
     Export,
+    /// Print the patient handout.
+    Print,
     /// Undo the last change.
     Undo,
     /// Redo what was undone.
@@ -37,7 +39,7 @@ pub enum Command {
     AddSelected,
     /// Show the shortcuts.
     Help,
-    /// Close the open dialog.
+    /// Close the open dialog, sheet or exercise detail.
     Close,
     /// Move to the next field.
     NextField,
@@ -122,6 +124,7 @@ pub const TABLE: &[Shortcut] = &[
         "Ctrl+E",
         "Export the handout as a PDF",
     ),
+    ctrl('p', Command::Print, "Ctrl+P", "Print the handout"),
     shifted(ctrl(
         'p',
         Command::TogglePreview,
@@ -174,7 +177,12 @@ pub const TABLE: &[Shortcut] = &[
         "Shift+Tab",
         "Previous field",
     )),
-    named(Named::Escape, Command::Close, "Esc", "Close the dialog"),
+    named(
+        Named::Escape,
+        Command::Close,
+        "Esc",
+        "Close the dialog or the exercise detail",
+    ),
     named(Named::F1, Command::Help, "F1", "Show these shortcuts"),
     ctrl('/', Command::Help, "Ctrl+/", "Show these shortcuts"),
 ];
@@ -263,6 +271,8 @@ mod tests {
         assert_eq!(ctrl_key("S", true), Some(Command::SaveAs));
         assert_eq!(ctrl_key("Z", true), Some(Command::Redo));
         assert_eq!(ctrl_key("y", false), Some(Command::Redo));
+        assert_eq!(ctrl_key("p", false), Some(Command::Print));
+        assert_eq!(ctrl_key("P", true), Some(Command::TogglePreview));
         assert_eq!(ctrl_key("q", false), None);
         assert_eq!(
             command_for(&Key::Character("s".into()), Modifiers::empty()),

@@ -75,11 +75,7 @@ pub fn toolbar(theme: &Theme) -> container::Style {
             width: 0.0,
             radius: 0.0.into(),
         },
-        shadow: Shadow {
-            color: Color::BLACK.scale_alpha(if is_dark(theme) { 0.4 } else { 0.08 }),
-            offset: Vector::new(0.0, 1.0),
-            blur_radius: 3.0,
-        },
+        // No shadow: see `NO_SHADOW`.
         ..container::Style::default()
     }
 }
@@ -297,7 +293,26 @@ pub fn backdrop(_theme: &Theme) -> container::Style {
     container::Style::default().background(Color::BLACK.scale_alpha(0.45))
 }
 
-/// A dialog sheet.
+/// Why nothing in ptbuilder has a drop shadow.
+///
+/// The software renderer (iced_tiny_skia 0.14, used where there is no GPU
+/// driver or with `ICED_BACKEND=tiny-skia`) repaints only the damaged parts
+/// of the window, but draws a quad's shadow unclipped over the quad's
+/// whole area each time the quad meets a damaged part. Every blink of a
+/// text cursor in a sheet laid another 30 % of black over the rest of the
+/// sheet, which was not repainted, until it was solid black. Upstream:
+/// <https://github.com/iced-rs/iced/issues/2712> (shadows and damage), fix
+/// proposed in <https://github.com/iced-rs/iced/pull/3359>. A sheet is set
+/// off by its border and the dimmed backdrop instead; the GUI test
+/// `every_sheet_draws_without_black_areas_in_the_software_renderer`
+/// repaints every sheet the way that renderer does.
+pub const NO_SHADOW: Shadow = Shadow {
+    color: Color::TRANSPARENT,
+    offset: Vector::ZERO,
+    blur_radius: 0.0,
+};
+
+/// A dialog sheet: a firm border rather than a shadow (see [`NO_SHADOW`]).
 pub fn dialog(theme: &Theme) -> container::Style {
     let palette = theme.extended_palette();
     container::Style {
@@ -307,12 +322,23 @@ pub fn dialog(theme: &Theme) -> container::Style {
             width: 1.0,
             radius: 10.0.into(),
         },
-        shadow: Shadow {
-            color: Color::BLACK.scale_alpha(0.3),
-            offset: Vector::new(0.0, 4.0),
-            blur_radius: 16.0,
-        },
+        shadow: NO_SHADOW,
         ..container::Style::default()
+    }
+}
+
+/// A card floating over the panes (the exercise detail): a sheet with a
+/// stronger border in the accent colour, so it reads as being on top
+/// without a shadow (see [`NO_SHADOW`]).
+pub fn floating_card(theme: &Theme) -> container::Style {
+    let palette = theme.extended_palette();
+    container::Style {
+        border: Border {
+            color: palette.primary.base.color,
+            width: 2.0,
+            radius: 10.0.into(),
+        },
+        ..dialog(theme)
     }
 }
 

@@ -24,6 +24,8 @@ pub struct Found {
 pub struct State {
     found: Option<Arc<Found>>,
     query: String,
+    /// The settings' handout language: shipped templates start in it.
+    language: String,
 }
 
 /// Something done in the gallery.
@@ -52,6 +54,10 @@ pub enum Action {
 
 /// The gallery, with the task that fills it.
 pub fn open(store: &Store, settings: &Settings, library: &Arc<Library>) -> (State, Task<Message>) {
+    let state = State {
+        language: settings.language.clone(),
+        ..State::default()
+    };
     let (store, settings, library) = (store.clone(), settings.clone(), Arc::clone(library));
     let task = perform(
         move || {
@@ -63,7 +69,7 @@ pub fn open(store: &Store, settings: &Settings, library: &Arc<Library>) -> (Stat
         },
         Message::Loaded,
     );
-    (State::default(), task)
+    (state, task)
 }
 
 impl State {
@@ -86,6 +92,12 @@ impl State {
                 Action::None
             }
             Message::Use(index) => match self.found.as_ref().and_then(|f| f.templates.get(index)) {
+                // A shipped template starts in the settings' language (its
+                // translation when it has one); one of the therapist's own
+                // keeps the language it was saved in.
+                Some(template) if template.source == Source::BuiltIn => {
+                    Action::Use(Box::new(template.program_in(&self.language)))
+                }
                 Some(template) => Action::Use(Box::new(template.program.clone())),
                 None => Action::None,
             },

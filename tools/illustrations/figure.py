@@ -864,9 +864,10 @@ def chair(L, xb, facing=1, back=True, back_h=62, seat_w=44, seat=46, arms=False,
             ya = seat + arm_h
             xa = lerp(base, top, (ya - base[1]) / (top[1] - base[1]))[0]
             xp = xf - facing * 5
-            L.line((xp, seat - 2), (xp, ya), EQ)
-            L.line((xa, ya), (xp + facing * 2, ya), 7)
-            L.line((xa + facing * 2, ya), (xp, ya), 2.2, color='#fff')
+            # a solid padded armrest with a rounded front end, on a post
+            # over the front leg: it must not read as a second seat rail
+            L.line((xp, seat - 2), (xp, ya), EQ + 0.5)
+            L.line((xa, ya), (xp + facing * 4, ya), 8)
         a = lerp((xb, seat), top, 0.5)
         L.line(a, top, 9)
         L.line(a, top, 2.6, color='#fff')

@@ -484,13 +484,23 @@ def hamstring_stretch_seated(sc):
 
 @scene
 def hip_flexor_stretch_kneeling(sc):
+    """Half-kneeling on a folded pillow, a chair beside the patient: the
+    near hand on the hip, the far hand on the top of the chair's back; the
+    arrow shows the hips shifting forward."""
     L = sc.layer()
-    ch = 10
-    L.rect(-18, 0, 18, ch, 3, rx=4)                  # cushion
+    ch = 12
+    # the pillow folded in two: two layers, the fold rounded at the back
+    L.rect(-20, 0, 20, ch, 3, rx=5)
+    L.line((-15, ch / 2), (16, ch / 2), 2.5)
     Kb = (0, ch + 1.5 + LIMB / 2)
     Ab = (Kb[0] - SH + 4, on(0, 'limb') + 1)
     Hp = P(Kb, 68, TH)
     S = (Hp[0] - 1, Hp[1] + TOR)
+    # a sturdy chair beside the patient (beyond the figure), its back
+    # within reach of the far hand
+    xb = S[0] + 40
+    chair(L, xb, 1, back_h=56)
+    top = (xb - 5, 46 + 56)
     fg = Side(S, Hp, (S[0] + 1.5, S[1] + NECK), face=0, tag='hipflex')
     fy = on(0, 'foot')
     fg.leg_n = {'pts': [Hp, Kb, Ab], 'end': ('foot', (Ab[0] + 3, fy + 1), (Ab[0] - FOOT + 1, fy))}
@@ -498,7 +508,8 @@ def hip_flexor_stretch_kneeling(sc):
     fg.leg_f = leg(Hp, Af, (1, 1), 0, 'hipflex-front')
     fg.leg_f['end'] = flat_foot(Af)
     hc = (Hp[0] + 3, Hp[1] + 12)
-    fg.arm_n = fg.arm_f = arm_to_hand(S, hc, (-1, 0), 'hipflex-arm')
+    fg.arm_n = arm_to_hand(S, hc, (-1, 0), 'hipflex-arm')
+    fg.arm_f = arm_to_hand(S, (top[0] + 0.5, top[1] + 9.5), (0, -1), 'hipflex-chair')
     fg.draw(L)
     L.arrow_line((Hp[0] - 44, Hp[1] - 2), (Hp[0] - 18, Hp[1] - 2))
 
@@ -854,6 +865,9 @@ def oblique_mat(L, x0, x1, zb, zf):
     L.items[0:0] = tmp.items
 
 
+KNEEL_MAT_DX, KNEEL_MAT_ZB = 30, 110
+
+
 def side_plank_front(L, kneel):
     """Side plank seen from the front (the patient faces us), head to the
     right: propped on the lower forearm, elbow right under the shoulder,
@@ -899,7 +913,7 @@ def side_plank_front(L, kneel):
     fr.add_limb(arm_to_hand(fr.sh(-1), hc, mul(n, -1), 'splank-top')['pts'], ('hand', hc), 'front', halo=8)
     fr.draw(L)
     x0, x1, _, _ = layer_bbox(L)
-    oblique_mat(L, x0 - 6 + (14 if kneel else 0), x1 + 6, 60 if kneel else 18, 14)
+    oblique_mat(L, x0 - 6 + (KNEEL_MAT_DX if kneel else 0), x1 + 6, KNEEL_MAT_ZB if kneel else 18, 14)
     return Pc, n
 
 
@@ -1079,50 +1093,72 @@ def wall_posture(sc):
         L.arrow_line((x + 24, y), (x, y))
 
 
-@scene
-def clamshell(sc):
-    """Lying on the right side, seen from the front (the patient faces us)
-    and above, head to the left on a pillow, hips bent about 60 degrees and
-    the knees about 90 so the feet are in line with the body; top hand on
-    the top hip.  The top knee has opened like a clam while the feet stay
-    together; the arrow shows it lifting from the bottom knee."""
-    sc.floor = False
-    L = sc.layer()
-    pr = pr_lying
-    lo = on(MAT, 'limb')
-    B = MAT
-    pil = 7
-    lying_mat(L, -38, 124, -28, 50)
-    L.ellipse(pr(-17, B + pil / 2, 0), 18, pil / 2 + 1, 3)          # pillow
-    th = 60                                                           # hip bend
+# clamshell: seen from the front (the patient faces us) and a little
+# above, so the mat's top shows and the bent legs, coming towards us, are
+# drawn below the body; depth is a straight-down offset (no slant)
+OB_CLAM = (0, 0.42)
 
-    def leg3(y, lift):
-        hp = (TOR + 2, y, 0)
+
+def clam_pose(L, opened):
+    """Lying on the right side, head to the left resting on the lower arm
+    (stretched out on the mat overhead), shoulders and hips stacked, hips
+    bent about 55 degrees and the knees bent so the feet are back in line
+    with the buttocks; the top hand on the top hip.  opened: the top knee
+    lifted (turned up about the line hip - ankle) while the feet stay
+    together."""
+    ob = OB_CLAM
+    pr = lambda x, y, z: pr_lying(x, y, z, ob)
+    B = MAT
+    lo = on(B, 'limb')
+    lying_mat(L, -62, 116, -12, 40, ob)
+    sw, hw = 17, 13
+    N = (0, B + sw + 2.5)
+    Pc = (TOR + 2, B + hw + 2.5)
+    hd = (-NECK + 2.5, lo + LIMB / 2 + HR + HEAD_SW / 2 - 0.5)
+    fr = Front(N, Pc, hd, sw=sw, hw=hw)
+    th = 55                                          # hip bend
+
+    def leg3(hp, y, lift):
+        """hip (x, y), knee and ankle at height y; returns picture points."""
         k = (hp[0] + TH * math.cos(rad(th)), y, TH * math.sin(rad(th)))
         a = (k[0] + SH * math.cos(rad(th)), y, k[2] - SH * math.sin(rad(th)))
-        if lift:                          # the knee turns up about the line hip - ankle
+        if lift:
             k = (k[0], y + k[2] * math.sin(rad(lift)), k[2] * math.cos(rad(lift)))
-        return k, a
-    kb, ab = leg3(lo, 0)
-    kt, at = leg3(lo + LIMB - 1, 50)
-    foot = lambda a: ('foot', pr(a[0] - 2, a[1], a[2]), pr(a[0] + 3, a[1], a[2] + FOOT - 3))
-    draw_limb(L, [pr(TOR + 2, lo + 3, 0), pr(*kb), pr(*ab)], False, foot(ab), None)
-    # torso, shoulders and hips stacked
-    shb, sht = (0, B + 6, 0), (0, B + 28, 0)
-    L.fill([pr(*shb), pr(*sht), pr(TOR, B + 24, 0), pr(TOR, B + 6, 0)], '#000', outline=11)
-    draw_limb(L, [pr(TOR + 2, lo + 16, 0), pr(*kt), pr(*at)], False, foot(at), 6)
-    # lower forearm forward on the mat, head on the pillow
-    draw_limb(L, [pr(*shb), pr(4, lo, UA * 0.8), pr(4 + FA * 0.7, lo, UA * 0.8 + FA * 0.6)], False,
-              ('hand', pr(8 + FA * 0.7, on(MAT, 'hand'), UA * 0.8 + FA * 0.6 + 2)), None)
-    hd = (-NECK + 1, B + pil + HR + HEAD_SW / 2 - 1, 0)
-    L.line(pr(-3, B + 15, 0), pr(*hd), NECK_W)
-    head(L, pr(*hd), face=-40)
-    # top hand on the top hip, so it can feel that the hip stays still
-    draw_limb(L, [pr(*sht), pr(20, B + 40, 6), pr(TOR - 6, B + 31, 4)], False,
-              ('hand', pr(TOR - 2, B + 30, 4)), 8)
-    c = pr(TOR + 32, lo + 4, 0)
-    k0, k1 = pr(*kb), pr(*kt)
-    L.arrow_arc(c, dist(c, k1) + 12, ang(c, k0) + 25, ang(c, k1) - 2)
+        fd = (math.sin(rad(th)), 0, math.cos(rad(th)))    # foot, square to the shin
+        heel = pr(a[0] - 3 * fd[0], a[1], a[2] - 3 * fd[2])
+        toe = pr(a[0] + (FOOT - 3) * fd[0], a[1], a[2] + (FOOT - 3) * fd[2])
+        return [hp, pr(*k), pr(*a)], ('foot', heel, toe)
+    hb, ht = fr.hip(-1), fr.hip(1)
+    pts, end = leg3(hb, lo, 0)
+    fr.add_limb(pts, end, 'back')
+    pts, end = leg3(ht, lo + LIMB - 0.5, 55 if opened else 0)
+    fr.add_limb(pts, end, 'front', halo=4)
+    kt = pts[1]
+    # the lower arm stretched out overhead on the mat, the head on it
+    sb = fr.sh(-1)
+    E = (sb[0] - UA, lo)
+    Wr = (E[0] - FA, lo)
+    fr.add_limb([sb, E, Wr], ('hand', (Wr[0] - 4, on(B, 'hand'))), 'back')
+    # the top hand on the top hip, the elbow up
+    hc = (Pc[0] - 1, Pc[1] + hw + HAND_R - 3.5)
+    fr.add_limb(arm_to_hand(fr.sh(1), hc, (0, 1), 'clam-top')['pts'], ('hand', hc), 'front', halo=8)
+    fr.draw(L)
+    if opened:
+        # the top knee lifts (the feet stay together)
+        L.arrow_line((kt[0] + 2, kt[1] + 11), (kt[0] + 2, kt[1] + 31))
+
+
+@scene
+def clamshell(sc):
+    """1: lying on the side, knees together; 2: the top knee opened like
+    a clam, the feet together (see clam_pose)."""
+    sc.floor = False
+    poses = []
+    for opened in (False, True):
+        L = sc.layer()
+        clam_pose(L, opened)
+        poses.append(L)
+    sc.row(poses)
 
 
 @scene
@@ -1131,6 +1167,7 @@ def sit_to_stand(sc):
     for stand in (False, True):
         L = sc.layer()
         chair(L, 0, 1, arms=True)                    # a sturdy chair with arms
+        wall(L, -10.5, top=150, side=1)              # ... backed against a wall
         if not stand:
             Hp = (30, HIP_SEAT)
             S = P(Hp, 62, TOR)
@@ -1678,32 +1715,47 @@ def lower_back_rotation(sc):
 
 @scene
 def standing_back_bend(sc):
-    """1: standing tall, hands on the small of the back, elbows back;
-    2: the hips pushed forward, knees straight, the body curving backward
-    in one arc from the feet to the head, the face up (not tipped far)."""
+    """1: standing tall, hands on the small of the back (fingers down),
+    elbows back; 2: in clear profile facing right, the hips pushed forward
+    past the toes, knees straight, the trunk arching back from the waist
+    (the bend in the low back, the chest straight, unlike a stoop's
+    rounded upper back), the hands in the hollow of the low back, the head
+    in line with the trunk and the nose pointing forward."""
     poses = []
     for bend in (False, True):
         L = sc.layer()
         A, Hp, S, hd, lg = standing(0)
         if bend:
-            fwd = 18                                  # hips ahead of the ankles
+            fwd = 20                                  # hips ahead of the ankles
             Hp = (A[0] + fwd, A[1] + ((TH + SH - 0.6) ** 2 - fwd ** 2) ** 0.5)
             lg = leg(Hp, A, (1, 0), 0, 'sbb-leg')
             lg['end'] = flat_foot(A)
-            S = P(Hp, 120, TOR)
-            hd = P(S, 135, NECK)
-            u = ang(Hp, S)
-            fg = Side(S, Hp, hd, bulge=P((0, 0), u - 90, 5), face=65, tag='sbb2')
+            # the pelvis and low back carry on up the line of the legs, the
+            # chest leans back above the waist
+            W = P(Hp, ang(A, Hp) + 6, 20)
+            ta = 126
+            S = P(W, ta, TOR - 20)
+            hd = P(S, ta - 4, NECK)                   # head in line with the chest
+            fg = Side(S, Hp, hd, face=ta - 90, tag='sbb2')
+            spine = qbez(S, W, Hp, 16)
+            fg.order = [('arch' if p == 'torso' else p) for p in fg.order]
+            fg.hooks['arch'] = lambda L, sp=spine: L.poly(sp, TORSO)
+            # hand in the hollow behind the waist
+            k = 11                                    # spine point at the waist
+            hc = add(spine[k], P((0, 0), ang(spine[k + 1], spine[k - 1]) + 90, 14.5))
+            back = 200
         else:
             fg = Side(S, Hp, hd, face=0, tag='sbb1')
+            u = ang(Hp, S)
+            hc = add(P(Hp, u, 14), P((0, 0), u + 90, 14))
+            back = u + 50
         fg.leg_n = fg.leg_f = lg
-        # hand on the back of the waist, just past the back's outline
-        u = ang(Hp, S)
-        hc = add(P(Hp, u, 14), P((0, 0), u + 90, 14))
-        fg.arm_n = arm_to_hand(S, hc, P((0, 0), u + 50, 1), 'sbb-arm')
+        fg.arm_n = arm_to_hand(S, hc, P((0, 0), back, 1), 'sbb-arm')
         fg.draw(L)
         if bend:
-            L.arrow_arc(Hp, 84, 86, 112)
+            # the hips go forward, the shoulders back
+            L.arrow_line((Hp[0] + 16, Hp[1] - 2), (Hp[0] + 40, Hp[1] - 2))
+            L.arrow_arc(Hp, 92, 86, 112)
         poses.append(L)
     sc.row(poses)
 

@@ -5,6 +5,7 @@
 use super::fonts::{Fonts, Weight};
 use super::layout::{self, Line, Span};
 use super::style::{Geometry, Style};
+use crate::lang::{Arg, Words};
 use std::collections::BTreeSet;
 
 /// Shared state while the handout is laid out.
@@ -17,9 +18,26 @@ pub struct Ctx {
     pub page: Geometry,
     /// Characters no font could print, for the warnings.
     pub missing: BTreeSet<char>,
+    /// The handout's own words, in the patient's language.
+    pub words: &'static Words,
 }
 
 impl Ctx {
+    /// One of the handout's own texts, in the patient's language.
+    pub fn t(&self, id: &str) -> String {
+        self.words.get(id)
+    }
+
+    /// A text with values put in.
+    pub fn t_with(&self, id: &str, args: &[(&str, Arg)]) -> String {
+        self.words.with(id, args)
+    }
+
+    /// A label that runs on into its text ("How much: "), with its space.
+    pub fn label(&self, id: &str) -> String {
+        format!("{} ", self.words.get(id))
+    }
+
     /// Width of unwrapped text in points.
     pub fn measure(&self, text: &str, weight: Weight, size: f32) -> f32 {
         self.fonts.measure(text, weight) * size

@@ -27,11 +27,6 @@ const ROW_GAP: f32 = 3.0 * MM;
 /// Space between a picture and its words.
 const UNDER_PICTURE: f32 = 1.5 * MM;
 
-/// The signs that mean stop and get help at once, in one short paragraph
-/// (the full list is in the handout).
-const GET_HELP: &str = "for chest pain, trouble breathing, numbness around your groin or \
-     buttocks, new bladder or bowel trouble, or new weakness in your legs.";
-
 /// The card for the chosen phase: one page, or in large print, when the
 /// words leave too little room for the pictures, as many as it needs, each
 /// with the title and the safety footer.
@@ -93,10 +88,10 @@ fn header(ctx: &mut Ctx, plan: &Plan, phase: &str) -> Part {
     let full = column(ctx.page.left(), ctx.page.content_width());
     let mut b = Builder::new();
     let title = match plan.program.title.trim() {
-        "" => "Your home exercises",
-        title => title,
+        "" => ctx.t("home-exercises"),
+        title => title.to_string(),
     };
-    b.paragraph(ctx, &[bold(title)], style.phase, &full, false);
+    b.paragraph(ctx, &[bold(&title)], style.phase, &full, false);
     let patient = plan
         .program
         .patient
@@ -105,8 +100,11 @@ fn header(ctx: &mut Ctx, plan: &Plan, phase: &str) -> Part {
         .filter(|n| !n.is_empty());
     let phase = phase.trim();
     let about = match (patient, phase.is_empty()) {
-        (Some(name), false) => format!("For {name} · {phase}"),
-        (Some(name), true) => format!("For {name}"),
+        (Some(name), false) => ctx.t_with(
+            "card-for-phase",
+            &[("name", name.into()), ("phase", phase.into())],
+        ),
+        (Some(name), true) => ctx.t_with("card-for", &[("name", name.into())]),
         (None, false) => phase.to_string(),
         (None, true) => String::new(),
     };
@@ -133,9 +131,10 @@ fn pain_cell(ctx: &mut Ctx, size: f32) -> Part {
     let pad = size * 0.7;
     let mut b = Builder::new();
     b.gap(pad);
+    let (label, pain) = safety::texts(ctx.words).pain;
     b.paragraph(
         ctx,
-        &[bold(safety::PAIN.0), regular(safety::PAIN.1)],
+        &[bold(&label), regular(&pain)],
         size,
         &column(pad, width - 2.0 * pad),
         false,
@@ -176,28 +175,21 @@ fn footer(ctx: &mut Ctx, plan: &Plan, size: f32, pain: bool) -> Part {
     let mut b = Builder::new();
     b.gap(pad);
     if pain {
-        b.paragraph(
-            ctx,
-            &[bold(safety::PAIN.0), regular(safety::PAIN.1)],
-            size,
-            &inner,
-            false,
-        );
+        let (label, pain) = safety::texts(ctx.words).pain;
+        b.paragraph(ctx, &[bold(&label), regular(&pain)], size, &inner, false);
         b.gap(style.gap());
     }
+    // The signs that mean get help at once, in one short paragraph (the
+    // full list is in the handout).
     let help = format!(
-        "{GET_HELP} {}",
-        safety::emergency_call(plan.options.emergency_number.as_deref())
+        "{} {}",
+        ctx.t("card-help"),
+        safety::emergency_call(ctx.words, plan.options.emergency_number.as_deref())
     );
-    b.paragraph(
-        ctx,
-        &[bold("Get help at once "), regular(&help)],
-        size,
-        &inner,
-        false,
-    );
+    let label = ctx.label("card-help-label");
+    b.paragraph(ctx, &[bold(&label), regular(&help)], size, &inner, false);
     b.gap(style.gap());
-    let call = safety::call_us(&plan.program.clinic, &plan.program.phone);
+    let call = safety::call_us(ctx.words, &plan.program.clinic, &plan.program.phone);
     b.paragraph(ctx, &[bold(&call)], size, &inner, false);
     b.gap(pad);
     framed(b, left, width)
@@ -356,7 +348,7 @@ fn words(ctx: &mut Ctx, entry: &Entry, width: f32, size: f32) -> (Vec<Mark>, f32
     let mut b = Builder::new();
     let name = format!("{}. {}", entry.number, entry.exercise.name.trim());
     let region = column(0.0, width);
-    let dose = entry.item.dose_or(entry.exercise).brief();
+    let dose = entry.item.dose_or(&entry.exercise).brief_in(ctx.words);
     if size < ctx.style.body {
         // Three rows: the dose runs on after the name, to save a line.
         let name = format!("{name}: ");

@@ -8,20 +8,11 @@ use super::fonts::Weight;
 use super::layout::{bold, regular};
 use super::style::MM;
 
-/// The days, as printed at the head of the columns.
-pub const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-
-/// The label of the pain row.
-pub const PAIN_LABEL: &str = "Pain today (0 to 10)";
-
 /// Tables of this many rows or fewer are never divided.
 const SHORT_TABLE: usize = 8;
 
 /// Space between the ruled lines for notes.
 const NOTE_SPACING: f32 = 10.0 * MM;
-
-/// Added to a phase's name where its table continues overleaf.
-const CONTINUED: &str = " (continued)";
 
 /// One row of the chart.
 #[derive(Debug, Clone, PartialEq)]
@@ -69,7 +60,8 @@ impl Grid {
             } else {
                 11.0 * MM
             },
-            tick: 6.5 * MM,
+            // Bigger boxes in large print, for hands and eyes that need them.
+            tick: if large { 8.0 * MM } else { 6.5 * MM },
         }
     }
 
@@ -134,9 +126,6 @@ struct TableRow {
     phase: bool,
 }
 
-/// The first table's corner cell: where the patient writes the week.
-const WEEK: &str = "Week starting: ";
-
 /// One table: the day headings, `rows`, and the pain row when `pain`.
 /// The first table asks for the week in its corner; the others say
 /// "Exercise" there.
@@ -174,8 +163,10 @@ fn table(
             grey: 0.0,
         });
     }
-    for (n, day) in DAYS.iter().enumerate() {
-        if let Some(line) = ctx.wrap(&[bold(day)], size, f32::MAX).pop() {
+    for n in 0..7 {
+        // Monday first, in the patient's language ("Lun" … "Dom").
+        let day = ctx.t(&format!("day-{}", n + 1));
+        if let Some(line) = ctx.wrap(&[bold(&day)], size, f32::MAX).pop() {
             b.mark(Mark::Text {
                 x: grid.day_x(n) + (grid.day_width - line.width) / 2.0,
                 top: header_line_top,
@@ -273,47 +264,61 @@ fn table(
     b.finish(Keep::Whole)
 }
 
-/// The corner cell's line: the week to fill in, with as long a blank as
-/// the cell has room for, or "Exercise".
+/// The corner cell's line: in the first table the week to fill in, when
+/// the cell has room for a blank a date can be written on; otherwise
+/// "Exercise" (and the intro asks for the week).
 fn corner(ctx: &mut Ctx, grid: &Grid, first: bool) -> Option<super::layout::Line> {
-    let size = ctx.style.body;
-    if !first {
-        return ctx.wrap(&[bold("Exercise")], size, f32::MAX).pop();
+    if first && let Some(line) = week_line(ctx, grid.name_width - 5.0 * MM) {
+        return Some(line);
     }
-    let room = grid.name_width - 5.0 * MM;
-    (4..=16)
-        .rev()
-        .filter_map(|blank| {
-            let line = "_".repeat(blank);
-            let spans = [bold(WEEK), regular(&line)];
-            ctx.wrap(&spans, size, f32::MAX).pop()
-        })
-        .find(|line| line.width <= room)
+    let exercise = ctx.t("chart-exercise");
+    ctx.wrap(&[bold(&exercise)], ctx.style.body, f32::MAX).pop()
 }
 
-/// The intro above the first table.
-fn intro(ctx: &mut Ctx) -> Block {
+/// "Week starting: ____" no wider than `room`, with the longest blank that
+/// fits, or `None` when even the shortest blank a date fits on does not.
+fn week_line(ctx: &mut Ctx, room: f32) -> Option<super::layout::Line> {
+    let size = ctx.style.body;
+    let week = ctx.label("chart-week");
+    for blank in (6..=24).rev().map(|n| "_".repeat(n)) {
+        if ctx.measure(&blank, Weight::Regular, size) < SHORTEST_BLANK {
+            return None;
+        }
+        let line = ctx
+            .wrap(&[bold(&week), regular(&blank)], size, f32::MAX)
+            .pop();
+        if line.as_ref().is_some_and(|line| line.width <= room) {
+            return line;
+        }
+    }
+    None
+}
+
+/// Room to write a date by hand.
+const SHORTEST_BLANK: f32 = 30.0 * MM;
+
+/// The intro above the first table; it asks for the week when the
+/// table's corner has no room for it.
+fn intro(ctx: &mut Ctx, week: bool) -> Block {
     let style = ctx.style;
     let full = column(ctx.page.left(), ctx.text_width());
     let mut b = Builder::new();
-    b.paragraph(
-        ctx,
-        &[bold("Your exercise diary")],
-        style.phase,
-        &full,
-        false,
-    );
+    let (title, how) = (ctx.t("chart-title"), ctx.t("chart-how"));
+    b.paragraph(ctx, &[bold(&title)], style.phase, &full, false);
     b.gap(style.gap() * 0.5);
-    b.paragraph(
-        ctx,
-        &[regular(
-            "Mark a box each day you do an exercise. Each evening, write your pain from 0 \
-             (none) to 10 (the worst you can imagine). Bring this diary to your next visit.",
-        )],
-        style.body,
-        &full,
-        false,
-    );
+    b.paragraph(ctx, &[regular(&how)], style.body, &full, false);
+    if week {
+        b.gap(style.gap() * 0.5);
+        let blank = "_".repeat(24);
+        let week = ctx.label("chart-week");
+        b.paragraph(
+            ctx,
+            &[bold(&week), regular(&blank)],
+            style.body,
+            &full,
+            false,
+        );
+    }
     let mut block = b.finish(Keep::Whole);
     block.new_page = true;
     block
@@ -325,9 +330,10 @@ fn notes(ctx: &mut Ctx, lines: usize) -> Block {
     let left = ctx.page.left();
     let width = ctx.page.content_width();
     let mut b = Builder::new();
+    let heading = ctx.t("chart-notes");
     b.paragraph(
         ctx,
-        &[bold("Notes and questions for your therapist")],
+        &[bold(&heading)],
         style.body,
         &column(left, width),
         false,
@@ -398,7 +404,8 @@ fn tables(ctx: &mut Ctx, sections: &[Section], used: f32) -> Vec<Block> {
     let grid = Grid::new(ctx);
     let page_height = ctx.page.content_height();
     let gap = ctx.style.body * 1.2;
-    let first = intro(ctx);
+    let week_in_corner = week_line(ctx, grid.name_width - 5.0 * MM).is_some();
+    let first = intro(ctx, !week_in_corner);
     let mut used = used + first.height;
     let mut blocks = vec![first];
     let heading_height = ctx.style.line(ctx.style.heading) + ctx.style.gap() * 0.5;
@@ -425,8 +432,10 @@ fn tables(ctx: &mut Ctx, sections: &[Section], used: f32) -> Vec<Block> {
                 TableRow { measured, phase }
             })
             .collect();
-        let pain_height = measure_row(ctx, &grid, PAIN_LABEL, Weight::Bold).height;
+        let pain_label = ctx.t("chart-pain");
+        let pain_height = measure_row(ctx, &grid, &pain_label, Weight::Bold).height;
         let mut heading = section.name.clone();
+        let mut continued = false;
         while !rows.is_empty() {
             let fixed = grid.header_height + heading.as_ref().map_or(0.0, |_| heading_height);
             // How many rows fit in `room`; the last row brings the pain row.
@@ -469,7 +478,7 @@ fn tables(ctx: &mut Ctx, sections: &[Section], used: f32) -> Vec<Block> {
             let rest = rows.split_off(take);
             let pain = rest
                 .is_empty()
-                .then(|| measure_row(ctx, &grid, PAIN_LABEL, Weight::Bold));
+                .then(|| measure_row(ctx, &grid, &pain_label, Weight::Bold));
             let first = blocks.len() == 1;
             let mut block = table(ctx, &grid, heading.as_deref(), rows, pain, first);
             block.new_page = new_page;
@@ -477,13 +486,10 @@ fn tables(ctx: &mut Ctx, sections: &[Section], used: f32) -> Vec<Block> {
             used += if new_page { 0.0 } else { gap } + block.height;
             blocks.push(block);
             rows = rest;
-            heading = heading.map(|name| {
-                if name.ends_with(CONTINUED) {
-                    name
-                } else {
-                    format!("{name}{CONTINUED}")
-                }
-            });
+            if !continued {
+                heading = heading.map(|name| ctx.t_with("continued", &[("what", (&name).into())]));
+                continued = true;
+            }
         }
     }
     // Notes fill what is left of the last chart page. When only a sliver
@@ -512,6 +518,7 @@ mod tests {
             style: Style::new(large),
             page: Geometry::new(Paper::A4),
             missing: BTreeSet::new(),
+            words: crate::lang::words(crate::lang::ENGLISH),
         }
     }
 
@@ -539,6 +546,8 @@ mod tests {
     fn a_long_chart_repeats_its_day_headings_and_fits_each_page() {
         for large in [false, true] {
             let mut ctx = ctx(large);
+            // The tick boxes: bigger in large print.
+            let tick = if large { 8.0 * MM } else { 6.5 * MM };
             let blocks = chart(&mut ctx, &[section(Some("Weeks 1–2"), 45)], None, false);
             let tables: Vec<&Block> = blocks.iter().filter(|b| day_headings(b) == 1).collect();
             assert!(tables.len() >= 2);
@@ -548,7 +557,7 @@ mod tests {
             assert!(blocks[0].new_page, "the chart starts a page");
             let total_rows: usize = tables
                 .iter()
-                .map(|t| t.marks.iter().filter(|m| matches!(m, Mark::Rect { w, h, .. } if (w - 6.5 * MM).abs() < 0.01 && (h - 6.5 * MM).abs() < 0.01)).count() / 7)
+                .map(|t| t.marks.iter().filter(|m| matches!(m, Mark::Rect { w, h, .. } if (w - tick).abs() < 0.01 && (h - tick).abs() < 0.01)).count() / 7)
                 .sum();
             assert_eq!(total_rows, 45);
         }

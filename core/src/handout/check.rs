@@ -84,7 +84,11 @@ fn details(program: &Program, found: &mut Vec<Problem>) {
 }
 
 /// The therapist's own words, which must read as plainly as the rest.
+/// The grade is an English measure, so only English handouts get it.
 fn words(program: &Program, found: &mut Vec<Problem>) {
+    if program.language != crate::lang::ENGLISH {
+        return;
+    }
     let root = FieldPath::default();
     let mut hard = |path: FieldPath, what: &str, text: &str| {
         if let Some(grade) = reading_grade(text).filter(|&g| g > MOST_GRADE) {
@@ -116,6 +120,8 @@ fn words(program: &Program, found: &mut Vec<Problem>) {
 /// Crowded phases, repeats, doses without words, pictures that cannot print.
 fn phases(program: &Program, library: &Library, folders: &[PathBuf], found: &mut Vec<Problem>) {
     let root = FieldPath::default();
+    // Exercises already named as having no text in the handout's language.
+    let mut named = HashSet::new();
     for (p, phase) in program.phases.iter().enumerate() {
         let path = root.field("phases").index(p);
         if phase.items.len() > ADVISED_MAX_ITEMS {
@@ -134,6 +140,17 @@ fn phases(program: &Program, library: &Library, folders: &[PathBuf], found: &mut
             let Some(exercise) = program.exercise(&item.exercise, library) else {
                 continue;
             };
+            if !exercise.has_language(&program.language) && named.insert(&item.exercise) {
+                let language = crate::lang::find(&program.language)
+                    .map_or(program.language.as_str(), |l| l.english_name);
+                found.push(finding(
+                    path.field("exercise"),
+                    format!(
+                        "{} has no {language} text: the handout prints it in English",
+                        exercise.name.trim()
+                    ),
+                ));
+            }
             if !seen.insert(&item.exercise) {
                 found.push(finding(
                     path.field("exercise"),
@@ -257,5 +274,32 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(found[0].starts_with("warning: phases[0].items[1].exercise:"));
         assert!(found[0].contains("gone.png"));
+    }
+
+    #[test]
+    fn an_exercise_without_text_in_the_handouts_language_is_named_once() {
+        let mut program = complete();
+        program.language = "es".into();
+        let mut custom = Library::builtin()
+            .get(&ExerciseId::new("bird-dog"))
+            .unwrap()
+            .clone();
+        custom.id = ExerciseId::new("my-bird-dog");
+        custom.name = "My bird dog".into();
+        custom.translations.clear();
+        program.phases[0].items.push(Item::new(&custom));
+        program.phases[0].items.push(Item::new(&custom));
+        program.exercises.push(custom);
+        let found: Vec<String> = messages(&program, None)
+            .into_iter()
+            .filter(|f| f.contains("Spanish"))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "warning: phases[0].items[1].exercise: My bird dog has no Spanish text: \
+              the handout prints it in English"
+            ]
+        );
     }
 }

@@ -89,20 +89,19 @@ fn take_care(ctx: &mut Ctx, b: &mut Builder, around: &Around, entry: &Entry) {
         return;
     }
     let cautions = cautions.join(" ");
+    let take_care = ctx.label("take-care-label");
     let mut spans: Vec<Span> = Vec::new();
     if !cautions.is_empty() {
-        spans.extend([bold("Take care: "), regular(&cautions)]);
+        spans.extend([bold(&take_care), regular(&cautions)]);
     }
     let avoid = mistake.map(|m| format!(" {m}"));
+    let avoid_label = if cautions.is_empty() {
+        ctx.t("avoid-label")
+    } else {
+        format!(" {}", ctx.t("avoid-label"))
+    };
     if let Some(avoid) = &avoid {
-        spans.extend([
-            bold(if cautions.is_empty() {
-                "Avoid:"
-            } else {
-                " Avoid:"
-            }),
-            regular(avoid),
-        ]);
+        spans.extend([bold(&avoid_label), regular(avoid)]);
     }
     b.gap(ctx.style.gap());
     b.allow_break();
@@ -113,12 +112,12 @@ fn take_care(ctx: &mut Ctx, b: &mut Builder, around: &Around, entry: &Entry) {
 /// the page would be left too empty; then it may go on overleaf between
 /// its steps or parts, never inside one, and never above the picture.
 pub fn exercise(ctx: &mut Ctx, entry: &Entry) -> Block {
-    let (exercise, item) = (entry.exercise, entry.item);
+    let (exercise, item) = (&*entry.exercise, &*entry.item);
     let style = ctx.style;
     let size = style.body;
     let mut b = Builder::new();
     let lead = parts::separator(ctx, &mut b, entry);
-    let equipment = parts::equipment(exercise);
+    let equipment = parts::equipment(ctx, exercise);
     let need_placed = parts::title(
         ctx,
         &mut b,
@@ -141,41 +140,26 @@ pub fn exercise(ctx: &mut Ctx, entry: &Entry) -> Block {
         side: Side::Left,
     };
     let region = around.region();
-    let dose = item.dose_or(exercise).describe();
+    let dose = item.dose_or(exercise).describe_in(ctx.words);
 
     if let Some(earlier) = entry.earlier {
-        let text = parts::earlier_text(earlier);
-        b.paragraph(
-            ctx,
-            &[bold("You know this one. "), regular(&text)],
-            size,
-            &region,
-            false,
-        );
+        let text = parts::earlier_text(ctx, earlier);
+        let label = ctx.label("you-know-this");
+        b.paragraph(ctx, &[bold(&label), regular(&text)], size, &region, false);
         parts::dose_box(ctx, &mut b, &around, &dose);
         parts::note(ctx, &mut b, &around, item);
         return parts::finish(ctx, b, entry, picture_bottom, lead);
     }
     if let Some(text) = equipment.as_deref().filter(|_| !need_placed) {
-        b.paragraph(
-            ctx,
-            &[bold(parts::ASIDE_LABEL), regular(text)],
-            size,
-            &region,
-            false,
-        );
+        let label = ctx.label("you-need");
+        b.paragraph(ctx, &[bold(&label), regular(text)], size, &region, false);
         b.gap(style.gap() * 0.5);
     }
     let start = exercise.start.trim();
     if !start.is_empty() {
         // A long start may go on in the next column, two lines on each side.
-        b.paragraph(
-            ctx,
-            &[bold("Get into position: "), regular(start)],
-            size,
-            &region,
-            true,
-        );
+        let label = ctx.label("how-to-start");
+        b.paragraph(ctx, &[bold(&label), regular(start)], size, &region, true);
         b.gap(style.gap() * 0.5);
     }
     let steps: Vec<&str> = exercise

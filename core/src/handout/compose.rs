@@ -40,7 +40,7 @@ pub fn add_footers(ctx: &mut Ctx, pages: &mut [Page], title: &str) {
     let rule_y = baseline - size * 1.25;
     let total = pages.len();
     for (n, marks) in pages.iter_mut().enumerate() {
-        let label = format!("Page {} of {total}", n + 1);
+        let label = ctx.t_with("page-of", &[("n", (n + 1).into()), ("total", total.into())]);
         let label_line = one_line(ctx, &label, size);
         let label_width = label_line.width;
         let title_room = page.content_width() - label_width - size * 2.0;

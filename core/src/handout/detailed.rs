@@ -81,12 +81,12 @@ fn labelled_list(
 /// an earlier phase already explained gets its picture, new dose and note,
 /// and a pointer back to the steps.
 pub fn exercise(ctx: &mut Ctx, entry: &Entry) -> Block {
-    let (exercise, item) = (entry.exercise, entry.item);
+    let (exercise, item) = (&*entry.exercise, &*entry.item);
     let style = ctx.style;
     let size = style.body;
     let mut b = Builder::new();
     let lead = parts::separator(ctx, &mut b, entry);
-    let equipment = parts::equipment(exercise);
+    let equipment = parts::equipment(ctx, exercise);
     let need_placed = parts::title(
         ctx,
         &mut b,
@@ -106,17 +106,12 @@ pub fn exercise(ctx: &mut Ctx, entry: &Entry) -> Block {
         side: Side::Right,
     };
     let region = around.region();
-    let dose = item.dose_or(exercise).describe();
+    let dose = item.dose_or(exercise).describe_in(ctx.words);
 
     if let Some(earlier) = entry.earlier {
-        let text = parts::earlier_text(earlier);
-        b.paragraph(
-            ctx,
-            &[bold("You know this one. "), regular(&text)],
-            size,
-            &region,
-            false,
-        );
+        let text = parts::earlier_text(ctx, earlier);
+        let label = ctx.label("you-know-this");
+        b.paragraph(ctx, &[bold(&label), regular(&text)], size, &region, false);
         parts::dose_box(ctx, &mut b, &around, &dose);
         parts::note(ctx, &mut b, &around, item);
         return parts::finish(ctx, b, entry, picture_bottom, lead);
@@ -128,24 +123,14 @@ pub fn exercise(ctx: &mut Ctx, entry: &Entry) -> Block {
         b.gap(style.gap());
     }
     if let Some(text) = equipment.as_deref().filter(|_| !need_placed) {
-        b.paragraph(
-            ctx,
-            &[bold(parts::ASIDE_LABEL), regular(text)],
-            size,
-            &region,
-            false,
-        );
+        let label = ctx.label("you-need");
+        b.paragraph(ctx, &[bold(&label), regular(text)], size, &region, false);
         b.gap(style.gap());
     }
     let start = exercise.start.trim();
     if !start.is_empty() {
-        b.paragraph(
-            ctx,
-            &[bold("Get into position: "), regular(start)],
-            size,
-            &region,
-            false,
-        );
+        let label = ctx.label("how-to-start");
+        b.paragraph(ctx, &[bold(&label), regular(start)], size, &region, false);
     }
     labelled_list(
         ctx,
@@ -158,21 +143,22 @@ pub fn exercise(ctx: &mut Ctx, entry: &Entry) -> Block {
     );
     parts::dose_box(ctx, &mut b, &around, &dose);
     parts::note(ctx, &mut b, &around, item);
-    let mistakes = "Avoid these mistakes";
+    let mistakes = ctx.t("avoid-mistakes");
     labelled_list(
         ctx,
         &mut b,
         &around,
-        mistakes,
+        &mistakes,
         &exercise.mistakes,
         Marker::Bullets,
         true,
     );
+    let take_care = ctx.t("take-care");
     labelled_list(
         ctx,
         &mut b,
         &around,
-        "Take care",
+        &take_care,
         &exercise.cautions,
         Marker::Bullets,
         true,

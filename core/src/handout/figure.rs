@@ -9,6 +9,7 @@ use super::fonts::Weight;
 use super::layout::{bold, regular};
 use super::pictures::Illustration;
 use super::style::MM;
+use crate::lang::Words;
 use crate::store::pictures::Frame;
 
 /// The smallest a picture is ever printed.
@@ -29,11 +30,11 @@ pub struct Figure {
 /// The word under a frame's number: the first frame is the start, the
 /// last the finish; frames between have only their number (as do all
 /// frames when `count` is 0).
-pub fn frame_word(number: usize, count: usize) -> Option<&'static str> {
+pub fn frame_word(words: &Words, number: usize, count: usize) -> Option<String> {
     match number {
         _ if count == 0 => None,
-        1 => Some("Start"),
-        n if n == count => Some("Finish"),
+        1 => Some(words.get("figure-start")),
+        n if n == count => Some(words.get("figure-finish")),
         _ => None,
     }
 }
@@ -166,16 +167,16 @@ fn label(
             1.0,
         ));
     }
-    let Some(word) = frame_word(number, count) else {
+    let Some(word) = frame_word(ctx.words, number, count) else {
         return (badge, line);
     };
-    let word_width = ctx.measure(word, Weight::Bold, size);
+    let word_width = ctx.measure(&word, Weight::Bold, size);
     let (word_x, word_y) = if word_below {
         (x, y + line)
     } else {
         (x + badge + size * 0.35, y)
     };
-    if let Some(text) = ctx.wrap(&[bold(word)], size, f32::MAX).pop() {
+    if let Some(text) = ctx.wrap(&[bold(&word)], size, f32::MAX).pop() {
         marks.push(text_mark(ctx, text, word_x, word_y, size, 0.0));
     }
     if word_below {
@@ -254,7 +255,8 @@ pub fn gutter(ctx: &Ctx, labels: Labels) -> f32 {
     let badge = ctx.style.line(size);
     let widest = match labels {
         Labels::Words => {
-            let words = ["Start", "Finish"].map(|w| ctx.measure(w, Weight::Bold, size));
+            let words = ["figure-start", "figure-finish"]
+                .map(|id| ctx.measure(&ctx.t(id), Weight::Bold, size));
             words[0].max(words[1]).max(badge)
         }
         Labels::Numbers => badge,
@@ -277,8 +279,8 @@ fn for_row_words(ctx: &Ctx, frames: &[Frame], count: usize) -> f32 {
         .windows(2)
         .map(|pair| {
             let (x, number) = pair[0];
-            let word = frame_word(number, count)
-                .map_or(0.0, |w| size * 0.35 + ctx.measure(w, Weight::Bold, size));
+            let word = frame_word(ctx.words, number, count)
+                .map_or(0.0, |w| size * 0.35 + ctx.measure(&w, Weight::Bold, size));
             (badge + word + 1.0 * MM) / (pair[1].0 - x).max(0.01)
         })
         .fold(0.0, f32::max)
@@ -333,7 +335,9 @@ fn stacked(
     let w = width
         .min(max_height * aspect)
         .max(MIN_WIDTH.min(width))
-        .max(for_numbers)
+        // Never wider than the room for it: where the gaps are too narrow
+        // for the numbers even then, they go on the frames' corners.
+        .max(for_numbers.min(width))
         .max(for_words(ctx, frames, labels) * aspect);
     let h = w / aspect;
     let left = x + gutter;
@@ -412,7 +416,8 @@ fn missing(ctx: &mut Ctx, x: f32, w: f32) -> Figure {
         }),
     }];
     let size = style.small;
-    let lines = ctx.wrap(&[regular("Picture not available")], size, w - 12.0);
+    let missing = ctx.t("picture-missing");
+    let lines = ctx.wrap(&[regular(&missing)], size, w - 12.0);
     let lh = style.line(size);
     let mut line_top = (h - lh * lines.len() as f32) / 2.0;
     for line in lines {
@@ -442,6 +447,7 @@ mod tests {
             style: Style::new(false),
             page: Geometry::new(Paper::A4),
             missing: BTreeSet::new(),
+            words: crate::lang::words(crate::lang::ENGLISH),
         }
     }
 
@@ -541,8 +547,11 @@ mod tests {
 
     #[test]
     fn three_frames_number_the_middle_one_without_a_word() {
-        assert_eq!(frame_word(1, 3), Some("Start"));
-        assert_eq!(frame_word(2, 3), None);
-        assert_eq!(frame_word(3, 3), Some("Finish"));
+        let words = crate::lang::words("en");
+        assert_eq!(frame_word(words, 1, 3).as_deref(), Some("Start"));
+        assert_eq!(frame_word(words, 2, 3), None);
+        assert_eq!(frame_word(words, 3, 3).as_deref(), Some("Finish"));
+        let spanish = crate::lang::words("es");
+        assert_eq!(frame_word(spanish, 1, 2).as_deref(), Some("Inicio"));
     }
 }

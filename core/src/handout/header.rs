@@ -7,20 +7,33 @@ use super::blocks::{Block, Builder, Ctx, Keep, Mark, Marker, Stroke, column};
 use super::fonts::Weight;
 use super::layout::{Span, bold, regular};
 use super::style::MM;
+use crate::lang::Words;
 use crate::program::Program;
 use crate::store::Paper;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 /// The shortest line left for a field to fill in by hand.
 const BLANK: &str = "__________";
 
-/// A date the reader cannot misread: "22 November 2026" on A4 paper,
-/// "November 22, 2026" on US Letter.
-pub fn long_date(date: NaiveDate, paper: Paper) -> String {
-    match paper {
-        Paper::A4 => date.format("%-d %B %Y").to_string(),
-        Paper::Letter => date.format("%B %-d, %Y").to_string(),
-    }
+/// A date the reader cannot misread, written out in the handout's
+/// language: "22 November 2026" on A4 paper, "November 22, 2026" on US
+/// Letter; "22 de noviembre de 2026" in Spanish.
+pub fn long_date(words: &Words, date: NaiveDate, paper: Paper) -> String {
+    let id = match paper {
+        Paper::A4 => "date-a4",
+        Paper::Letter => "date-letter",
+    };
+    let month = words.get(&format!("month-{}", date.month()));
+    // The year as text: a number would be free to take digit grouping.
+    let year = date.year().to_string();
+    words.with(
+        id,
+        &[
+            ("day", date.day().into()),
+            ("month", (&month).into()),
+            ("year", (&year).into()),
+        ],
+    )
 }
 
 /// The clinic band: logo on the left, then the clinic's name and phone.
@@ -62,7 +75,7 @@ pub fn clinic_band(ctx: &mut Ctx, program: &Program, logo: Option<(usize, f32)>)
     if !phone.is_empty() {
         b.paragraph(
             ctx,
-            &[bold("Phone: "), regular(phone)],
+            &[bold(&ctx.label("phone")), regular(phone)],
             style.body,
             &region,
             false,
@@ -85,15 +98,13 @@ pub fn title_block(ctx: &mut Ctx, program: &Program, paper: Paper, large_print: 
     let left = ctx.page.left();
     let width = ctx.page.content_width();
     let mut b = Builder::new();
-    let title = program.title.trim();
-    let title = if title.is_empty() {
-        "Your home exercises"
-    } else {
-        title
+    let title = match program.title.trim() {
+        "" => ctx.t("home-exercises"),
+        title => title.to_string(),
     };
     b.paragraph(
         ctx,
-        &[bold(title)],
+        &[bold(&title)],
         style.title,
         &column(left, width),
         false,
@@ -101,7 +112,8 @@ pub fn title_block(ctx: &mut Ctx, program: &Program, paper: Paper, large_print: 
     b.gap(style.gap());
 
     let template = program.is_template();
-    let date = |d: Option<NaiveDate>| d.map(|d| long_date(d, paper));
+    let words = ctx.words;
+    let date = |d: Option<NaiveDate>| d.map(|d| long_date(words, d, paper));
     let name = program
         .patient
         .as_ref()
@@ -109,19 +121,19 @@ pub fn title_block(ctx: &mut Ctx, program: &Program, paper: Paper, large_print: 
         .filter(|n| !n.is_empty());
     let clinician = Some(program.clinician.trim().to_string()).filter(|c| !c.is_empty());
     // `None` is a line to fill in by hand.
-    let mut fields: Vec<(&str, Option<String>)> = vec![("Name", name)];
+    let mut fields: Vec<(String, Option<String>)> = vec![(ctx.t("field-name"), name)];
     let given = if template {
         None
     } else {
         date(Some(program.created))
     };
-    fields.push(("Date given", given));
+    fields.push((ctx.t("field-given"), given));
     if clinician.is_some() || template {
-        fields.push(("Therapist", clinician));
+        fields.push((ctx.t("field-therapist"), clinician));
     }
     let review = date(program.review);
     if review.is_some() || template {
-        fields.push(("Next visit", review));
+        fields.push((ctx.t("field-review"), review));
     }
     // Two columns: name and date on the first row, and so on. The right
     // column takes the room its dates need; the names get the rest.
@@ -175,11 +187,10 @@ pub fn title_block(ctx: &mut Ctx, program: &Program, paper: Paper, large_print: 
     }
     if !large_print {
         b.gap(style.gap() * 0.5);
+        let bigger = ctx.t("bigger-print");
         b.paragraph(
             ctx,
-            &[regular(
-                "Need bigger print? Ask us for a large-print copy of this handout.",
-            )],
+            &[regular(&bigger)],
             style.body,
             &column(left, ctx.text_width()),
             false,
@@ -232,28 +243,26 @@ pub fn about(ctx: &mut Ctx, program: &Program) -> Vec<Block> {
         .filter(|g| !g.is_empty())
         .collect();
     if !condition.is_empty() || !goals.is_empty() {
-        blocks.push(section(ctx, "What we are working on", &|ctx, b| {
+        let heading = ctx.t("working-on");
+        blocks.push(section(ctx, &heading, &|ctx, b| {
             if !condition.is_empty() {
-                b.paragraph(
-                    ctx,
-                    &[bold("Condition: "), regular(condition)],
-                    size,
-                    &full,
-                    true,
-                );
+                let label = ctx.label("condition");
+                b.paragraph(ctx, &[bold(&label), regular(condition)], size, &full, true);
             }
             if !goals.is_empty() {
                 if !condition.is_empty() {
                     b.gap(style.gap());
                 }
-                b.paragraph(ctx, &[bold("Your goals:")], size, &full, false);
+                let label = ctx.t("goals");
+                b.paragraph(ctx, &[bold(&label)], size, &full, false);
                 b.list(ctx, &goals, Marker::Bullets, size, &full, true);
             }
         }));
     }
     let notes = program.notes.trim();
     if !notes.is_empty() {
-        blocks.push(section(ctx, "About your program", &|ctx, b| {
+        let heading = ctx.t("about-program");
+        blocks.push(section(ctx, &heading, &|ctx, b| {
             let spans: [Span; 1] = [regular(notes)];
             b.paragraph(ctx, &spans, size, &full, true);
         }));
@@ -265,7 +274,8 @@ pub fn about(ctx: &mut Ctx, program: &Program) -> Vec<Block> {
         .filter(|p| !p.is_empty())
         .collect();
     if !precautions.is_empty() {
-        blocks.push(section(ctx, "Take care", &|ctx, b| {
+        let heading = ctx.t("take-care");
+        blocks.push(section(ctx, &heading, &|ctx, b| {
             b.list(ctx, &precautions, Marker::Bullets, size, &full, true);
         }));
     }
@@ -279,7 +289,11 @@ mod tests {
     #[test]
     fn dates_are_spelled_out() {
         let date = NaiveDate::from_ymd_opt(2026, 3, 4).unwrap();
-        assert_eq!(long_date(date, Paper::A4), "4 March 2026");
-        assert_eq!(long_date(date, Paper::Letter), "March 4, 2026");
+        let en = crate::lang::words("en");
+        assert_eq!(long_date(en, date, Paper::A4), "4 March 2026");
+        assert_eq!(long_date(en, date, Paper::Letter), "March 4, 2026");
+        let es = crate::lang::words("es");
+        assert_eq!(long_date(es, date, Paper::A4), "4 de marzo de 2026");
+        assert_eq!(long_date(es, date, Paper::Letter), "4 de marzo de 2026");
     }
 }

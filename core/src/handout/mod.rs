@@ -177,6 +177,8 @@ pub struct Laid {
     loaded: Vec<Arc<pictures::Loaded>>,
     /// The paper, for the PDF.
     geometry: style::Geometry,
+    /// The handout's language, for the PDF's subject line.
+    language: String,
 }
 
 /// Lays the handout for `program` out on pages.
@@ -189,6 +191,20 @@ pub fn lay_out(
         return Err(HandoutError::Empty);
     }
     let fonts = fonts::Fonts::get().ok_or(HandoutError::Fonts)?;
+    let language = options.language.as_deref().unwrap_or(&program.language);
+    // The "What's new" lines are worded in English only so far: a handout in
+    // another language leaves the box out (and says so) rather than mix.
+    let whats_new_left_out = language != crate::lang::ENGLISH && !options.changes.is_empty();
+    let without_changes;
+    let options = if whats_new_left_out {
+        without_changes = HandoutOptions {
+            changes: Vec::new(),
+            ..options.clone()
+        };
+        &without_changes
+    } else {
+        options
+    };
     let style = style::Style::new(options.large_print);
     let mut ctx = Ctx {
         fonts,
@@ -198,15 +214,23 @@ pub fn lay_out(
         },
         page: style::Geometry::new(options.paper),
         missing: BTreeSet::new(),
+        words: crate::lang::words(language),
     };
     let mut pictures = pictures::Pictures::default();
-    let plan = plan::Plan::new(program, library, options, &mut pictures)?;
+    let plan = plan::Plan::new(program, library, options, language, &mut pictures)?;
     let mut pages = match options.layout {
         HandoutLayout::Summary => card::card(&mut ctx, &plan)?,
         HandoutLayout::Compact | HandoutLayout::Detailed => plan.flow(&mut ctx).pages,
     };
     compose::add_footers(&mut ctx, &mut pages, &program.title);
-    let mut warnings = pictures.warnings.clone();
+    let mut warnings = untranslated_warning(&plan, language);
+    if whats_new_left_out {
+        warnings.push(
+            "the \"What's new\" box is printed on English handouts only; it is left out of this one"
+                .to_string(),
+        );
+    }
+    warnings.extend(pictures.warnings.iter().cloned());
     warnings.extend(ctx.missing.iter().map(|c| {
         format!(
             "the character {c:?} (U+{:04X}) is not in the handout's fonts; it is printed as \"?\"",
@@ -220,7 +244,93 @@ pub fn lay_out(
         warnings,
         loaded: pictures.list,
         geometry: ctx.page,
+        language: language.to_string(),
     })
+}
+
+/// "3 exercises have no Spanish text and print in English: Bridge, …",
+/// so a mixed handout is never a surprise.
+fn untranslated_warning(plan: &plan::Plan, language: &str) -> Vec<String> {
+    if plan.untranslated.is_empty() {
+        return Vec::new();
+    }
+    let name = crate::lang::find(language).map_or(language, |l| l.english_name);
+    let count = plan.untranslated.len();
+    let (what, verb) = if count == 1 {
+        ("exercise has".to_string(), "prints")
+    } else {
+        (format!("{count} exercises have"), "print")
+    };
+    let what = if count == 1 {
+        format!("1 {what}")
+    } else {
+        what
+    };
+    vec![format!(
+        "{what} no {name} text and {verb} in English: {}",
+        plan.untranslated.join(", ")
+    )]
+}
+
+/// Makes several handouts of `program` (say the compact handout, then the
+/// summary card) as one PDF, for one print job. With `two_sided`, a blank
+/// page ends a part with an odd number of pages, so the next one starts on
+/// its own sheet: the card goes on the fridge, not on the back of page 7.
+/// Each part keeps its own "Page N of M".
+pub fn export_parts(
+    program: &Program,
+    library: &Library,
+    parts: &[HandoutOptions],
+    two_sided: bool,
+) -> Result<Handout, HandoutError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let mut laid: Option<Laid> = None;
+        for options in parts {
+            let next = lay_out(program, library, options)?;
+            laid = Some(match laid {
+                Some(earlier) => earlier.then(next, two_sided),
+                None => next,
+            });
+        }
+        render(program, laid.ok_or(HandoutError::Empty)?)
+    }))
+    .unwrap_or_else(|_| {
+        Err(HandoutError::Pdf(
+            "an unexpected problem stopped the export".to_string(),
+        ))
+    })
+}
+
+impl Laid {
+    /// These pages, then `next`'s (on a fresh sheet when `two_sided`).
+    fn then(mut self, next: Laid, two_sided: bool) -> Laid {
+        if two_sided && self.pages.len() % 2 == 1 {
+            self.pages.push(Page::new());
+        }
+        let offset = self.loaded.len();
+        self.pages.extend(next.pages.into_iter().map(|page| {
+            page.into_iter()
+                .map(|mark| match mark {
+                    Mark::Picture { index, x, y, w, h } => Mark::Picture {
+                        index: index + offset,
+                        x,
+                        y,
+                        w,
+                        h,
+                    },
+                    other => other,
+                })
+                .collect()
+        }));
+        self.pictures.extend(next.pictures);
+        self.loaded.extend(next.loaded);
+        for warning in next.warnings {
+            if !self.warnings.contains(&warning) {
+                self.warnings.push(warning);
+            }
+        }
+        self
+    }
 }
 
 fn build(
@@ -228,15 +338,21 @@ fn build(
     library: &Library,
     options: &HandoutOptions,
 ) -> Result<Handout, HandoutError> {
-    let laid = lay_out(program, library, options)?;
+    render(program, lay_out(program, library, options)?)
+}
+
+/// The PDF of laid-out pages.
+fn render(program: &Program, laid: Laid) -> Result<Handout, HandoutError> {
     let author = if program.clinician.trim().is_empty() {
         program.clinic.trim()
     } else {
         program.clinician.trim()
     };
+    let subject = crate::lang::words(&laid.language).get("pdf-subject");
     let meta = pdf::Meta {
         title: program.title.trim(),
         author,
+        subject: &subject,
         created: program
             .created
             .and_time(NaiveTime::MIN)

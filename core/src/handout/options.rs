@@ -34,6 +34,9 @@ pub struct HandoutOptions {
     /// Print the "What's new" box when the program has an earlier version
     /// that differs.
     pub whats_new: bool,
+    /// The handout's language for this print ([`crate::lang`] code), or
+    /// `None` for the program's own.
+    pub language: Option<String>,
 }
 
 /// What the therapist chose for one handout (in the Export sheet or on
@@ -52,6 +55,8 @@ pub struct Choices {
     pub phase: Option<usize>,
     /// The "What's new" box.
     pub whats_new: Option<bool>,
+    /// The handout's language, over the program's.
+    pub language: Option<&'static str>,
 }
 
 /// Text from the settings, or `None` when it is blank.
@@ -74,6 +79,7 @@ impl HandoutOptions {
             picture_folders,
             changes: Vec::new(),
             whats_new: settings.whats_new,
+            language: None,
         }
     }
 
@@ -88,6 +94,7 @@ impl HandoutOptions {
             tracking_chart: choices.tracking_chart.unwrap_or(defaults.tracking_chart),
             phase: choices.phase,
             whats_new: choices.whats_new.unwrap_or(defaults.whats_new),
+            language: choices.language.map(str::to_string),
             ..defaults
         }
     }

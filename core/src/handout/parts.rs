@@ -78,22 +78,24 @@ pub fn separator(ctx: &Ctx, b: &mut Builder, entry: &Entry) -> f32 {
 }
 
 /// What the patient needs at hand: "mat, pillow." (None when nothing).
-pub fn equipment(exercise: &Exercise) -> Option<String> {
+pub fn equipment(ctx: &Ctx, exercise: &Exercise) -> Option<String> {
     let names: Vec<String> = exercise
         .equipment
         .iter()
-        .map(|e| e.label().to_lowercase())
+        .map(|e| ctx.t(&format!("equipment-{}", format!("{e:?}").to_lowercase())))
         .collect();
     (!names.is_empty()).then(|| format!("{}.", names.join(", ")))
 }
 
 /// For an exercise an earlier phase explained: where to look.
-pub fn earlier_text(earlier: Earlier) -> String {
-    let place = match earlier.page {
-        Some(page) => format!("exercise {} on page {page}", earlier.number),
-        None => format!("exercise {}", earlier.number),
-    };
-    format!("Do it the same way as {place}, with the amount below.")
+pub fn earlier_text(ctx: &Ctx, earlier: Earlier) -> String {
+    match earlier.page {
+        Some(page) => ctx.t_with(
+            "earlier-on-page",
+            &[("number", earlier.number.into()), ("page", page.into())],
+        ),
+        None => ctx.t_with("earlier", &[("number", earlier.number.into())]),
+    }
 }
 
 /// The exercise's number in a black square and its name beside it, with
@@ -137,7 +139,11 @@ pub fn title(
     let name = name.trim();
     let aside_line = aside.and_then(|text| {
         let line = ctx
-            .wrap(&[bold(ASIDE_LABEL), regular(text)], style.body, f32::MAX)
+            .wrap(
+                &[bold(&ctx.label("you-need")), regular(text)],
+                style.body,
+                f32::MAX,
+            )
             .pop()?;
         let name_width = ctx.measure(name, Weight::Bold, size);
         (name_width + size + line.width <= name_room).then_some(line)
@@ -164,9 +170,6 @@ pub fn title(
     placed
 }
 
-/// The label of the equipment line.
-pub const ASIDE_LABEL: &str = "You need: ";
-
 /// The dose, in bold, in a shaded box.
 pub fn dose_box(ctx: &mut Ctx, b: &mut Builder, around: &Around, dose: &str) {
     let size = ctx.style.body;
@@ -176,9 +179,10 @@ pub fn dose_box(ctx: &mut Ctx, b: &mut Builder, around: &Around, dose: &str) {
     let (x, w) = around.region()(top);
     let at = b.mark_count();
     b.gap(pad);
+    let label = ctx.label("how-much");
     b.paragraph(
         ctx,
-        &[bold("How much: "), bold(dose)],
+        &[bold(&label), bold(dose)],
         size,
         &column(x + pad, w - 2.0 * pad),
         false,
@@ -215,9 +219,10 @@ pub fn note(ctx: &mut Ctx, b: &mut Builder, around: &Around, item: &Item) {
     if !note.is_empty() {
         b.gap(ctx.style.gap());
         b.allow_break();
+        let label = ctx.label("therapist-says");
         b.paragraph(
             ctx,
-            &[bold("Your therapist says: "), regular(note)],
+            &[bold(&label), regular(note)],
             ctx.style.body,
             &around.region(),
             true,
@@ -250,7 +255,7 @@ pub fn finish(
     };
     block.lead = lead;
     let mut head = Builder::new();
-    let name = format!("{} (continued)", entry.exercise.name.trim());
+    let name = ctx.t_with("continued", &[("what", entry.exercise.name.trim().into())]);
     title(ctx, &mut head, entry.number, &name, body, None);
     head.gap(ctx.style.gap());
     block.continuation = Some(Box::new(head.finish(Keep::Whole)));

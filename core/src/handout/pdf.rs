@@ -22,6 +22,8 @@ pub struct Meta<'a> {
     pub title: &'a str,
     /// The clinician or clinic, as author.
     pub author: &'a str,
+    /// "Home exercise program", in the handout's language.
+    pub subject: &'a str,
     /// Seconds since 1970 for the creation date: the program's date, not
     /// the clock, so exports repeat exactly.
     pub created: i64,
@@ -261,7 +263,7 @@ pub fn write(
     info.author = meta.author.to_string();
     info.creator = "ptbuilder".to_string();
     info.producer = "ptbuilder".to_string();
-    info.subject = "Home exercise program".to_string();
+    info.subject = meta.subject.to_string();
 
     let mut used = BTreeSet::new();
     for page in pages {

@@ -14,10 +14,10 @@ pub fn heading(ctx: &mut Ctx, phase: &Phase, minutes: u32) -> Block {
     let full = column(left, width);
     let mut b = Builder::new();
     let name = match phase.name.trim() {
-        "" => "Your exercises",
-        name => name,
+        "" => ctx.t("your-exercises"),
+        name => name.to_string(),
     };
-    b.paragraph(ctx, &[bold(name)], style.phase, &full, false);
+    b.paragraph(ctx, &[bold(&name)], style.phase, &full, false);
     b.gap(style.body * 0.2);
     b.mark(Mark::Rule {
         from: (left, b.y),
@@ -25,24 +25,21 @@ pub fn heading(ctx: &mut Ctx, phase: &Phase, minutes: u32) -> Block {
         stroke: Stroke::solid(2.0, 0.0),
     });
     b.gap(style.gap());
-    let weeks = phase.weeks.filter(|&w| w > 0).map(|weeks| match weeks {
-        1 => "About 1 week.".to_string(),
-        n => format!("About {n} weeks."),
-    });
-    let session = match minutes {
-        0 => None,
-        1 => Some("Each session takes about 1 minute.".to_string()),
-        n => Some(format!("Each session takes about {n} minutes.")),
-    };
+    let weeks = phase
+        .weeks
+        .filter(|&w| w > 0)
+        .map(|weeks| ctx.t_with("phase-weeks", &[("n", weeks.into())]));
+    let session = (minutes > 0).then(|| ctx.t_with("phase-session", &[("n", minutes.into())]));
     let text = [weeks, session]
         .into_iter()
         .flatten()
         .collect::<Vec<_>>()
         .join(" ");
     if !text.is_empty() {
+        let label = ctx.label("how-long");
         b.paragraph(
             ctx,
-            &[bold("How long: "), regular(&text)],
+            &[bold(&label), regular(&text)],
             style.body,
             &full,
             false,
@@ -73,9 +70,10 @@ pub fn move_on(ctx: &mut Ctx, b: &mut Builder, advance_when: &str) {
     let top = b.y;
     let at = b.mark_count();
     b.gap(pad);
+    let label = ctx.label("move-on");
     b.paragraph(
         ctx,
-        &[bold("Move on when: "), regular(advance)],
+        &[bold(&label), regular(advance)],
         style.body,
         &column(left + pad, (width - 2.0 * pad).min(ctx.text_width())),
         false,

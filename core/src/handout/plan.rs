@@ -13,6 +13,7 @@ use super::{
 use crate::library::{Exercise, ExerciseId, Library};
 use crate::program::{Item, Phase, Program};
 use crate::store::HandoutLayout;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// A page must be filled at least this much before an exercise is moved
@@ -34,10 +35,10 @@ pub struct Earlier {
 pub struct Entry<'a> {
     /// Its number in the handout.
     pub number: usize,
-    /// The exercise.
-    pub exercise: &'a Exercise,
-    /// This patient's dose and note.
-    pub item: &'a Item,
+    /// The exercise, in the handout's language where it has one.
+    pub exercise: Cow<'a, Exercise>,
+    /// This patient's dose and note, the dose in the handout's language.
+    pub item: Cow<'a, Item>,
     /// Its picture.
     pub illustration: Illustration,
     /// The address of its video, if it has one.
@@ -70,13 +71,21 @@ pub struct Plan<'a> {
     pub logo: Option<(usize, f32)>,
     /// The phases that have exercises.
     pub phases: Vec<PhasePlan<'a>>,
+    /// Names of the exercises that print in English because they have no
+    /// text in the handout's language, each once.
+    pub untranslated: Vec<String>,
 }
 
-/// The program's items with their exercises, phase by phase.
+/// One resolved item: the patient's item and its exercise in the
+/// handout's language, or in English when it has none there (`false`).
+type Resolved<'a> = (Cow<'a, Item>, Cow<'a, Exercise>, bool);
+
+/// The program's items with their exercises in `language`, phase by phase.
 fn resolve<'a>(
     program: &'a Program,
     library: &'a Library,
-) -> Result<Vec<Vec<(&'a Item, &'a Exercise)>>, HandoutError> {
+    language: &str,
+) -> Result<Vec<Vec<Resolved<'a>>>, HandoutError> {
     program
         .phases
         .iter()
@@ -85,10 +94,26 @@ fn resolve<'a>(
                 .items
                 .iter()
                 .map(|item| {
-                    program
+                    let exercise = program
                         .exercise(&item.exercise, library)
-                        .map(|exercise| (item, exercise))
-                        .ok_or_else(|| HandoutError::UnknownExercise(item.exercise.to_string()))
+                        .ok_or_else(|| HandoutError::UnknownExercise(item.exercise.to_string()))?;
+                    Ok(if language == crate::lang::ENGLISH {
+                        (Cow::Borrowed(item), Cow::Borrowed(exercise), true)
+                    } else {
+                        match exercise.in_language(language) {
+                            Some(translated) => {
+                                let item = match &item.dose {
+                                    Some(dose) => Cow::Owned(Item {
+                                        dose: Some(exercise.dose_in(dose, language)),
+                                        ..item.clone()
+                                    }),
+                                    None => Cow::Borrowed(item),
+                                };
+                                (item, Cow::Owned(translated), true)
+                            }
+                            None => (Cow::Borrowed(item), Cow::Borrowed(exercise), false),
+                        }
+                    })
                 })
                 .collect()
         })
@@ -111,28 +136,32 @@ impl<'a> Plan<'a> {
         program: &'a Program,
         library: &'a Library,
         options: &'a HandoutOptions,
+        language: &str,
         pictures: &mut Pictures,
     ) -> Result<Self, HandoutError> {
-        let resolved = resolve(program, library)?;
+        let resolved = resolve(program, library, language)?;
+        let mut untranslated: Vec<String> = Vec::new();
         let logo = options.logo.as_deref().and_then(|path| pictures.logo(path));
         let mut number = 0;
-        let mut first_shown: HashMap<&ExerciseId, usize> = HashMap::new();
+        let mut first_shown: HashMap<ExerciseId, usize> = HashMap::new();
         let mut phases = Vec::new();
         for (phase, items) in program.phases.iter().zip(&resolved) {
             if items.is_empty() {
                 continue;
             }
             let mut entries = Vec::new();
-            for (n, &(item, exercise)) in items.iter().enumerate() {
+            for (n, (item, exercise, translated)) in items.iter().enumerate() {
                 number += 1;
+                if !translated && !untranslated.contains(&exercise.name) {
+                    untranslated.push(exercise.name.clone());
+                }
                 let earlier = first_shown
                     .get(&exercise.id)
                     .map(|&number| Earlier { number, page: None });
-                first_shown.entry(&exercise.id).or_insert(number);
+                first_shown.entry(exercise.id.clone()).or_insert(number);
                 entries.push(Entry {
                     number,
-                    exercise,
-                    item,
+                    item: item.clone(),
                     illustration: pictures.exercise(
                         program,
                         &exercise.name,
@@ -140,6 +169,7 @@ impl<'a> Plan<'a> {
                         &options.picture_folders,
                     ),
                     video: video(exercise, options),
+                    exercise: exercise.clone(),
                     first_in_phase: n == 0,
                     earlier,
                     move_on: (n + 1 == items.len()).then_some(phase.advance_when.as_str()),
@@ -156,6 +186,7 @@ impl<'a> Plan<'a> {
             options,
             logo,
             phases,
+            untranslated,
         })
     }
 
@@ -200,9 +231,9 @@ impl<'a> Plan<'a> {
         flow::paginate(blocks, frame)
     }
 
-    /// The handout's blocks up to the chart; `pages[n]` is the page
-    /// (counted from 1) of exercise `n + 1`, where known. Also returns each
-    /// exercise's block position.
+    /// The handout's blocks up to the chart, and each exercise's block
+    /// position; `pages[n]` is the page (from 1) of exercise `n + 1`, where
+    /// known.
     fn body(&self, ctx: &mut Ctx, pages: &[Option<usize>]) -> (Vec<Block>, Vec<usize>) {
         let (program, options) = (self.program, self.options);
         let mut blocks = Vec::new();

@@ -77,6 +77,8 @@ fn build(program: &Program, changes: &[Dated], paper: Paper) -> Result<Handout, 
         style: Style::new(false).compact(),
         page: Geometry::new(paper),
         missing: BTreeSet::new(),
+        // The report is for the medical record, in English.
+        words: crate::lang::words(crate::lang::ENGLISH),
     };
     let mut pictures = Pictures::default();
     let page = lay_out(&mut ctx, program, changes, paper, &mut pictures);
@@ -86,6 +88,7 @@ fn build(program: &Program, changes: &[Dated], paper: Paper) -> Result<Handout, 
     let meta = pdf::Meta {
         title: &title,
         author: program.clinician.trim(),
+        subject: "Progress report",
         created: program
             .visits
             .iter()
@@ -167,12 +170,15 @@ fn heading(ctx: &mut Ctx, b: &mut Builder, program: &Program, paper: Paper) {
         &full,
         false,
     );
-    let mut dates = format!("made {}", long_date(program.created, paper));
+    let mut dates = format!("made {}", long_date(ctx.words, program.created, paper));
     if let Some(start) = program.start {
-        dates.push_str(&format!(", started {}", long_date(start, paper)));
+        dates.push_str(&format!(", started {}", long_date(ctx.words, start, paper)));
     }
     if let Some(review) = program.review {
-        dates.push_str(&format!(", next review {}", long_date(review, paper)));
+        dates.push_str(&format!(
+            ", next review {}",
+            long_date(ctx.words, review, paper)
+        ));
     }
     let about = format!("{} ({dates})", program.title.trim());
     b.paragraph(
@@ -389,7 +395,7 @@ fn history(ctx: &mut Ctx, b: &mut Builder, changes: &[Dated], paper: Paper, bott
         .iter()
         .rev()
         .flat_map(|dated| {
-            let date = long_date(dated.date, paper);
+            let date = long_date(ctx.words, dated.date, paper);
             dated.lines.iter().map(move |l| format!("{date}: {l}"))
         })
         .collect();

@@ -4,74 +4,63 @@
 
 use super::blocks::{Block, Builder, Ctx, Keep, Mark, Marker, Stroke, column};
 use super::layout::{bold, regular};
+use crate::lang::Words;
 
-/// Title of the box.
-pub const TITLE: &str = "Stay safe";
+/// The box's words in one language: a label or lead-in, then its text.
+pub struct Texts {
+    /// Title of the box.
+    pub title: String,
+    /// The pain rule.
+    pub pain: (String, String),
+    /// Stop at once.
+    pub stop_now: (String, String),
+    /// Emergency department: lead-in, then the signs.
+    pub emergency: (String, Vec<String>),
+    /// See a doctor the same day: lead-in, then the signs.
+    pub same_day: (String, Vec<String>),
+    /// See the doctor or therapist soon.
+    pub soon: (String, String),
+}
 
-/// The pain rule: label, then text.
-pub const PAIN: (&str, &str) = (
-    "Pain while you exercise: ",
-    "Mild aching or discomfort is fine if it settles within a day. Stop the exercise if you \
-     feel sharp or shooting pain, or pain that gets worse. Call us before you do it again.",
-);
-
-/// Stop at once: label, then text.
-pub const STOP_NOW: (&str, &str) = (
-    "Stop at once and get help ",
-    "if you have chest pain, you are very short of breath, or you feel dizzy or faint.",
-);
+/// The box's words in the handout's language. Labels that run on into
+/// their text end with a space.
+pub fn texts(words: &Words) -> Texts {
+    let label = |id: &str| format!("{} ", words.get(id));
+    let signs = |id: &str| (1..=5).map(|n| words.get(&format!("{id}-{n}"))).collect();
+    Texts {
+        title: words.get("safety-title"),
+        pain: (label("safety-pain-label"), words.get("safety-pain")),
+        stop_now: (label("safety-stop-label"), words.get("safety-stop")),
+        emergency: (words.get("safety-emergency"), signs("safety-emergency")),
+        same_day: (words.get("safety-same-day"), signs("safety-same-day")),
+        soon: (label("safety-soon-label"), words.get("safety-soon")),
+    }
+}
 
 /// Whom to call for chest pain: the clinic's emergency number when it is
 /// set, so the patient reads only the number of their own country.
-pub fn emergency_call(number: Option<&str>) -> String {
+pub fn emergency_call(words: &Words, number: Option<&str>) -> String {
     match number.map(str::trim).filter(|n| !n.is_empty()) {
-        Some(number) => format!("For chest pain or trouble breathing, call {number}."),
-        None => "For chest pain or trouble breathing, call your emergency number.".to_string(),
+        Some(number) => words.with("safety-call-number", &[("number", number.into())]),
+        None => words.get("safety-call-emergency"),
     }
 }
-
-/// Emergency department: lead-in, then the signs.
-pub const EMERGENCY: (&str, &[&str]) = (
-    "Go to the emergency department now if you have:",
-    &[
-        "Numbness around your groin, genitals or buttocks.",
-        "New trouble passing urine or controlling your bladder or bowels.",
-        "New loss of feeling during sex, or new trouble getting an erection.",
-        "New weakness in one or both legs.",
-        "Numbness or tingling in both legs.",
-    ],
-);
-
-/// See a doctor the same day: lead-in, then the signs.
-pub const SAME_DAY: (&str, &[&str]) = (
-    "See a doctor the same day if you have:",
-    &[
-        "Back pain that started after a fall or an injury.",
-        "A fever, or you feel generally unwell.",
-        "Recent weight loss without trying.",
-        "A history of cancer, and this back pain is new.",
-        "Severe pain at night, or pain that keeps getting worse.",
-    ],
-);
-
-/// See the doctor or therapist soon: label, then text.
-pub const SOON: (&str, &str) = (
-    "See your doctor or therapist within a few days ",
-    "if one leg goes numb or tingles, or your back is no better after 2 weeks.",
-);
 
 /// The line that closes the box, with the clinic's name and phone.
-pub fn call_us(clinic: &str, phone: &str) -> String {
+pub fn call_us(words: &Words, clinic: &str, phone: &str) -> String {
     match (clinic.trim(), phone.trim()) {
-        ("", "") => "Questions or worries? Call your clinic: ____________________".to_string(),
-        ("", phone) => format!("Questions or worries? Call us on {phone}."),
-        (clinic, "") => format!("Questions or worries? Call {clinic}."),
-        (clinic, phone) => format!("Questions or worries? Call {clinic} on {phone}."),
+        ("", "") => words.get("call-blank"),
+        ("", phone) => words.with("call-phone", &[("phone", phone.into())]),
+        (clinic, "") => words.with("call-clinic", &[("clinic", clinic.into())]),
+        (clinic, phone) => words.with(
+            "call-clinic-phone",
+            &[("clinic", clinic.into()), ("phone", phone.into())],
+        ),
     }
 }
 
-/// The safety box, framed in black, in three framed parts: the rules, the
-/// warning signs, and when to see someone soon. It stays whole on its page;
+/// The safety box, framed in black, in three framed parts: the rules with
+/// the clinic's phone, the warning signs, and when to see someone soon. It stays whole on its page;
 /// only a box taller than a whole page (large print on small paper) goes on
 /// overleaf, between two parts, so every page shows whole framed parts.
 pub fn safety_box(ctx: &mut Ctx, clinic: &str, phone: &str, emergency: Option<&str>) -> Block {
@@ -81,6 +70,7 @@ pub fn safety_box(ctx: &mut Ctx, clinic: &str, phone: &str, emergency: Option<&s
     let width = ctx.page.content_width();
     let pad = size * 0.5;
     let inner = column(left + pad, (width - 2.0 * pad).min(ctx.text_width()));
+    let texts = texts(ctx.words);
     let mut b = Builder::new();
     // Where each part starts; the last entry is the bottom of the box.
     let mut parts = vec![0.0];
@@ -91,28 +81,39 @@ pub fn safety_box(ctx: &mut Ctx, clinic: &str, phone: &str, emergency: Option<&s
         b.gap(pad * 0.5);
     };
     b.gap(pad * 0.8);
-    b.paragraph(ctx, &[bold(TITLE)], style.heading, &inner, false);
+    b.paragraph(ctx, &[bold(&texts.title)], style.heading, &inner, false);
     b.gap(style.gap() * 0.5);
-    b.paragraph(ctx, &[bold(PAIN.0), regular(PAIN.1)], size, &inner, false);
+    let (pain_label, pain) = &texts.pain;
+    b.paragraph(ctx, &[bold(pain_label), regular(pain)], size, &inner, false);
     b.gap(style.gap());
-    let call = format!("{} {}", STOP_NOW.1, emergency_call(emergency));
+    let call = format!(
+        "{} {}",
+        texts.stop_now.1,
+        emergency_call(ctx.words, emergency)
+    );
     b.paragraph(
         ctx,
-        &[bold(STOP_NOW.0), regular(&call)],
+        &[bold(&texts.stop_now.0), regular(&call)],
         size,
         &inner,
         false,
     );
+    // The clinic's phone belongs with the pain rule ("Call us before you do
+    // it again"), and so stays on the first page when the box goes on.
+    b.gap(style.gap());
+    let call = call_us(ctx.words, clinic, phone);
+    b.paragraph(ctx, &[bold(&call)], size, &inner, false);
     next_part(&mut b, &mut parts);
     if size > 14.0 {
         // Large print: one list under the other, each its own part, so the
         // box can go on overleaf between them.
-        for (n, (lead, signs)) in [EMERGENCY, SAME_DAY].into_iter().enumerate() {
+        for (n, (lead, signs)) in [&texts.emergency, &texts.same_day].into_iter().enumerate() {
             if n > 0 {
                 next_part(&mut b, &mut parts);
             }
             b.paragraph(ctx, &[bold(lead)], size, &inner, false);
-            b.list(ctx, signs, Marker::Bullets, size, &inner, false);
+            let signs: Vec<&str> = signs.iter().map(String::as_str).collect();
+            b.list(ctx, &signs, Marker::Bullets, size, &inner, false);
         }
     } else {
         // The two lists of warning signs side by side.
@@ -120,19 +121,24 @@ pub fn safety_box(ctx: &mut Ctx, clinic: &str, phone: &str, emergency: Option<&s
         let gutter = size * 1.2;
         let half = (width - 2.0 * pad - gutter) / 2.0;
         let mut bottom = top;
-        for (n, (lead, signs)) in [EMERGENCY, SAME_DAY].into_iter().enumerate() {
+        for (n, (lead, signs)) in [&texts.emergency, &texts.same_day].into_iter().enumerate() {
             b.y = top;
             let side = column(left + pad + n as f32 * (half + gutter), half);
             b.paragraph(ctx, &[bold(lead)], size, &side, false);
-            b.list(ctx, signs, Marker::Bullets, size, &side, false);
+            let signs: Vec<&str> = signs.iter().map(String::as_str).collect();
+            b.list(ctx, &signs, Marker::Bullets, size, &side, false);
             bottom = bottom.max(b.y);
         }
         b.y = bottom;
     }
     next_part(&mut b, &mut parts);
-    b.paragraph(ctx, &[bold(SOON.0), regular(SOON.1)], size, &inner, false);
-    b.gap(style.gap());
-    b.paragraph(ctx, &[bold(&call_us(clinic, phone))], size, &inner, false);
+    b.paragraph(
+        ctx,
+        &[bold(&texts.soon.0), regular(&texts.soon.1)],
+        size,
+        &inner,
+        false,
+    );
     b.gap(pad);
     parts.push(b.y);
     for part in parts.windows(2) {
@@ -151,7 +157,7 @@ pub fn safety_box(ctx: &mut Ctx, clinic: &str, phone: &str, emergency: Option<&s
     let mut block = b.finish(Keep::Whole);
     block.space_before = style.body * 0.8;
     let mut head = Builder::new();
-    let continued = format!("{TITLE} (continued)");
+    let continued = ctx.t_with("continued", &[("what", (&texts.title).into())]);
     head.paragraph(ctx, &[bold(&continued)], size, &column(left, width), false);
     head.gap(style.gap());
     block.continuation = Some(Box::new(head.finish(Keep::Whole)));
@@ -174,28 +180,65 @@ mod tests {
             .unwrap_or(0)
     }
 
+    fn english() -> Texts {
+        texts(crate::lang::words("en"))
+    }
+
     #[test]
     fn safety_texts_are_short_plain_sentences() {
-        let mut texts = vec![PAIN.1, STOP_NOW.1, EMERGENCY.0, SAME_DAY.0, SOON.0, SOON.1];
-        texts.extend(EMERGENCY.1);
-        texts.extend(SAME_DAY.1);
-        for text in texts {
-            assert!(longest_sentence(text) <= 22, "{text}");
+        for language in crate::lang::LANGUAGES {
+            let t = texts(crate::lang::words(language.code));
+            let mut all = vec![
+                &t.pain.1,
+                &t.stop_now.1,
+                &t.emergency.0,
+                &t.same_day.0,
+                &t.soon.0,
+                &t.soon.1,
+            ];
+            all.extend(&t.emergency.1);
+            all.extend(&t.same_day.1);
+            for text in all {
+                assert!(longest_sentence(text) <= 22, "{text}");
+            }
+            // Each warning sign is one short line, easy to scan.
+            for sign in t.emergency.1.iter().chain(&t.same_day.1) {
+                assert!(sign.split_whitespace().count() <= 16, "{sign}");
+            }
         }
-        // Each warning sign is one short line, easy to scan.
-        for sign in EMERGENCY.1.iter().chain(SAME_DAY.1) {
-            assert!(sign.split_whitespace().count() <= 14, "{sign}");
+    }
+
+    #[test]
+    fn every_red_flag_is_in_spanish_too() {
+        let t = texts(crate::lang::words("es"));
+        let english = english();
+        assert_eq!(t.title, "Para su seguridad");
+        assert_eq!(t.emergency.1.len(), english.emergency.1.len());
+        for sign in t.emergency.1.iter().chain(&t.same_day.1) {
+            assert!(!english.emergency.1.contains(sign), "{sign} is English");
+            assert!(!english.same_day.1.contains(sign), "{sign} is English");
         }
+        let es = crate::lang::words("es");
+        assert_eq!(
+            emergency_call(es, Some("112")),
+            "Si tiene dolor en el pecho o le cuesta respirar, llame al 112."
+        );
+        assert_eq!(
+            call_us(es, "Clínica Norte", "555 0100"),
+            "¿Preguntas o dudas? Llame a Clínica Norte al 555 0100."
+        );
     }
 
     /// Every red flag a patient needs to know, each under the right urgency.
     #[test]
     fn every_red_flag_is_named() {
-        let lower = |texts: &[&str]| texts.join(" ").to_lowercase();
-        let now = lower(&[STOP_NOW.1, &emergency_call(None)]);
-        let emergency = lower(EMERGENCY.1);
-        let same_day = lower(SAME_DAY.1);
-        let soon = lower(&[SOON.0, SOON.1]);
+        let t = english();
+        let lower = |texts: &[String]| texts.join(" ").to_lowercase();
+        let call = emergency_call(crate::lang::words("en"), None);
+        let now = lower(&[t.stop_now.1.clone(), call]);
+        let emergency = lower(&t.emergency.1);
+        let same_day = lower(&t.same_day.1);
+        let soon = lower(&[t.soon.0.clone(), t.soon.1.clone()]);
         let expected: [(&str, &str, &[&str]); 4] = [
             (
                 "stop at once",
@@ -255,13 +298,14 @@ mod tests {
 
     #[test]
     fn only_the_clinics_emergency_number_is_printed() {
+        let en = crate::lang::words("en");
         assert_eq!(
-            emergency_call(Some(" 999 ")),
+            emergency_call(en, Some(" 999 ")),
             "For chest pain or trouble breathing, call 999."
         );
-        let none = emergency_call(None);
+        let none = emergency_call(en, None);
         assert!(none.contains("your emergency number"));
-        assert_eq!(emergency_call(Some("")), none);
+        assert_eq!(emergency_call(en, Some("")), none);
         for number in ["911", "999", "112"] {
             assert!(!none.contains(number), "no other country's number");
         }
@@ -273,6 +317,7 @@ mod tests {
             style: Style::new(large),
             page: Geometry::new(paper),
             missing: BTreeSet::new(),
+            words: crate::lang::words(crate::lang::ENGLISH),
         }
     }
 
@@ -326,10 +371,11 @@ mod tests {
 
     #[test]
     fn the_phone_line_reads_well_with_or_without_details() {
+        let en = crate::lang::words("en");
         assert_eq!(
-            call_us("Riverside Physio", "555 0100"),
+            call_us(en, "Riverside Physio", "555 0100"),
             "Questions or worries? Call Riverside Physio on 555 0100."
         );
-        assert!(call_us("", "").contains("____"));
+        assert!(call_us(en, "", "").contains("____"));
     }
 }

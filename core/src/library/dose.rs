@@ -5,8 +5,11 @@
 //! turns them into short sentences a patient can follow without doing any
 //! sums, and [`Dose::session_seconds`] estimates how long it takes.
 
+use crate::lang::{self, Words};
 use serde::{Deserialize, Serialize};
 use std::fmt;
+
+mod changes;
 
 /// A number of seconds or minutes: one value ("20") or a range ("20 to 30").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -192,32 +195,27 @@ const SECONDS_PER_MOVE: f64 = 4.0;
 const SECONDS_TO_SET_UP: f64 = 20.0;
 
 impl Dose {
-    /// The dose as short sentences for the patient, with no sums to do.
+    /// The dose as short sentences for the patient, in English, with no
+    /// sums to do.
     ///
     /// For example: "Hold for 20 to 30 seconds. Do it 3 times. Twice a day,
     /// every day."
     pub fn describe(&self) -> String {
-        let mut sentences: Vec<String> = Vec::new();
-        if let Some(minutes) = self.minutes {
-            sentences.push(format!("Keep going for {}.", minutes_words(minutes)));
-        }
-        if let Some(hold) = self.hold {
-            sentences.push(format!("Hold for {}.", seconds_words(hold)));
-        }
-        if let Some(line) = self.repeat_sentence() {
+        self.describe_in(lang::words(lang::ENGLISH))
+    }
+
+    /// The dose as short sentences in the handout's language: "Mantenga la
+    /// posición de 20 a 30 segundos. Hágalo 3 veces. 2 veces al día, todos
+    /// los días."
+    pub fn describe_in(&self, words: &Words) -> String {
+        let mut sentences = self.timing(words);
+        if let Some(line) = self.repeat_sentence(words) {
             sentences.push(line);
-        } else if let Some(side) = self.side_phrase() {
-            sentences.push(format!("Do it {side}."));
+        } else if let Some(side) = self.side_phrase(words) {
+            sentences.push(words.with("dose-side", &[("side", (&side).into())]));
         }
-        if let Some(load) = self
-            .load
-            .as_deref()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-        {
-            sentences.push(format!("Use: {load}."));
-        }
-        sentences.push(self.frequency());
+        sentences.extend(self.load_sentence(words));
+        sentences.push(self.frequency_in(words));
         sentences.join(" ")
     }
 
@@ -227,71 +225,108 @@ impl Dose {
     /// For example: "Hold for 3 seconds. Do 2 sets of 10, with a 1-minute
     /// rest between. Once a day, 3 days a week."
     pub fn brief(&self) -> String {
+        self.brief_in(lang::words(lang::ENGLISH))
+    }
+
+    /// [`Dose::brief`] in the handout's language.
+    pub fn brief_in(&self, words: &Words) -> String {
         let sets = self.sets.filter(|&s| s > 1);
         let (Some(reps), Some(sets)) = (self.reps.filter(|&r| r > 1), sets) else {
-            return self.describe();
+            return self.describe_in(words);
         };
-        let mut sentences: Vec<String> = Vec::new();
-        if let Some(minutes) = self.minutes {
-            sentences.push(format!("Keep going for {}.", minutes_words(minutes)));
-        }
-        if let Some(hold) = self.hold {
-            sentences.push(format!("Hold for {}.", seconds_words(hold)));
-        }
-        let side = self
-            .side_phrase()
-            .map(|s| format!(" {s}"))
-            .unwrap_or_default();
+        let mut sentences = self.timing(words);
         let rest = match self.rest.filter(|&r| r > 0) {
-            Some(rest) => format!(", with a {} rest between", rest_words(rest)),
+            Some(rest) => words.with(
+                "dose-brief-rest",
+                &[("rest", (&rest_words(words, rest)).into())],
+            ),
             None => String::new(),
         };
-        sentences.push(format!("Do {sets} sets of {reps}{side}{rest}."));
-        if let Some(load) = self
+        sentences.push(words.with(
+            "dose-brief-sets",
+            &[
+                ("sets", sets.into()),
+                ("reps", reps.into()),
+                ("side", (&self.side_suffix(words)).into()),
+                ("rest", (&rest).into()),
+            ],
+        ));
+        sentences.extend(self.load_sentence(words));
+        sentences.push(self.frequency_in(words));
+        sentences.join(" ")
+    }
+
+    /// How long to keep going and to hold, as sentences.
+    fn timing(&self, words: &Words) -> Vec<String> {
+        let mut sentences = Vec::new();
+        if let Some(minutes) = self.minutes {
+            sentences.push(span_words(words, "dose-minutes", minutes));
+        }
+        if let Some(hold) = self.hold {
+            sentences.push(span_words(words, "dose-hold", hold));
+        }
+        sentences
+    }
+
+    /// "Use: a light band." when the therapist named a load.
+    fn load_sentence(&self, words: &Words) -> Option<String> {
+        let load = self
             .load
             .as_deref()
             .map(str::trim)
-            .filter(|l| !l.is_empty())
-        {
-            sentences.push(format!("Use: {load}."));
-        }
-        sentences.push(self.frequency());
-        sentences.join(" ")
+            .filter(|l| !l.is_empty())?;
+        Some(words.with("dose-load", &[("load", load.into())]))
     }
 
     /// "Do it 10 times on each side." or, with sets, "Do it 10 times on each
     /// side. That is one set. Do 3 sets, with a 30-second rest between sets."
-    fn repeat_sentence(&self) -> Option<String> {
-        let side = self
-            .side_phrase()
-            .map(|s| format!(" {s}"))
-            .unwrap_or_default();
+    fn repeat_sentence(&self, words: &Words) -> Option<String> {
+        let side = self.side_suffix(words);
         let reps = self.reps.filter(|&r| r > 0);
         let sets = self.sets.filter(|&s| s > 1);
+        let times = |n: u16| words.with("times", &[("n", n.into())]);
         match (reps, sets) {
             (Some(reps), Some(sets)) => {
                 let rest = match self.rest.filter(|&r| r > 0) {
-                    Some(rest) => format!(", with a {} rest between sets", rest_words(rest)),
+                    Some(rest) => words.with(
+                        "dose-rest-between-sets",
+                        &[("rest", (&rest_words(words, rest)).into())],
+                    ),
                     None => String::new(),
                 };
-                Some(format!(
-                    "Do it {}{side}. That is one set. Do {sets} sets{rest}.",
-                    times(reps)
+                Some(words.with(
+                    "dose-sets",
+                    &[
+                        ("times", (&times(reps)).into()),
+                        ("side", (&side).into()),
+                        ("sets", sets.into()),
+                        ("rest", (&rest).into()),
+                    ],
                 ))
             }
-            (Some(reps), None) => Some(format!("Do it {}{side}.", times(reps))),
-            (None, Some(sets)) => Some(format!("Do it {}{side}.", times(sets))),
+            (Some(n), None) | (None, Some(n)) => Some(words.with(
+                "dose-repeat",
+                &[("times", (&times(n)).into()), ("side", (&side).into())],
+            )),
             (None, None) => None,
         }
     }
 
-    fn side_phrase(&self) -> Option<&'static str> {
-        match self.side {
-            Side::Both => None,
-            Side::EachSide => Some("on each side"),
-            Side::Left => Some("on your left side only"),
-            Side::Right => Some("on your right side only"),
-        }
+    fn side_phrase(&self, words: &Words) -> Option<String> {
+        let id = match self.side {
+            Side::Both => return None,
+            Side::EachSide => "side-each",
+            Side::Left => "side-left",
+            Side::Right => "side-right",
+        };
+        Some(words.get(id))
+    }
+
+    /// The side with a space before it, or nothing.
+    fn side_suffix(&self, words: &Words) -> String {
+        self.side_phrase(words)
+            .map(|s| format!(" {s}"))
+            .unwrap_or_default()
     }
 
     /// The moment to do it, when the therapist gave one.
@@ -305,21 +340,25 @@ impl Dose {
     /// "Twice a day, every day." / "Once a day, 3 days a week." / "Do this
     /// every time you get out of bed."
     pub fn frequency(&self) -> String {
+        self.frequency_in(lang::words(lang::ENGLISH))
+    }
+
+    /// [`Dose::frequency`] in the handout's language.
+    pub fn frequency_in(&self, words: &Words) -> String {
         if let Some(when) = self.when() {
             let when = when.trim_end_matches('.');
-            return format!("Do this {when}.");
+            return words.with("dose-when", &[("when", when.into())]);
         }
-        let per_day = match self.per_day {
-            0 | 1 => "Once a day".to_string(),
-            2 => "Twice a day".to_string(),
-            n => format!("{n} times a day"),
-        };
+        let per_day = words.with("per-day", &[("n", self.per_day.max(1).into())]);
         let days = match self.days_per_week {
-            0 | 7.. => "every day".to_string(),
-            1 => "1 day a week".to_string(),
-            n => format!("{n} days a week"),
+            0 | 7.. => 7,
+            n => n,
         };
-        format!("{per_day}, {days}.")
+        let days = words.with("days-a-week", &[("n", days.into())]);
+        words.with(
+            "dose-frequency",
+            &[("per_day", (&per_day).into()), ("days", (&days).into())],
+        )
     }
 
     /// A compact form for lists and tables: "3 × 10, hold 5 s, each side".
@@ -375,140 +414,24 @@ impl Dose {
     }
 }
 
-/// One aspect of a dose that changed, in the dose's own words: "now 12
-/// times (was 10)", "now hold for 10 seconds (was 5 seconds)", "no longer
-/// use: red band".
-fn changed(new: Option<String>, old: Option<String>) -> Option<String> {
-    match (new, old) {
-        (new, old) if new == old => None,
-        (Some(new), Some(old)) => Some(format!("now {new} (was {})", what_differs(&new, &old))),
-        (Some(new), None) => Some(format!("now {new}")),
-        (None, Some(old)) => Some(format!("no longer {old}")),
-        (None, None) => None,
-    }
-}
-
-/// The words of `old` that differ from `new`, without the words they
-/// share at the start and end: "12 times" / "10 times" gives "10", "twice
-/// a day, every day" / "once a day, every day" gives "once".
-fn what_differs(new: &str, old: &str) -> String {
-    let (new, old): (Vec<&str>, Vec<&str>) = (
-        new.split_whitespace().collect(),
-        old.split_whitespace().collect(),
-    );
-    let front = new.iter().zip(&old).take_while(|(a, b)| a == b).count();
-    let back = new
-        .iter()
-        .rev()
-        .zip(old.iter().rev())
-        .take_while(|(a, b)| a == b)
-        .count();
-    let end = old.len().saturating_sub(back);
-    if front < end {
-        old[front..end].join(" ").trim_end_matches(',').to_string()
-    } else {
-        old.join(" ")
-    }
-}
-
-impl Dose {
-    /// What changed from `old` to this dose, in the words the handout uses
-    /// for a dose, one phrase per aspect and in the order the handout says
-    /// them; empty when nothing a patient would notice changed.
-    ///
-    /// For example: `["now 12 times (was 10)", "now twice a day, every day
-    /// (was once)"]`.
-    pub fn changes_since(&self, old: &Dose) -> Vec<String> {
-        let sets = |d: &Dose| d.sets.filter(|&s| s > 1).map(|s| format!("{s} sets"));
-        let frequency = |d: &Dose| {
-            let words = d.frequency();
-            let words = words.trim_end_matches('.');
-            let mut chars = words.chars();
-            chars
-                .next()
-                .map(|first| first.to_lowercase().chain(chars).collect())
-        };
-        let side = |d: &Dose| d.side_phrase().map(str::to_string);
-        let load = |d: &Dose| {
-            d.load
-                .as_deref()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(|l| format!("use: {l}"))
-        };
-        [
-            changed(
-                self.minutes
-                    .map(|m| format!("keep going for {}", minutes_words(m))),
-                old.minutes
-                    .map(|m| format!("keep going for {}", minutes_words(m))),
-            ),
-            changed(
-                self.hold.map(|h| format!("hold for {}", seconds_words(h))),
-                old.hold.map(|h| format!("hold for {}", seconds_words(h))),
-            ),
-            changed(
-                self.reps.filter(|&r| r > 0).map(times),
-                old.reps.filter(|&r| r > 0).map(times),
-            ),
-            changed(sets(self), sets(old)),
-            changed(
-                self.rest
-                    .filter(|&r| r > 0)
-                    .map(|r| format!("a {} rest", rest_words(r))),
-                old.rest
-                    .filter(|&r| r > 0)
-                    .map(|r| format!("a {} rest", rest_words(r))),
-            ),
-            changed(side(self), side(old)),
-            changed(load(self), load(old)),
-            changed(frequency(self), frequency(old)),
-        ]
-        .into_iter()
-        .flatten()
-        .collect()
-    }
-}
-
-/// "1 time", "10 times".
-fn times(n: u16) -> String {
-    match n {
-        1 => "once".to_string(),
-        2 => "2 times".to_string(),
-        n => format!("{n} times"),
-    }
-}
-
-fn seconds_words(span: Span) -> String {
+/// "Hold for 20 to 30 seconds." from a message and its range twin.
+fn span_words(words: &Words, id: &str, span: Span) -> String {
     if span.low == span.high {
-        if span.low == 1 {
-            "1 second".to_string()
-        } else {
-            format!("{} seconds", span.low)
-        }
+        words.with(id, &[("n", span.low.into())])
     } else {
-        format!("{} to {} seconds", span.low, span.high)
-    }
-}
-
-fn minutes_words(span: Span) -> String {
-    if span.low == span.high {
-        if span.low == 1 {
-            "1 minute".to_string()
-        } else {
-            format!("{} minutes", span.low)
-        }
-    } else {
-        format!("{} to {} minutes", span.low, span.high)
+        words.with(
+            &format!("{id}-range"),
+            &[("low", span.low.into()), ("high", span.high.into())],
+        )
     }
 }
 
 /// "30-second", "1-minute", "2-minute", "90-second".
-fn rest_words(seconds: u16) -> String {
+fn rest_words(words: &Words, seconds: u16) -> String {
     if seconds >= 60 && seconds.is_multiple_of(60) {
-        format!("{}-minute", seconds / 60)
+        words.with("rest-minutes", &[("n", (seconds / 60).into())])
     } else {
-        format!("{seconds}-second")
+        words.with("rest-seconds", &[("n", seconds.into())])
     }
 }
 
@@ -630,6 +553,100 @@ mod tests {
             dose.describe(),
             "Hold for 30 seconds. Do it on your left side only. Once a day, every day."
         );
+    }
+
+    fn spanish() -> &'static Words {
+        lang::words("es")
+    }
+
+    #[test]
+    fn a_stretch_reads_in_spanish_as_in_the_guidance() {
+        assert_eq!(
+            stretch().describe_in(spanish()),
+            "Mantenga la posición de 20 a 30 segundos. Hágalo 3 veces. \
+             2 veces al día, todos los días."
+        );
+    }
+
+    #[test]
+    fn spanish_says_one_time_in_the_singular() {
+        let once = Dose {
+            reps: Some(1),
+            hold: Some(Span::exactly(1)),
+            minutes: Some(Span::exactly(1)),
+            ..Dose::default()
+        };
+        assert_eq!(
+            once.describe_in(spanish()),
+            "Siga durante 1 minuto. Mantenga la posición durante 1 segundo. Hágalo 1 vez. \
+             1 vez al día, todos los días."
+        );
+        let weekly = Dose {
+            reps: Some(2),
+            days_per_week: 1,
+            ..Dose::default()
+        };
+        assert_eq!(
+            weekly.describe_in(spanish()),
+            "Hágalo 2 veces. 1 vez al día, 1 día a la semana."
+        );
+    }
+
+    #[test]
+    fn spanish_sets_sides_rest_and_load_read_as_sentences() {
+        let dose = Dose {
+            sets: Some(3),
+            reps: Some(10),
+            rest: Some(60),
+            side: Side::EachSide,
+            days_per_week: 3,
+            load: Some("una banda elástica suave".into()),
+            ..Dose::default()
+        };
+        assert_eq!(
+            dose.describe_in(spanish()),
+            "Hágalo 10 veces en cada lado. Eso es una serie. Haga 3 series, con un \
+             descanso de 1 minuto entre series. Use: una banda elástica suave. \
+             1 vez al día, 3 días a la semana."
+        );
+        assert_eq!(
+            dose.brief_in(spanish()),
+            "Haga 3 series de 10 en cada lado, con un descanso de 1 minuto entre series. \
+             Use: una banda elástica suave. 1 vez al día, 3 días a la semana."
+        );
+        let left = Dose {
+            hold: Some(Span::exactly(30)),
+            rest: Some(90),
+            sets: Some(2),
+            reps: Some(5),
+            side: Side::Left,
+            per_day: 3,
+            ..Dose::default()
+        };
+        assert_eq!(
+            left.describe_in(spanish()),
+            "Mantenga la posición durante 30 segundos. Hágalo 5 veces solo del lado izquierdo. \
+             Eso es una serie. Haga 2 series, con un descanso de 90 segundos entre series. \
+             3 veces al día, todos los días."
+        );
+        let side_only = Dose {
+            minutes: Some(Span::between(15, 20)),
+            side: Side::Right,
+            ..Dose::default()
+        };
+        assert_eq!(
+            side_only.describe_in(spanish()),
+            "Siga de 15 a 20 minutos. Hágalo solo del lado derecho. 1 vez al día, todos los días."
+        );
+    }
+
+    #[test]
+    fn english_is_worded_the_same_through_either_door() {
+        let english = lang::words("en");
+        for dose in [stretch(), Dose::default()] {
+            assert_eq!(dose.describe_in(english), dose.describe());
+            assert_eq!(dose.brief_in(english), dose.brief());
+        }
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 use super::Dose;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::fmt;
 
 /// Declares a closed set of labels with a menu order and human wording.
@@ -257,6 +258,62 @@ pub struct Exercise {
     /// handout prints it as a QR code. Shipped exercises have none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub video: Option<String>,
+    /// The patient's words in other languages, by language code ("es").
+    /// Shipped exercises get theirs from `assets/library/<code>/`; a
+    /// custom exercise carries its own.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<String, ExerciseText>,
+}
+
+/// An exercise's words for the patient in one language: everything the
+/// handout prints of it, the dose aside (the handout words that itself).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExerciseText {
+    /// The name.
+    #[serde(default)]
+    pub name: String,
+    /// Other names, found by search too.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// What it does for the patient.
+    #[serde(default)]
+    pub purpose: String,
+    /// How to get into the starting position.
+    #[serde(default)]
+    pub start: String,
+    /// The movement, step by step.
+    #[serde(default)]
+    pub steps: Vec<String>,
+    /// Mistakes people often make.
+    #[serde(default)]
+    pub mistakes: Vec<String>,
+    /// When to take care or stop.
+    #[serde(default)]
+    pub cautions: Vec<String>,
+    /// The usual dose's moment ("every time you get out of bed"), for an
+    /// exercise whose usual dose names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<String>,
+    /// The usual dose's load ("a light resistance band"), for an exercise
+    /// whose usual dose names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub load: Option<String>,
+}
+
+impl ExerciseText {
+    /// True when nothing is filled in, so a custom exercise's empty
+    /// Spanish section is not saved as a translation.
+    pub fn is_blank(&self) -> bool {
+        let blank = |t: &String| t.trim().is_empty();
+        blank(&self.name)
+            && blank(&self.purpose)
+            && blank(&self.start)
+            && self.aliases.iter().all(blank)
+            && self.steps.iter().all(blank)
+            && self.mistakes.iter().all(blank)
+            && self.cautions.iter().all(blank)
+    }
 }
 
 impl Exercise {
@@ -285,7 +342,64 @@ impl Exercise {
             picture: None,
             tags: Vec::new(),
             video: None,
+            translations: BTreeMap::new(),
         }
+    }
+
+    /// True when the patient's words exist in `language`: always for
+    /// English, otherwise when a translation with a name and steps exists.
+    pub fn has_language(&self, language: &str) -> bool {
+        language == crate::lang::ENGLISH
+            || self.translations.get(language).is_some_and(|text| {
+                !text.name.trim().is_empty() && text.steps.iter().any(|s| !s.trim().is_empty())
+            })
+    }
+
+    /// This exercise with its patient's words in `language`, or `None`
+    /// when it has none there (the handout then prints it in English and
+    /// says so). A translation's empty list or field keeps the English one
+    /// out, never mixes it in: an empty list is printed empty.
+    pub fn in_language(&self, language: &str) -> Option<Exercise> {
+        if language == crate::lang::ENGLISH {
+            return Some(self.clone());
+        }
+        if !self.has_language(language) {
+            return None;
+        }
+        let text = &self.translations[language];
+        let mut exercise = self.clone();
+        exercise.name = text.name.clone();
+        exercise.aliases = text.aliases.clone();
+        exercise.purpose = text.purpose.clone();
+        exercise.start = text.start.clone();
+        exercise.steps = text.steps.clone();
+        exercise.mistakes = text.mistakes.clone();
+        exercise.cautions = text.cautions.clone();
+        exercise.dose = self.dose_in(&self.dose, language);
+        Some(exercise)
+    }
+
+    /// `dose` with the usual dose's own words (its moment, its load)
+    /// in `language` where `dose` kept them as the library wrote them; a
+    /// therapist's own words are theirs and stay as typed.
+    pub fn dose_in(&self, dose: &Dose, language: &str) -> Dose {
+        let mut dose = dose.clone();
+        let Some(text) = self.translations.get(language) else {
+            return dose;
+        };
+        if let Some(when) = &text.when
+            && dose.when.is_some()
+            && dose.when == self.dose.when
+        {
+            dose.when = Some(when.clone());
+        }
+        if let Some(load) = &text.load
+            && dose.load.is_some()
+            && dose.load == self.dose.load
+        {
+            dose.load = Some(load.clone());
+        }
+        dose
     }
 }
 

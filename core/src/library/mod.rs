@@ -9,7 +9,9 @@ mod exercise;
 pub mod search;
 
 pub use dose::{Dose, Side, Span};
-pub use exercise::{Category, Difficulty, Equipment, Exercise, ExerciseId, Position, Region};
+pub use exercise::{
+    Category, Difficulty, Equipment, Exercise, ExerciseId, ExerciseText, Position, Region,
+};
 pub use search::{Filters, SearchIndex};
 
 use std::collections::HashMap;
@@ -58,6 +60,7 @@ fn shipped() -> &'static Shipped {
         let mut problems = Vec::new();
         let options = ron::Options::default()
             .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+        let mut texts = shipped_translations(&options, &mut problems);
         for (name, bytes) in crate::assets::library_files() {
             let parsed = std::str::from_utf8(bytes)
                 .map_err(|error| error.to_string())
@@ -67,12 +70,51 @@ fn shipped() -> &'static Shipped {
                         .map_err(|e| e.to_string())
                 });
             match parsed {
-                Ok(exercise) => library.insert(exercise, Source::BuiltIn),
+                Ok(mut exercise) => {
+                    let stem = name.trim_end_matches(".ron");
+                    for (language, text) in texts.remove(stem).unwrap_or_default() {
+                        exercise.translations.insert(language, text);
+                    }
+                    library.insert(exercise, Source::BuiltIn);
+                }
                 Err(error) => problems.push(format!("assets/library/{name}: {error}")),
+            }
+        }
+        for (stem, languages) in texts {
+            for (language, _) in languages {
+                problems.push(format!(
+                    "assets/library/{language}/{stem}.ron: no exercise has the id {stem:?}"
+                ));
             }
         }
         Shipped { library, problems }
     })
+}
+
+/// The shipped exercises' words in other languages, by exercise id (the
+/// file's name), as (language, text).
+fn shipped_translations(
+    options: &ron::Options,
+    problems: &mut Vec<String>,
+) -> HashMap<String, Vec<(String, ExerciseText)>> {
+    let mut texts: HashMap<String, Vec<(String, ExerciseText)>> = HashMap::new();
+    for (language, name, bytes) in crate::assets::library_translations() {
+        let parsed = std::str::from_utf8(bytes)
+            .map_err(|error| error.to_string())
+            .and_then(|text| {
+                options
+                    .from_str::<ExerciseText>(text)
+                    .map_err(|e| e.to_string())
+            });
+        match parsed {
+            Ok(text) => texts
+                .entry(name.trim_end_matches(".ron").to_string())
+                .or_default()
+                .push((language.to_string(), text)),
+            Err(error) => problems.push(format!("assets/library/{language}/{name}: {error}")),
+        }
+    }
+    texts
 }
 
 impl Library {

@@ -116,9 +116,10 @@ mod quality {
     pub const TWO_TYPOS: f32 = 0.4;
 }
 
-/// Words too common to help.
+/// Words too common to help, in English and Spanish.
 const STOP_WORDS: &[&str] = &[
-    "a", "an", "and", "for", "in", "of", "on", "or", "the", "to", "with", "you", "your",
+    "a", "an", "and", "for", "in", "of", "on", "or", "the", "to", "with", "you", "your", "con",
+    "de", "del", "el", "en", "la", "las", "los", "su", "sus", "y",
 ];
 
 fn words(text: &str) -> impl Iterator<Item = String> + '_ {
@@ -182,8 +183,19 @@ impl SearchIndex {
             }
             add(exercise.category.label(), weight::CATEGORY);
             add(&exercise.purpose, weight::PURPOSE);
+            // Its names in other languages find it too ("puente", "bridge").
+            let mut other_names = exercise.aliases.clone();
+            for text in exercise.translations.values() {
+                add(&text.name, weight::NAME);
+                for alias in &text.aliases {
+                    add(alias, weight::ALIAS);
+                }
+                add(&text.purpose, weight::PURPOSE);
+                other_names.push(text.name.clone());
+                other_names.extend(text.aliases.iter().cloned());
+            }
             index.names.push(fold(&exercise.name));
-            index.aliases.push(fold(&exercise.aliases.join("\n")));
+            index.aliases.push(fold(&other_names.join("\n")));
         }
         let mut entries: Vec<(String, Vec<(u32, f32)>)> = words_of.into_iter().collect();
         entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
@@ -457,6 +469,30 @@ mod tests {
             found[..2].contains(&"double-knee-to-chest".to_string()),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn names_and_aliases_in_another_language_find_the_exercise() {
+        let mut library = Library::default();
+        let mut mine = Library::builtin()
+            .get(&ExerciseId::new("bridge"))
+            .unwrap()
+            .clone();
+        mine.id = ExerciseId::new("my-lift");
+        mine.name = "Hip lift on a step".into();
+        mine.translations.insert(
+            "es".into(),
+            crate::library::ExerciseText {
+                name: "Puente en un escalón".into(),
+                aliases: vec!["Elevación de cadera".into()],
+                ..Default::default()
+            },
+        );
+        library.add_custom(mine);
+        let index = SearchIndex::build(&library);
+        for query in ["puente", "ESCALON", "elevacion cadera", "hip lift"] {
+            assert_eq!(index.search(query, &Filters::default()), [0], "{query}");
+        }
     }
 
     #[test]

@@ -39,6 +39,8 @@ impl ItemRef {
 pub enum Edit {
     /// The handout title.
     Title(String),
+    /// The handout's language (a [`crate::lang`] code).
+    Language(String),
     /// The patient's name.
     PatientName(String),
     /// The patient's chart number.
@@ -189,6 +191,7 @@ impl Edit {
     pub fn apply(&self, program: &mut Program) -> Result<Focus, EditError> {
         match self {
             Edit::Title(text) => program.title = text.clone(),
+            Edit::Language(code) => program.language = code.clone(),
             Edit::PatientName(text) => patient(program).name = text.clone(),
             Edit::PatientIdentifier(text) => patient(program).identifier = text.clone(),
             Edit::Clinician(text) => program.clinician = text.clone(),
@@ -307,7 +310,8 @@ impl Edit {
                 ..
             } => item.path().field("dose").field(field.name()),
             Edit::Note { item, .. } => item.path().field("note"),
-            Edit::AddPhase(_)
+            Edit::Language(_)
+            | Edit::AddPhase(_)
             | Edit::RemovePhase(_)
             | Edit::AddItem { .. }
             | Edit::RemoveItem(_)
@@ -363,6 +367,16 @@ mod tests {
             .unwrap();
         }
         program
+    }
+
+    #[test]
+    fn choosing_the_handout_language_is_a_step_of_its_own() {
+        let mut program = program();
+        let edit = Edit::Language("es".into());
+        assert_eq!(edit.apply(&mut program), Ok(Focus::Unchanged));
+        assert_eq!(program.language, "es");
+        // Never merged with typing, so one undo brings English back.
+        assert_eq!(edit.typing_field(), None);
     }
 
     #[test]

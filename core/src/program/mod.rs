@@ -135,6 +135,13 @@ impl EmbeddedPicture {
 pub struct Program {
     /// File format version, see [`FORMAT`].
     pub format: u32,
+    /// The handout's language ([`crate::lang`] code); English when a file
+    /// leaves it out, so files from before languages stay as they were.
+    #[serde(
+        default = "crate::lang::english",
+        skip_serializing_if = "crate::lang::is_english"
+    )]
+    pub language: String,
     /// Title on the handout ("Low back: gentle start").
     pub title: String,
     /// The patient; `None` for a template.
@@ -188,6 +195,7 @@ impl Program {
     pub fn new(today: NaiveDate) -> Self {
         Self {
             format: FORMAT,
+            language: crate::lang::english(),
             title: "Home exercise program".to_string(),
             patient: None,
             clinician: String::new(),
@@ -244,6 +252,21 @@ impl Program {
     /// Total number of items over all phases.
     pub fn item_count(&self) -> usize {
         self.phases.iter().map(|phase| phase.items.len()).sum()
+    }
+
+    /// Exercises the program uses that have no words in its language,
+    /// each once, in the order they first appear; empty for English.
+    pub fn untranslated<'a>(&'a self, library: &'a Library) -> Vec<&'a Exercise> {
+        let mut seen = Vec::new();
+        for item in self.items() {
+            if let Some(exercise) = self.exercise(&item.exercise, library)
+                && !exercise.has_language(&self.language)
+                && !seen.iter().any(|e: &&Exercise| e.id == exercise.id)
+            {
+                seen.push(exercise);
+            }
+        }
+        seen
     }
 
     /// Looks an exercise up in the program's own copies, then the library.

@@ -322,6 +322,28 @@ fn check_exercise(report: &mut Report, exercise: &Exercise, path: &FieldPath) {
         }
     }
     check_dose(report, &exercise.dose, &path.field("dose"));
+    for (code, text) in &exercise.translations {
+        let path = path.field("translations");
+        if crate::lang::find(code).is_none() {
+            report
+                .0
+                .push(Problem::error(path, crate::lang::unknown(code)));
+            continue;
+        }
+        let words = [&text.name, &text.purpose, &text.start];
+        let lists = [&text.aliases, &text.steps, &text.mistakes, &text.cautions];
+        let too_long = words.iter().any(|t| t.chars().count() > LONG_TEXT)
+            || lists
+                .iter()
+                .flat_map(|l| l.iter())
+                .any(|t| t.chars().count() > LONG_TEXT);
+        if too_long {
+            report.0.push(Problem::error(
+                path,
+                format!("the {code:?} words have a text longer than {LONG_TEXT} characters"),
+            ));
+        }
+    }
     if let Some(video) = &exercise.video
         && !is_web_address(video)
     {
@@ -450,6 +472,12 @@ fn check_details(report: &mut Report, program: &Program) {
                 LONG_TEXT,
             );
         }
+    }
+    if crate::lang::find(&program.language).is_none() {
+        report.0.push(Problem::error(
+            root.field("language"),
+            crate::lang::unknown(&program.language),
+        ));
     }
     if let (Some(start), Some(review)) = (program.start, program.review)
         && review < start

@@ -27,7 +27,9 @@ pub use programs::{
     for_saving,
 };
 pub use ron_file::{FileProblem, Kind, read_exercise, read_program, read_text, sniff, to_ron};
-pub use settings::{HandoutLayout, Paper, Settings, ThemeChoice, UsualDose};
+pub use settings::{
+    HandoutLayout, Paper, PrintChoices, PrintParts, Settings, ThemeChoice, UsualDose, WindowSize,
+};
 pub use templates::{Template, TemplateError, new_program};
 pub use versions::{Compared, Version};
 

@@ -102,6 +102,75 @@ impl std::str::FromStr for HandoutLayout {
     }
 }
 
+/// What one print job holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum PrintParts {
+    /// The handout, in the chosen layout.
+    #[default]
+    Handout,
+    /// The one-page summary card.
+    Card,
+    /// The handout, then the card on its own sheet.
+    Both,
+}
+
+impl PrintParts {
+    /// Every choice, for menus.
+    pub const ALL: [PrintParts; 3] = [PrintParts::Handout, PrintParts::Card, PrintParts::Both];
+}
+
+impl fmt::Display for PrintParts {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            PrintParts::Handout => "The handout",
+            PrintParts::Card => "The summary card",
+            PrintParts::Both => "Both (handout, then card)",
+        })
+    }
+}
+
+/// "handout", "card" or "both", in any case.
+impl std::str::FromStr for PrintParts {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, String> {
+        match text.trim().to_lowercase().as_str() {
+            "handout" => Ok(PrintParts::Handout),
+            "card" | "summary" | "summary-card" => Ok(PrintParts::Card),
+            "both" => Ok(PrintParts::Both),
+            _ => Err(format!(
+                "unknown choice {text:?}; choose handout, card or both"
+            )),
+        }
+    }
+}
+
+/// The last choices made in the Print sheet, offered again next time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PrintChoices {
+    /// The printer's system name; `None` for the system's default.
+    pub printer: Option<String>,
+    /// How many copies.
+    pub copies: u16,
+    /// Both sides of the paper; `None` until the therapist chooses, which
+    /// means "yes, when the printer can".
+    pub two_sided: Option<bool>,
+    /// Handout, card or both.
+    pub parts: PrintParts,
+}
+
+impl Default for PrintChoices {
+    fn default() -> Self {
+        Self {
+            printer: None,
+            copies: 1,
+            two_sided: None,
+            parts: PrintParts::Handout,
+        }
+    }
+}
+
 /// Light or dark window colours.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum ThemeChoice {
@@ -127,6 +196,15 @@ impl fmt::Display for ThemeChoice {
             ThemeChoice::Dark => "Dark",
         })
     }
+}
+
+/// The window's size when it was last used, in logical pixels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WindowSize {
+    /// Width.
+    pub width: u32,
+    /// Height.
+    pub height: u32,
 }
 
 /// Everything the therapist sets once and keeps.
@@ -168,6 +246,12 @@ pub struct Settings {
     pub recent: Vec<PathBuf>,
     /// Show the live handout preview beside the program.
     pub show_preview: bool,
+    /// The handout language of new programs ([`crate::lang`] code).
+    pub language: String,
+    /// The last choices in the Print sheet.
+    pub printing: PrintChoices,
+    /// The window's last size; `None` until the window was first resized.
+    pub window: Option<WindowSize>,
     /// Print a "What's new" box on the first page of a program that has
     /// an earlier version that differs.
     pub whats_new: bool,
@@ -206,6 +290,9 @@ impl Default for Settings {
             shared_folder: None,
             recent: Vec::new(),
             show_preview: false,
+            language: crate::lang::english(),
+            printing: PrintChoices::default(),
+            window: None,
             whats_new: true,
             favourites: Vec::new(),
             recently_used: Vec::new(),
@@ -317,5 +404,34 @@ mod tests {
         assert!(problem.is_none(), "{problem:?}");
         assert_eq!(loaded.clinic, "Riverside");
         assert!(loaded.favourites.is_empty() && loaded.whats_new);
+    }
+
+    #[test]
+    fn the_window_size_is_remembered_and_old_settings_files_still_read() {
+        let folder = tempfile::tempdir().unwrap();
+        let store = Store::at(folder.path());
+        let settings = Settings {
+            clinic: "Harbour Physio".into(),
+            window: Some(WindowSize {
+                width: 1200,
+                height: 700,
+            }),
+            ..Settings::default()
+        };
+        store.save_settings(&settings).unwrap();
+        let (loaded, problem) = store.load_settings();
+        assert!(problem.is_none());
+        assert_eq!(loaded, settings);
+
+        // A file written before the window size was kept.
+        std::fs::write(
+            &store.folders().settings,
+            "(format: 1, clinic: \"Harbour Physio\")",
+        )
+        .unwrap();
+        let (old, problem) = store.load_settings();
+        assert!(problem.is_none());
+        assert_eq!(old.window, None);
+        assert_eq!(old.clinic, "Harbour Physio");
     }
 }

@@ -8,6 +8,7 @@ use super::{Folders, Settings, Store, WriteFailed, ron_files, write_file};
 use crate::library::{ExerciseId, Library, Source};
 use crate::program::{Patient, Program};
 use chrono::NaiveDate;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// A template the therapist can start from.
@@ -19,6 +20,25 @@ pub struct Template {
     pub source: Source,
     /// The template itself.
     pub program: Program,
+    /// The same template written in other languages, by language code
+    /// (shipped ones come from `programs/<code>/`).
+    pub translations: BTreeMap<String, Program>,
+}
+
+impl Template {
+    /// The template in `language`: its translation when it has one;
+    /// otherwise its own words, set to print its handout in `language`
+    /// (the exercises then speak it; the template's own words do not).
+    pub fn program_in(&self, language: &str) -> Program {
+        match self.translations.get(language) {
+            Some(translated) => translated.clone(),
+            None => {
+                let mut program = self.program.clone();
+                program.language = language.to_string();
+                program
+            }
+        }
+    }
 }
 
 /// Why a template was not saved.
@@ -35,11 +55,18 @@ pub enum TemplateError {
 /// A new program for this therapist: blank, or from `template`; dated
 /// `today`, starting today, with an empty patient to fill in, and the
 /// clinician, clinic and phone from the settings wherever the template has
-/// none.
+/// none. A blank program prints in the settings' handout language; one
+/// from a template, in the template's.
 pub fn new_program(settings: &Settings, template: Option<&Program>, today: NaiveDate) -> Program {
     let mut program = match template {
         Some(template) => template.instantiate(today),
-        None => Program::new(today),
+        None => {
+            let mut program = Program::new(today);
+            if crate::lang::find(&settings.language).is_some() {
+                program.language.clone_from(&settings.language);
+            }
+            program
+        }
     };
     program.patient.get_or_insert_with(Patient::default);
     for (field, default) in [
@@ -77,7 +104,20 @@ impl Store {
                     id: stem(Path::new(name)),
                     source: Source::BuiltIn,
                     program,
+                    translations: BTreeMap::new(),
                 }),
+                Err(found) => problems.extend(found),
+            }
+        }
+        for (language, name, bytes) in crate::assets::template_translations() {
+            let file = format!("programs/{language}/{name}");
+            let id = stem(Path::new(name));
+            match read_program(&String::from_utf8_lossy(bytes), &file, library) {
+                Ok((program, _)) => {
+                    if let Some(template) = templates.iter_mut().find(|t| t.id == id) {
+                        template.translations.insert(language.to_string(), program);
+                    }
+                }
                 Err(found) => problems.extend(found),
             }
         }
@@ -92,6 +132,7 @@ impl Store {
                         id: stem(&path),
                         source,
                         program,
+                        translations: BTreeMap::new(),
                     }),
                     Err(found) => problems.extend(found),
                 }

@@ -126,6 +126,7 @@ impl App {
             Command::SaveAs => self.open_save_as(),
             Command::SaveTemplate => self.save_template(false),
             Command::Export => self.open_export(),
+            Command::Print => self.open_print(),
             Command::Undo => {
                 self.editor.undo();
                 Task::none()
@@ -180,7 +181,11 @@ impl App {
             }
             Command::TogglePreview => self.toggle_preview(),
             Command::RecordVisit => self.open_visits(),
-            Command::RemoveItem | Command::AddSelected | Command::Close => Task::none(),
+            Command::Close => {
+                self.finder.close_detail();
+                Task::none()
+            }
+            Command::RemoveItem | Command::AddSelected => Task::none(),
         }
     }
 
@@ -468,19 +473,20 @@ impl App {
         Task::batch([self.load_pictures(), operation::focus(finder::SEARCH_ID)])
     }
 
-    fn open_export(&mut self) -> Task<Message> {
+    pub(super) fn open_export(&mut self) -> Task<Message> {
         let folder = directories::UserDirs::new()
             .and_then(|dirs| dirs.document_dir().map(Path::to_path_buf))
             .unwrap_or_else(|| self.store.folders().programs.clone());
         let stem = naming::file_stem(self.editor.program());
         let path = folder.join(format!("{stem}.pdf"));
-        let phases: Vec<String> = (self.editor.program().phases.iter())
-            .map(|phase| phase.name.clone())
-            .collect();
+        // The Export sheet starts from the layout the preview shows.
+        let settings = self.handout_settings();
+        let phases = self.phase_names();
         self.sheet = Some(Sheet::Export(export::State::new(
-            &self.settings,
+            &settings,
             &path,
             &phases,
+            &self.editor.program().language,
         )));
         Task::none()
     }
@@ -520,7 +526,9 @@ impl App {
         }
     }
 
-    pub(super) fn save_settings(&mut self, settings: Settings) -> Task<Message> {
+    pub(super) fn save_settings(&mut self, mut settings: Settings) -> Task<Message> {
+        // The window may have been resized while the sheet was open.
+        settings.window = self.settings.window;
         let store = self.store.clone();
         perform(
             move || {

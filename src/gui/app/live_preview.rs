@@ -44,3 +44,29 @@ impl App {
         }
     }
 }
+
+impl App {
+    /// True while the preview is laying the handout out, for tests.
+    pub fn is_laying_out(&self) -> bool {
+        self.preview.is_running()
+    }
+
+    /// The text of each page in the preview, for tests.
+    pub fn preview_pages(&self) -> Option<Vec<String>> {
+        let pages = self.preview.pages()?;
+        Some(pages.pages.iter().map(preview::page_text).collect())
+    }
+
+    /// What the checker says, for tests.
+    pub fn findings(&self) -> Vec<String> {
+        self.preview
+            .pages()
+            .map(|pages| pages.findings.iter().map(|f| f.message.clone()).collect())
+            .unwrap_or_default()
+    }
+
+    /// Which tab the program pane shows: "Exercises" or "Details", for tests.
+    pub fn editor_tab(&self) -> &'static str {
+        self.editor.tab_name()
+    }
+}

@@ -5,7 +5,9 @@ mod files;
 mod handout;
 mod lifecycle;
 mod live_preview;
+mod printing;
 mod view;
+mod window_size;
 
 use super::dialog::Dialog;
 use super::error::Error;
@@ -13,8 +15,8 @@ use super::finder;
 use super::pictures::{self, Pictures};
 use super::shortcuts::Command;
 use super::{
-    editor, exercise_editor, export, open_sheet, perform, preview, save_as, settings, style,
-    templates, visits,
+    editor, exercise_editor, export, open_sheet, perform, preview, print_sheet, save_as, settings,
+    style, templates, visits,
 };
 use chrono::NaiveDate;
 use iced::theme::Mode;
@@ -77,6 +79,7 @@ enum Sheet {
     Open(open_sheet::State),
     SaveAs(save_as::State),
     Export(export::State),
+    Print(print_sheet::State),
     Settings(settings::State),
     ExerciseEditor(Box<exercise_editor::State>),
     Visits(Box<visits::State>),
@@ -126,6 +129,8 @@ pub struct App {
     autosaved: Option<Program>,
     /// The file named on the command line, opened once the library is in.
     open_on_start: Option<PathBuf>,
+    /// The window's size, saved in the settings for next time.
+    window: window_size::Tracked,
 }
 
 /// Everything the app reacts to.
@@ -149,6 +154,8 @@ pub enum Message {
     SaveAs(save_as::Message),
     /// The Export sheet.
     Export(export::Message),
+    /// The Print sheet.
+    Print(print_sheet::Message),
     /// The settings sheet.
     Settings(settings::Message),
     /// The custom exercise editor.
@@ -169,6 +176,8 @@ pub enum Message {
     Files(files::Done),
     /// Crash recovery and lock upkeep.
     Lifecycle(lifecycle::Event),
+    /// The window's size and screen.
+    Window(window_size::Event),
 }
 
 /// Today, for new programs and quick date buttons.
@@ -212,6 +221,10 @@ impl App {
             autosave_due: false,
             autosaved: None,
             open_on_start: file,
+            window: window_size::Tracked {
+                size: window_size::initial(&settings),
+                save_due: false,
+            },
             store,
             settings,
         };
@@ -224,6 +237,7 @@ impl App {
             system::theme().map(Message::SystemThemeChanged),
             operation::focus(finder::SEARCH_ID),
             lifecycle::start(&app.store),
+            window_size::measure(),
         ]);
         (app, tasks)
     }
@@ -249,6 +263,15 @@ impl App {
         )
     }
 
+    /// The size the window opens at for `store`'s settings: the one it
+    /// last had, or 1280 × 720. (Once open it is fitted to the screen.)
+    pub fn window_size(store: &Store) -> (iced::Size, iced::Size) {
+        (
+            window_size::initial(&store.load_settings().0),
+            window_size::MIN,
+        )
+    }
+
     /// The window title: "ptbuilder — file name" with a dot for unsaved changes.
     pub fn title(&self) -> String {
         let document = self.editor.document();
@@ -270,6 +293,8 @@ impl App {
         Subscription::batch([
             keyboard::listen().filter_map(Self::shortcut),
             window::close_requests().map(Message::CloseRequested),
+            window::resize_events()
+                .map(|(_, size)| Message::Window(window_size::Event::Resized(size))),
             system::theme_changes().map(Message::SystemThemeChanged),
         ])
     }
@@ -301,6 +326,7 @@ impl App {
             Message::OpenSheet(message) => self.open_sheet_message(message),
             Message::SaveAs(message) => self.save_as_message(message),
             Message::Export(message) => self.export_message(message),
+            Message::Print(message) => self.print_message(message),
             Message::Settings(message) => self.settings_message(message),
             Message::ExerciseEditor(message) => self.exercise_editor_message(message),
             Message::Preview(message) => self.preview_message(message),
@@ -314,6 +340,7 @@ impl App {
             Message::CloseRequested(_) => self.guard_unsaved(Pending::Exit),
             Message::Files(done) => self.files_done(done),
             Message::Lifecycle(event) => self.lifecycle(event),
+            Message::Window(event) => self.window_event(event),
         };
         Task::batch([task, self.schedule_autosave(), self.refresh_preview()])
     }
@@ -623,6 +650,14 @@ impl App {
     /// True until the library and its pictures have loaded.
     pub fn is_loading(&self) -> bool {
         self.loading || self.pictures_loading > 0
+    }
+
+    /// True while anything runs in the background whose result the window
+    /// is waiting for (loading, the preview's layout, a PDF being written),
+    /// for tests.
+    pub fn is_working(&self) -> bool {
+        let writing = matches!(&self.sheet, Some(Sheet::Export(export)) if export.is_writing());
+        self.is_loading() || self.preview.is_running() || writing
     }
 }
 

@@ -4,12 +4,17 @@
 use super::{App, Message, Sheet};
 use crate::gui::shortcuts::Command;
 use crate::gui::{editor, finder, help, preview, style, widgets};
-use iced::widget::{Column, Space, button, column, container, responsive, row, rule, text};
+use iced::widget::{
+    Column, Space, button, column, container, opaque, responsive, row, rule, stack, text,
+};
 use iced::{Alignment, Element, Fill, Length, Size};
 
 /// From this width the library list and the exercise detail sit side by
-/// side; below it the detail goes under the list.
+/// side; below it the detail opens on demand as a card over the program.
 const WIDE: f32 = 1560.0;
+
+/// How wide the exercise detail is, as a pane or a card.
+const DETAIL_WIDTH: f32 = 420.0;
 
 /// From this width the library, the program and the preview all show.
 const THREE_PANES: f32 = 1500.0;
@@ -63,6 +68,7 @@ impl App {
                 command(Command::SaveTemplate)
             ),
             widgets::toolbar_button("Export PDF…", Command::Export, command(Command::Export)),
+            widgets::toolbar_button("Print…", Command::Print, command(Command::Print)),
             widgets::toolbar_button(
                 "Visit…",
                 Command::RecordVisit,
@@ -148,42 +154,60 @@ impl App {
             } else {
                 430.0
             };
-            let list = self.library_list(library_width);
-            let detail = finder::view_detail(&self.finder, &self.library, &self.pictures, !wide)
-                .map(Message::Finder);
+            let list = pane(
+                self.library_list(library_width),
+                Length::Fixed(library_width),
+            );
             let library: Element<'_, Message> = if wide {
-                row![
-                    pane(list, Length::Fixed(library_width)),
-                    pane(detail, Length::Fixed(400.0)),
-                ]
-                .spacing(10)
-                .into()
+                let detail =
+                    finder::view_detail(&self.finder, &self.library, &self.pictures, false)
+                        .map(Message::Finder);
+                row![list, pane(detail, Length::Fixed(DETAIL_WIDTH))]
+                    .spacing(10)
+                    .into()
             } else {
-                container(
-                    column![
-                        container(list).height(Length::FillPortion(11)),
-                        rule::horizontal(1),
-                        container(detail).height(Length::FillPortion(9)),
-                    ]
-                    .spacing(6),
-                )
-                .padding([10, 0])
-                .width(Length::Fixed(library_width))
-                .height(Fill)
-                .style(style::pane)
-                .into()
+                list
             };
+            let library_shows = !self.settings.show_preview || size.width >= THREE_PANES;
             let panes = if !self.settings.show_preview {
                 row![library, program]
-            } else if size.width >= THREE_PANES {
+            } else if library_shows {
                 row![library, program, self.preview_pane(size.width * 0.3)]
             } else {
                 // Too narrow for three: the preview takes the library's
                 // place while it shows.
                 row![program, self.preview_pane(size.width * 0.42)]
             };
-            panes.spacing(10).padding([10, 10]).height(Fill).into()
+            let card = !wide && library_shows && self.finder.is_detail_open();
+            // Always a stack, card or not, so opening the card never
+            // rebuilds the panes (and loses their scroll and focus).
+            stack![
+                panes.spacing(10).padding([10, 10]).height(Fill),
+                self.detail_card(card, library_width),
+            ]
+            .into()
         })
+        .into()
+    }
+
+    /// The selected exercise's detail as a card over the program pane,
+    /// beside the list, or nothing.
+    fn detail_card(&self, shown: bool, library_width: f32) -> Element<'_, Message> {
+        if !shown {
+            return Space::new().into();
+        }
+        let card = container(
+            finder::view_detail_card(&self.finder, &self.library, &self.pictures)
+                .map(Message::Finder),
+        )
+        .width(Length::Fixed(DETAIL_WIDTH))
+        .height(Fill)
+        .style(style::floating_card);
+        row![
+            Space::new().width(Length::Fixed(library_width + 6.0)),
+            opaque(card)
+        ]
+        .padding([10, 10])
         .into()
     }
 
@@ -216,6 +240,7 @@ impl App {
             Sheet::Open(sheet) => sheet.view().map(Message::OpenSheet),
             Sheet::SaveAs(sheet) => sheet.view().map(Message::SaveAs),
             Sheet::Export(sheet) => sheet.view().map(Message::Export),
+            Sheet::Print(sheet) => sheet.view().map(Message::Print),
             Sheet::Settings(sheet) => sheet.view().map(Message::Settings),
             Sheet::ExerciseEditor(sheet) => {
                 crate::gui::exercise_editor::view(sheet, &self.pictures)

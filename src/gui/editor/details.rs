@@ -1,12 +1,13 @@
-//! The program's details: clinician, clinic, phone, dates, condition,
-//! goals, notes and precautions.
+//! The program's details: clinician, clinic, phone, the handout's
+//! language, dates, condition, goals, notes and precautions.
 
 use super::{Draft, DraftKey};
 use crate::gui::style;
 use crate::gui::widgets::{self, label};
 use chrono::{Days, NaiveDate};
-use iced::widget::{Column, column, container, row, scrollable, text, text_editor};
+use iced::widget::{Column, column, container, pick_list, row, scrollable, text, text_editor};
 use iced::{Alignment, Element, Fill, Length};
+use ptbuilder_core::lang::{self, Language};
 use ptbuilder_core::program::edit::Edit;
 use ptbuilder_core::program::input::{lines, parse_date};
 use ptbuilder_core::program::{Program, Severity, validate_program};
@@ -48,6 +49,8 @@ pub enum Message {
     ClinicChanged(String),
     /// The phone changed.
     PhoneChanged(String),
+    /// The handout's language was chosen.
+    LanguageSelected(Language),
     /// The condition changed.
     ConditionChanged(String),
     /// A date was typed.
@@ -95,6 +98,7 @@ pub(super) fn edit_for(
         Message::ClinicianChanged(text) => Some(Edit::Clinician(text)),
         Message::ClinicChanged(text) => Some(Edit::Clinic(text)),
         Message::PhoneChanged(text) => Some(Edit::Phone(text)),
+        Message::LanguageSelected(language) => Some(Edit::Language(language.code.to_string())),
         Message::ConditionChanged(text) => Some(Edit::Condition(text)),
         Message::DateChanged(field, typed) => {
             let key = DraftKey::Date(field);
@@ -238,8 +242,17 @@ pub(super) fn view<'a>(
     .on_submit(Message::Submitted)
     .into();
 
+    let language = pick_list(
+        lang::LANGUAGES,
+        lang::find(&program.language).cloned(),
+        Message::LanguageSelected,
+    )
+    .style(style::menu)
+    .padding([6, 8])
+    .text_size(style::TEXT);
     let form = column![
         section("People", people.into()),
+        section("Handout language", language.into()),
         section("Dates", dates_block.into()),
         section("Condition", condition),
         section(

@@ -228,9 +228,11 @@ impl<'a> Card<'a> {
             (None, Some(exercise)) => Some(exercise.dose.clone()),
             (None, None) => None,
         };
+        // In the handout's language, as the patient will read it.
+        let handout_words = ptbuilder_core::lang::words(&self.program.language);
         let words = dose.as_ref().map_or_else(
             || "This exercise is not in the library.".to_string(),
-            Dose::describe,
+            |dose| dose.describe_in(handout_words),
         );
         if self.selected {
             self.open_card(exercise, dose.as_ref(), words)

@@ -179,6 +179,14 @@ impl State {
         self.phase
     }
 
+    /// The tab showing, in words, for tests.
+    pub fn tab_name(&self) -> &'static str {
+        match self.tab {
+            Tab::Exercises => "Exercises",
+            Tab::Details => "Details",
+        }
+    }
+
     /// The selected item of the active phase.
     pub fn selected_item(&self) -> Option<ItemRef> {
         self.selected.map(|index| ItemRef::new(self.phase, index))

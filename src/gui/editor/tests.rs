@@ -228,3 +228,17 @@ fn side_and_usual_dose() {
         .clone();
     assert_eq!(state.program().phases[0].items[0].dose, Some(usual));
 }
+
+#[test]
+fn the_handout_language_is_chosen_in_the_details_and_undone_in_one_step() {
+    let (mut state, library) = pane_with(&["bridge"]);
+    let spanish = ptbuilder_core::lang::find("es").unwrap().clone();
+    let _ = state.update(
+        Message::Details(details::Message::LanguageSelected(spanish)),
+        &library,
+        today(),
+    );
+    assert_eq!(state.program().language, "es");
+    assert!(state.undo());
+    assert_eq!(state.program().language, "en");
+}

@@ -5,6 +5,7 @@
 //! with its own id. Problems found by `validate_exercise` stand beside the
 //! fields they are about.
 
+mod translation;
 mod view;
 
 use super::{Error, perform};
@@ -85,6 +86,8 @@ pub struct State {
     problems: Vec<Problem>,
     tried: bool,
     saving: bool,
+    /// The patient's words in each other handout language.
+    translations: Vec<translation::Translation>,
 }
 
 /// Something done in the editor.
@@ -136,6 +139,12 @@ pub enum Message {
     PictureRead(Result<(Arc<Picture>, image::Handle), Error>),
     /// No picture.
     RemovePicture,
+    /// A language's section opened or closed.
+    TranslationToggled(usize),
+    /// A one-line field of a language's section changed.
+    TranslationChanged(usize, translation::Line, String),
+    /// A list of a language's section was edited.
+    TranslationEdited(usize, translation::Lines, text_editor::Action),
     /// Check and save.
     Save,
     /// Saved, or why not.
@@ -175,6 +184,7 @@ impl State {
             problems: Vec::new(),
             tried: false,
             saving: false,
+            translations: translation::Translation::all_for(&draft),
             draft,
         }
     }
@@ -213,6 +223,16 @@ impl State {
         };
         if let PictureChange::Remove = self.picture {
             exercise.picture = None;
+        }
+        for translation in &self.translations {
+            let text = translation.text();
+            if text.is_blank() {
+                exercise.translations.remove(translation.code());
+            } else {
+                exercise
+                    .translations
+                    .insert(translation.code().to_string(), text);
+            }
         }
         exercise
     }
@@ -298,6 +318,21 @@ impl State {
                 self.picture = PictureChange::Remove;
                 self.preview = None;
                 self.picture_path.clear();
+            }
+            Message::TranslationToggled(index) => {
+                if let Some(translation) = self.translations.get_mut(index) {
+                    translation.toggle();
+                }
+            }
+            Message::TranslationChanged(index, line, text) => {
+                if let Some(translation) = self.translations.get_mut(index) {
+                    translation.set(line, text);
+                }
+            }
+            Message::TranslationEdited(index, lines, action) => {
+                if let Some(translation) = self.translations.get_mut(index) {
+                    translation.edit(lines, action);
+                }
             }
             Message::Save => return self.save(library, store),
             Message::Saved(Ok(exercise)) => {

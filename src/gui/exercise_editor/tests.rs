@@ -129,3 +129,52 @@ fn a_chosen_picture_is_copied_into_the_pictures_folder() {
     assert_eq!(name, format!("{}.svg", saved.id));
     assert!(store.folders().pictures.join(&name).is_file());
 }
+
+#[test]
+fn spanish_words_typed_in_their_section_are_saved_with_the_exercise() {
+    let library = Library::builtin().clone();
+    let mut state = State::new_exercise();
+    let spanish = state
+        .translations
+        .iter()
+        .position(|t| t.code() == "es")
+        .expect("a Spanish section");
+    let folder = tempfile::tempdir().unwrap();
+    let store = Store::at(folder.path());
+    let _ = state.update(Message::TranslationToggled(spanish), &library, &store);
+    let _ = state.update(
+        Message::TranslationChanged(
+            spanish,
+            translation::Line::Name,
+            " Sentadilla en la pared ".into(),
+        ),
+        &library,
+        &store,
+    );
+    let _ = state.update(
+        Message::TranslationEdited(
+            spanish,
+            translation::Lines::Steps,
+            text_editor::Action::Edit(text_editor::Edit::Paste(Arc::new(
+                "Apoye la espalda en la pared.\n\nBaje despacio.".into(),
+            ))),
+        ),
+        &library,
+        &store,
+    );
+    let saved = state.assembled(&library);
+    let text = &saved.translations["es"];
+    assert_eq!(text.name, "Sentadilla en la pared");
+    assert_eq!(
+        text.steps,
+        ["Apoye la espalda en la pared.", "Baje despacio."]
+    );
+    assert!(saved.has_language("es"));
+    // An untouched section adds nothing to the file.
+    assert!(
+        State::new_exercise()
+            .assembled(&library)
+            .translations
+            .is_empty()
+    );
+}

@@ -26,6 +26,7 @@ pub fn view<'a>(state: &'a State, pictures: &'a Pictures) -> Element<'a, Message
         row![identity(state), picture_panel(state, pictures)].spacing(style::SECTION),
         instructions(state),
         dose(state),
+        translations(state),
     ]
     .spacing(style::SECTION)
     .padding([0, 12]);
@@ -172,6 +173,15 @@ fn instructions(state: &State) -> Element<'_, Message> {
     ]
     .spacing(style::SECTION)
     .into()
+}
+
+/// A section per other handout language, for the patient's words there.
+fn translations(state: &State) -> Element<'_, Message> {
+    let mut sections = Column::new().spacing(style::GAP);
+    for (index, translation) in state.translations.iter().enumerate() {
+        sections = sections.push(translation.view(index, &state.draft.dose));
+    }
+    sections.into()
 }
 
 /// "N things to fix before saving", when there are.

@@ -3,13 +3,18 @@
 //! (favourites) and those recently added to a program are one click away
 //! ([`Shelf`]); both lists live in the settings, the app keeps them here.
 //!
+//! The list takes the pane's whole height, so a therapist sees eight or
+//! more exercises by their pictures at once on a laptop screen; the detail
+//! opens on demand (a click on a row) as a card beside the list and closes
+//! with Esc, its Close button, or once the exercise is added.
+//!
 //! Searching runs on every keystroke (the index answers 10,000 exercises
 //! in well under a millisecond); only the first [`SHOWN`] hits are laid
 //! out, so typing stays instant however large the library grows.
 
 mod view;
 
-pub use view::{SEARCH_ID, view_detail, view_list};
+pub use view::{SEARCH_ID, row_id, view_detail, view_detail_card, view_list};
 
 use iced::Task;
 use iced::widget::operation::{self, AbsoluteOffset};
@@ -139,6 +144,9 @@ pub struct State {
     /// Every hit, best first, as positions in the library.
     hits: Vec<usize>,
     selected: Option<ExerciseId>,
+    /// The selected exercise's detail card is open (narrow windows; wide
+    /// ones always show the detail beside the list).
+    detail_open: bool,
     /// The list's scroll position and visible height, to keep the
     /// keyboard selection in view.
     scroll: (f32, f32),
@@ -163,8 +171,10 @@ pub enum Message {
     DifficultySelected(Choice<Difficulty>),
     /// Clear the search and every filter.
     ClearFilters,
-    /// An entry was clicked.
+    /// An entry was clicked: select it and show its detail.
     ExerciseSelected(ExerciseId),
+    /// Close the detail card.
+    CloseDetail,
     /// Add an entry to the program (button, double-click).
     AddExercise(ExerciseId),
     /// Open a custom entry in the exercise editor.
@@ -207,8 +217,10 @@ pub enum Action {
     ToggleFavourite(ExerciseId),
 }
 
-/// Height of one list row, fixed so keyboard selection can scroll to it.
-pub const ROW_HEIGHT: f32 = 58.0;
+/// Height of one list row, fixed so keyboard selection can scroll to it:
+/// a 96-pixel-wide picture and its frame, so eight rows fit a laptop
+/// screen.
+pub const ROW_HEIGHT: f32 = 64.0;
 /// Space between rows.
 pub const ROW_GAP: f32 = 2.0;
 
@@ -233,13 +245,16 @@ impl State {
                 self.refresh(library, index);
                 Action::Run(self.scroll_to_top())
             }
-            Message::QuerySubmitted => match &self.selected {
-                Some(id) => Action::Add {
-                    id: id.clone(),
-                    from_search: true,
-                },
-                None => Action::None,
-            },
+            Message::QuerySubmitted => {
+                self.detail_open = false;
+                match &self.selected {
+                    Some(id) => Action::Add {
+                        id: id.clone(),
+                        from_search: true,
+                    },
+                    None => Action::None,
+                }
+            }
             Message::CategorySelected(choice) => {
                 self.filter(|f| f.category = choice.value, library, index)
             }
@@ -262,10 +277,18 @@ impl State {
             }
             Message::ExerciseSelected(id) => {
                 self.selected = Some(id);
+                self.detail_open = true;
+                Action::None
+            }
+            Message::CloseDetail => {
+                self.detail_open = false;
                 Action::None
             }
             Message::AddExercise(id) => {
                 self.selected = Some(id.clone());
+                // The therapist has decided: the card steps aside so the
+                // exercise can be seen landing in the program.
+                self.detail_open = false;
                 Action::Add {
                     id,
                     from_search: false,
@@ -336,6 +359,16 @@ impl State {
         Action::Run(self.scroll_to_top())
     }
 
+    /// True while the selected exercise's detail card shows.
+    pub fn is_detail_open(&self) -> bool {
+        self.detail_open && self.selected.is_some()
+    }
+
+    /// Closes the detail card (Esc); false if it was not open.
+    pub fn close_detail(&mut self) -> bool {
+        std::mem::replace(&mut self.detail_open, false)
+    }
+
     /// True when a search or filter narrows the list.
     pub fn is_narrowed(&self) -> bool {
         !self.query.trim().is_empty() || !self.filters.is_empty() || self.shelf != Shelf::All
@@ -378,7 +411,8 @@ impl State {
     }
 
     /// The Enter key outside a text field: add the selection.
-    pub fn add_selection(&self) -> Action {
+    pub fn add_selection(&mut self) -> Action {
+        self.detail_open = false;
         match &self.selected {
             Some(id) => Action::Add {
                 id: id.clone(),
@@ -561,6 +595,23 @@ mod tests {
         ));
         let _ = state.update(Message::ClearFilters, &library, &index);
         assert_eq!(state.hits().len(), library.len());
+    }
+
+    #[test]
+    fn a_click_opens_the_detail_and_adding_or_esc_closes_it() {
+        let (mut state, library, index) = pane();
+        assert!(!state.is_detail_open(), "the list starts uncovered");
+        let bridge = ExerciseId::new("bridge");
+        let _ = state.update(Message::ExerciseSelected(bridge.clone()), &library, &index);
+        assert!(state.is_detail_open());
+        let _ = state.step(1, &library);
+        assert!(state.is_detail_open(), "the card follows the arrow keys");
+        let _ = state.update(Message::AddExercise(bridge.clone()), &library, &index);
+        assert!(!state.is_detail_open(), "added: the card steps aside");
+        let _ = state.update(Message::ExerciseSelected(bridge), &library, &index);
+        assert!(state.close_detail());
+        assert!(!state.is_detail_open());
+        assert!(!state.close_detail(), "Esc again has nothing to close");
     }
 
     #[test]

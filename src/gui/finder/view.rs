@@ -1,5 +1,6 @@
-//! Drawing the library pane: the searchable list and the detail of the
-//! selected exercise.
+//! Drawing the library pane: the searchable list of pictures and names,
+//! and the detail of the selected exercise (a pane of its own in wide
+//! windows, a card on demand in narrower ones).
 
 use super::{Choice, Message, ROW_GAP, ROW_HEIGHT, SHOWN, Shelf, State};
 use crate::gui::pictures::Pictures;
@@ -17,6 +18,14 @@ use ptbuilder_core::library::{Exercise, ExerciseId, Library, Source};
 pub const SEARCH_ID: &str = "library-search";
 /// The scrolling list, scrolled by the arrow keys.
 pub const LIST_ID: &str = "library-list";
+/// How wide a row's picture is: big enough to tell a bird dog from a plank.
+const THUMBNAIL: f32 = 96.0;
+
+/// The id of the `n`-th (from 0) row of the list, so tests can measure
+/// how many rows the layout really shows.
+pub fn row_id(n: usize) -> iced::widget::Id {
+    iced::widget::Id::from(format!("library-row-{n}"))
+}
 
 /// "9812" → "9,812".
 pub fn thousands(n: usize) -> String {
@@ -40,7 +49,7 @@ pub fn view_list<'a>(
     loading: bool,
 ) -> Element<'a, Message> {
     // Pane padding, row padding, picture, gaps, the star and add buttons.
-    let text_width = width - 20.0 - 20.0 - 16.0 - 64.0 - 30.0 - 40.0 - 36.0;
+    let text_width = width - 20.0 - 20.0 - 16.0 - THUMBNAIL - 20.0 - 40.0 - 36.0;
     let search = text_input(
         &format!(
             "Search exercises ({})",
@@ -60,10 +69,11 @@ pub fn view_list<'a>(
         .iter()
         .take(SHOWN)
         .filter_map(|&position| library.at(position))
-        .map(|(exercise, source)| {
+        .enumerate()
+        .map(|(n, (exercise, source))| {
             let selected = state.selected.as_ref() == Some(&exercise.id);
             let starred = state.is_favourite(&exercise.id);
-            list_row(exercise, source, selected, starred, pictures, text_width)
+            list_row(exercise, source, selected, starred, pictures, text_width, n)
         });
     let list: Element<'a, Message> = if loading && library.is_empty() {
         center(
@@ -84,19 +94,17 @@ pub fn view_list<'a>(
         .into()
     };
 
-    column![
-        search,
-        shelves(state),
-        filters(state),
+    // The count and "New custom exercise" share a line, leaving the list
+    // every pixel of height it can have.
+    let count = row![
         count_line(state, library, loading),
-        list,
-        row![
-            Space::new().width(Fill),
-            widgets::quiet_button("New custom exercise…", Some(Message::NewExercise)),
-        ],
+        Space::new().width(Fill),
+        widgets::quiet_button("New custom exercise…", Some(Message::NewExercise)),
     ]
-    .spacing(style::GAP)
-    .into()
+    .align_y(Alignment::Center);
+    column![search, shelves(state), filters(state), count, list]
+        .spacing(style::GAP)
+        .into()
 }
 
 /// The one-click shelves: all, favourites, recently used.
@@ -229,6 +237,7 @@ fn list_row<'a>(
     starred: bool,
     pictures: &'a Pictures,
     text_width: f32,
+    n: usize,
 ) -> Element<'a, Message> {
     let mark = source_mark(source);
     // iced cannot end a clipped line with "…", so long words are cut by
@@ -261,7 +270,7 @@ fn list_row<'a>(
         "Add to the program".to_string(),
     );
     let content = row![
-        pictures.view(exercise.picture.as_deref(), 64.0),
+        pictures.view(exercise.picture.as_deref(), THUMBNAIL),
         column![
             name,
             text(fit(&summary, text_width, style::SMALL))
@@ -278,7 +287,8 @@ fn list_row<'a>(
     .align_y(Alignment::Center);
     mouse_area(
         container(content)
-            .padding([6, 8])
+            .id(row_id(n))
+            .padding([1, 8])
             .width(Fill)
             .height(Length::Fixed(ROW_HEIGHT))
             .align_y(Alignment::Center)
@@ -401,6 +411,27 @@ pub fn view_detail<'a>(
     scrollable(container(body).padding([12, 14]))
         .height(Fill)
         .into()
+}
+
+/// The detail as a card beside the list, with a Close button (Esc does
+/// the same) so the list and the program are one click away.
+pub fn view_detail_card<'a>(
+    state: &'a State,
+    library: &'a Library,
+    pictures: &'a Pictures,
+) -> Element<'a, Message> {
+    let close = widgets::tip(
+        widgets::quiet_button("Close", Some(Message::CloseDetail)),
+        shortcuts::describe("Close", shortcuts::Command::Close),
+    );
+    column![
+        container(close)
+            .width(Fill)
+            .align_x(Alignment::End)
+            .padding([8, 10]),
+        view_detail(state, library, pictures, false),
+    ]
+    .into()
 }
 
 /// "Stretch · Lower back, Hips · Lying on your back · Easy · Mat"

@@ -28,6 +28,22 @@ use std::sync::atomic::{AtomicU64, Ordering};
 pub use job::Pages;
 pub use view::view;
 
+/// The words on one page, in the order they are drawn, for tests.
+pub fn page_text(page: &ptbuilder_core::handout::Page) -> String {
+    page.iter()
+        .filter_map(|mark| match mark {
+            ptbuilder_core::handout::Mark::Text { line, .. } => Some(
+                line.pieces
+                    .iter()
+                    .map(|piece| piece.text.as_str())
+                    .collect::<String>(),
+            ),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The scrolling column of pages.
 pub const PAGES_ID: &str = "preview-pages";
 
@@ -128,6 +144,11 @@ impl State {
     /// The pages on screen, for tests.
     pub fn pages(&self) -> Option<&Pages> {
         self.shown.as_deref()
+    }
+
+    /// A layout is running.
+    pub fn is_running(&self) -> bool {
+        self.running
     }
 
     /// Asks for the pages of `request`, unless they are what was asked for
