@@ -93,7 +93,7 @@ pub fn toolbar_button<'a, M: Clone + 'a>(
     on_press: Option<M>,
 ) -> Element<'a, M> {
     let button = button(text(caption).size(style::TEXT))
-        .padding([6, 10])
+        .padding([6, 7])
         .style(style::toolbar_button)
         .on_press_maybe(on_press);
     match shortcuts::keys(command) {

@@ -75,11 +75,9 @@ impl App {
                 command(Command::RecordVisit)
             ),
             widgets::toolbar_button(
-                if self.settings.show_preview {
-                    "Hide preview"
-                } else {
-                    "Preview"
-                },
+                // One word either way: the pane itself shows whether it is
+                // open, and the toolbar must fit 1280 pixels.
+                "Preview",
                 Command::TogglePreview,
                 command(Command::TogglePreview)
             ),
