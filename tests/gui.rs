@@ -932,7 +932,7 @@ fn favourites_and_usual_doses_survive_a_restart() -> Result<(), Error> {
     assert_eq!(again.settings().favourites, [starred]);
     assert_eq!(again.settings().recently_used[0].as_str(), "bridge");
     click(&mut again, "★ Favourites (1)")?;
-    click(&mut again, "Recently used (1)")?;
+    click(&mut again, "Recent (1)")?;
     add_bridge(&mut again)?;
     assert_eq!(
         reps(&again),

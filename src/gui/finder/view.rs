@@ -48,8 +48,9 @@ pub fn view_list<'a>(
     width: f32,
     loading: bool,
 ) -> Element<'a, Message> {
-    // Pane padding, row padding, picture, gaps, the star and add buttons.
-    let text_width = width - 20.0 - 20.0 - 16.0 - THUMBNAIL - 20.0 - 40.0 - 36.0;
+    // Pane padding, row padding, picture, gaps and the add button (the star
+    // sits on the second line, so names keep their room).
+    let text_width = width - 20.0 - 20.0 - 16.0 - THUMBNAIL - 20.0 - 40.0;
     let search = text_input(
         &format!(
             "Search exercises ({})",
@@ -102,33 +103,43 @@ pub fn view_list<'a>(
         widgets::quiet_button("New custom exercise…", Some(Message::NewExercise)),
     ]
     .align_y(Alignment::Center);
-    column![search, shelves(state), filters(state), count, list]
+    // The shelves share the search box's line, so the list keeps the
+    // height for eight rows on a laptop screen.
+    let top = row![search, shelves(state)]
+        .spacing(6)
+        .align_y(Alignment::Center);
+    column![top, filters(state), count, list]
         .spacing(style::GAP)
         .into()
 }
 
-/// The one-click shelves: all, favourites, recently used.
+/// The one-click shelves, favourites and recently used: each a toggle,
+/// so a second click goes back to the whole library.
 fn shelves(state: &State) -> Element<'_, Message> {
     let tab = |caption: String, shelf: Shelf| {
+        let next = if state.shelf == shelf {
+            Shelf::All
+        } else {
+            shelf
+        };
         button(text(caption).size(style::SMALL))
-            .padding([4, 10])
+            .padding([4, 8])
             .style(style::tab(state.shelf == shelf))
-            .on_press(Message::ShelfSelected(shelf))
+            .on_press(Message::ShelfSelected(next))
     };
     row![
-        tab("All".to_string(), Shelf::All),
         tab(
             format!("★ Favourites ({})", state.favourites.len()),
             Shelf::Favourites
         ),
-        tab(
-            format!("Recently used ({})", state.recent.len()),
-            Shelf::Recent
-        ),
+        tab(format!("Recent ({})", state.recent.len()), Shelf::Recent),
     ]
     .spacing(4)
     .into()
 }
+
+/// The room the favourite star takes at the end of a row's second line.
+const STAR_WIDTH: f32 = 30.0;
 
 /// The star that adds an exercise to the favourites or takes it away.
 pub fn star<'a>(id: &ExerciseId, starred: bool, size: f32) -> Element<'a, Message> {
@@ -273,14 +284,18 @@ fn list_row<'a>(
         pictures.view(exercise.picture.as_deref(), THUMBNAIL),
         column![
             name,
-            text(fit(&summary, text_width, style::SMALL))
-                .size(style::SMALL)
-                .style(style::muted)
-                .wrapping(Wrapping::None),
+            row![
+                text(fit(&summary, text_width - STAR_WIDTH, style::SMALL))
+                    .size(style::SMALL)
+                    .style(style::muted)
+                    .wrapping(Wrapping::None)
+                    .width(Fill),
+                star(&exercise.id, starred, style::TEXT),
+            ]
+            .align_y(Alignment::Center),
         ]
         .spacing(2)
         .width(Fill),
-        star(&exercise.id, starred, style::HEADING),
         add,
     ]
     .spacing(10)
