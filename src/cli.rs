@@ -666,14 +666,19 @@ fn export(
             .map(|(_, lines)| lines)
             .unwrap_or_default();
     }
+    let failed =
+        |error: handout::HandoutError| Failure::from(format!("{}: {error}", file.display()));
+    let laid = handout::lay_out(&program, &library, &options).map_err(failed)?;
     // What a colleague would point out; the handout is written all the same.
     if let Ok(text) = store::read_text(file) {
         let name = file.display().to_string();
-        for problem in handout_findings(&program, &library, &options) {
+        let pages = Some(laid.pages.len());
+        for problem in handout::check::findings(&program, &library, &options.picture_folders, pages)
+        {
             eprintln!("{}", FileProblem::from_problem(&name, &text, &problem));
         }
     }
-    let written = handout::write_pdf(&program, &library, &options, output).map_err(|error| {
+    let written = handout::write_laid(&program, laid, output).map_err(|error| {
         let failure = match error {
             handout::WriteError::Handout(error) => format!("{}: {error}", file.display()),
             io => io.to_string(),

@@ -141,6 +141,24 @@ pub fn write_pdf(
     })
 }
 
+/// Writes pages laid out by [`lay_out`] as the handout PDF at `path`,
+/// atomically, for a caller that looked at them first (the checker counts
+/// the pages): the handout is laid out once, not twice.
+pub fn write_laid(program: &Program, laid: Laid, path: &Path) -> Result<Written, WriteError> {
+    let handout = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| render(program, laid)))
+        .unwrap_or_else(|_| {
+            Err(HandoutError::Pdf(
+                "an unexpected problem stopped the export".to_string(),
+            ))
+        })?;
+    write_file(path, &handout.pdf)?;
+    Ok(Written {
+        path: path.to_path_buf(),
+        pages: handout.pages,
+        warnings: handout.warnings,
+    })
+}
+
 /// Makes the handout for `program`. Custom exercises come from the program's
 /// own copies or `library`; pictures from the shipped illustrations or
 /// `options.picture_folders`.

@@ -323,10 +323,52 @@ pub fn write(
             lopdf::Object::String(id, lopdf::StringFormat::Hexadecimal),
         ]),
     );
-    lopdf.compress();
+    compress_streams(&mut lopdf);
     let mut bytes = Vec::new();
     lopdf
         .save_to(&mut bytes)
         .map_err(|e| format!("the PDF could not be written: {e}"))?;
     Ok(bytes)
+}
+
+/// Compresses every stream that is not compressed yet. lopdf's own
+/// `compress` uses zlib's best (slowest) level and a new compressor per
+/// stream, which was a third of a whole export's time; here one compressor
+/// at the fastest level is reset for each stream. A handout grows by about
+/// a quarter (a 13-page one from 106 to 132 KB, far under the 400 KB
+/// budget) and is written in a fraction of the time.
+fn compress_streams(document: &mut lopdf::Document) {
+    let mut deflater = flate2::Compress::new(flate2::Compression::fast(), true);
+    for object in document.objects.values_mut() {
+        let lopdf::Object::Stream(stream) = object else {
+            continue;
+        };
+        if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
+            continue;
+        }
+        let Some(compressed) = deflate(&mut deflater, &stream.content) else {
+            continue;
+        };
+        // Only where it saves more than the filter's own entry costs.
+        if compressed.len() + 19 < stream.content.len() {
+            stream.dict.set("Filter", "FlateDecode");
+            stream.set_content(compressed);
+        }
+    }
+}
+
+/// `content` as one zlib stream, or `None` if the compressor fails.
+fn deflate(deflater: &mut flate2::Compress, content: &[u8]) -> Option<Vec<u8>> {
+    deflater.reset();
+    let mut out = Vec::with_capacity(content.len() / 2 + 64);
+    loop {
+        let read = usize::try_from(deflater.total_in()).ok()?;
+        let status = deflater
+            .compress_vec(&content[read..], &mut out, flate2::FlushCompress::Finish)
+            .ok()?;
+        if status == flate2::Status::StreamEnd {
+            return Some(out);
+        }
+        out.reserve(out.capacity().max(1024));
+    }
 }

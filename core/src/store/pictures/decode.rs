@@ -53,10 +53,45 @@ impl Decoded {
 /// Decodes a picture, or says which limit it broke.
 pub fn decode(picture: &Picture) -> Result<Decoded, String> {
     match picture.format {
-        PictureFormat::Svg => decode_svg(&picture.bytes),
+        PictureFormat::Svg => remembered(&picture.bytes, decode_svg),
         PictureFormat::Png | PictureFormat::Jpeg => decode_raster(&picture.bytes),
     }
 }
+
+/// Drawings decoded in this process, by their bytes: the checker, the
+/// layout and the window each ask for the same few, and a parsed drawing is
+/// shared (an `Arc`), so asking twice costs a look-up. Only drawings up to
+/// [`REMEMBERED_BYTES`] and at most [`REMEMBERED`] of them are kept.
+fn remembered(
+    bytes: &[u8],
+    decode: fn(&[u8]) -> Result<Decoded, String>,
+) -> Result<Decoded, String> {
+    type Memo = Vec<(Arc<[u8]>, Result<Decoded, String>)>;
+    static MEMO: OnceLock<std::sync::Mutex<Memo>> = OnceLock::new();
+    let memo = MEMO.get_or_init(Default::default);
+    let found = memo.lock().ok().and_then(|memo| {
+        memo.iter()
+            .find(|(known, _)| **known == *bytes)
+            .map(|(_, decoded)| decoded.clone())
+    });
+    if let Some(decoded) = found {
+        return decoded;
+    }
+    let decoded = decode(bytes);
+    if bytes.len() <= REMEMBERED_BYTES
+        && let Ok(mut memo) = memo.lock()
+        && memo.len() < REMEMBERED
+    {
+        memo.push((Arc::from(bytes), decoded.clone()));
+    }
+    decoded
+}
+
+/// The most drawings [`remembered`] keeps.
+const REMEMBERED: usize = 256;
+
+/// The largest drawing [`remembered`] keeps, in bytes.
+const REMEMBERED_BYTES: usize = 256 * 1024;
 
 fn limits() -> image::Limits {
     let mut limits = image::Limits::default();
