@@ -116,26 +116,8 @@ enum Command {
         /// The PDF to write.
         #[arg(long, short)]
         output: PathBuf,
-        /// Layout: compact (two or three exercises a page), detailed (every
-        /// step and mistake spelled out) or summary (a one-page card of one
-        /// phase). Default: from settings, else compact.
-        #[arg(long)]
-        layout: Option<HandoutLayout>,
-        /// For the summary card: which phase, counting from 1 (default: 1).
-        #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
-        phase: Option<u16>,
-        /// Paper size: a4 or letter (default: from settings).
-        #[arg(long)]
-        paper: Option<Paper>,
-        /// Print in large type (18 pt).
-        #[arg(long)]
-        large_print: bool,
-        /// Leave out the tracking chart page.
-        #[arg(long)]
-        no_chart: bool,
-        /// The handout's language, for this print (default: the program's).
-        #[arg(long, value_parser = languages())]
-        language: Option<String>,
+        #[command(flatten)]
+        handout: HandoutArgs,
         /// Print a "What's new" box on the first page saying what changed
         /// since this earlier version of the program. Without it, the box
         /// shows the changes since the program's last saved version.
@@ -186,28 +168,52 @@ enum Command {
         /// (the handout, then the card on its own sheet), in one job.
         #[arg(long, default_value = "handout")]
         what: PrintParts,
-        /// Layout of the handout: compact, detailed or summary (default:
-        /// from settings, else compact).
-        #[arg(long)]
-        layout: Option<HandoutLayout>,
-        /// For the summary card: which phase, counting from 1 (default: 1).
-        #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
-        phase: Option<u16>,
-        /// Paper size: a4 or letter (default: from settings).
-        #[arg(long)]
-        paper: Option<Paper>,
-        /// Print in large type (18 pt).
-        #[arg(long)]
-        large_print: bool,
-        /// Leave out the tracking chart page.
-        #[arg(long)]
-        no_chart: bool,
-        /// The handout's language, for this print (default: the program's).
-        #[arg(long, value_parser = languages())]
-        language: Option<String>,
+        #[command(flatten)]
+        handout: HandoutArgs,
     },
     /// List the printers; the default is marked with *.
     Printers,
+}
+
+/// How the handout looks, as `export` and `print` both take it.
+#[derive(Debug, clap::Args)]
+struct HandoutArgs {
+    /// Layout: compact (two or three exercises a page), detailed (every
+    /// step and mistake spelled out) or summary (a one-page card of one
+    /// phase). Default: from settings, else compact.
+    #[arg(long)]
+    layout: Option<HandoutLayout>,
+    /// For the summary card: which phase, counting from 1 (default: 1).
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+    phase: Option<u16>,
+    /// Paper size: a4 or letter (default: from settings).
+    #[arg(long)]
+    paper: Option<Paper>,
+    /// Print in large type (18 pt).
+    #[arg(long)]
+    large_print: bool,
+    /// Leave out the tracking chart page.
+    #[arg(long)]
+    no_chart: bool,
+    /// The handout's language, for this print (default: the program's).
+    #[arg(long, value_parser = languages())]
+    language: Option<String>,
+}
+
+impl HandoutArgs {
+    /// The choices these flags make; anything not given comes from the
+    /// settings. `whats_new` is the command's own say on that box.
+    fn choices(self, whats_new: Option<bool>) -> Choices {
+        Choices {
+            layout: self.layout,
+            paper: self.paper,
+            large_print: self.large_print.then_some(true),
+            tracking_chart: self.no_chart.then_some(false),
+            phase: self.phase.map(|n| usize::from(n) - 1),
+            whats_new,
+            language: language_code(self.language),
+        }
+    }
 }
 
 /// The handout languages, as `--language` accepts them ("en", "es").
@@ -284,26 +290,13 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Some(Command::Export {
             file,
             output,
-            layout,
-            phase,
-            paper,
-            large_print,
-            no_chart,
+            handout,
             changes_since,
             no_whats_new,
-            language,
         }) => export(
             &file,
             &output,
-            Choices {
-                layout,
-                paper,
-                large_print: large_print.then_some(true),
-                tracking_chart: no_chart.then_some(false),
-                phase: phase.map(|n| usize::from(n) - 1),
-                whats_new: (no_whats_new || changes_since.is_some()).then_some(!no_whats_new),
-                language: language_code(language),
-            },
+            handout.choices((no_whats_new || changes_since.is_some()).then_some(!no_whats_new)),
             changes_since.as_deref(),
         ),
         Some(Command::Diff { old, new }) => diff(&old, &new),
@@ -318,23 +311,10 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             copies,
             two_sided,
             what,
-            layout,
-            phase,
-            paper,
-            large_print,
-            no_chart,
-            language,
+            handout,
         }) => print::print(
             &file,
-            Choices {
-                layout,
-                paper,
-                large_print: large_print.then_some(true),
-                tracking_chart: no_chart.then_some(false),
-                phase: phase.map(|n| usize::from(n) - 1),
-                whats_new: None,
-                language: language_code(language),
-            },
+            handout.choices(None),
             &PrintJob {
                 printer,
                 copies,
